@@ -1,0 +1,59 @@
+/**
+ * The one table from IPC channel to service call. Electron registers it (main/electron) and the e2e
+ * test bridge calls it directly, so both run exactly the same validation and code.
+ */
+import type { z } from 'zod';
+import { AppError, type AppErrorShape, type ErrorDetail, type Result } from '../shared/errors';
+import { contract, isChannel, type Channel, type ChannelOutput, type ParsedInput } from '../shared/ipc';
+import type { AppContext } from './services/context';
+import * as register from './services/register';
+
+export type Handler<C extends Channel> = (ctx: AppContext, input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+export const handlers: Handlers = {
+  'app:info': (ctx) => register.appInfo(ctx),
+  'homes:list': (ctx) => register.listHomes(ctx),
+  'homes:get': register.getHome,
+  'homes:create': register.createHome,
+  'homes:update': register.updateHome,
+  'residents:search': register.searchResidents,
+  'residents:get': register.getResident,
+  'residents:create': register.createResident,
+  'residents:update': register.updateResident,
+  'representatives:add': register.addRepresentative,
+  'representatives:update': register.updateRepresentative,
+  'representatives:remove': register.removeRepresentative,
+};
+
+export function zodDetails(error: z.ZodError): ErrorDetail[] {
+  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || undefined, message: issue.message }))
+    .map((d) => (d.field === undefined ? { message: d.message } : { field: d.field, message: d.message }));
+}
+
+/** Turns anything thrown into an envelope error; unexpected errors keep no stack or patient data. */
+export function toErrorShape(error: unknown): AppErrorShape {
+  if (error instanceof AppError) return error.toShape();
+  const message = error instanceof Error ? error.message : String(error);
+  if (/SQLITE_|database/i.test(message)) return { code: 'DATABASE', message: 'The database could not be read or written. Try again; if it keeps happening, restore the latest backup.' };
+  return { code: 'INTERNAL', message: 'Something went wrong inside Roundtable. Try again, and tell your system supplier if it keeps happening.' };
+}
+
+/** Validates an untrusted call and runs it; never throws. */
+export async function dispatch(ctx: AppContext, channel: unknown, input: unknown): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown request “${String(channel).slice(0, 60)}”` } };
+  }
+  const parsed = contract[channel].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    const details = zodDetails(parsed.error);
+    return { ok: false, error: { code: 'INVALID_INPUT', message: details[0]?.message ?? 'The information entered is not valid', details } };
+  }
+  try {
+    const handler = handlers[channel] as (ctx: AppContext, input: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(ctx, parsed.data) };
+  } catch (error) {
+    if (!(error instanceof AppError)) console.error(`[handlers] ${channel} failed:`, error instanceof Error ? error.message : error);
+    return { ok: false, error: toErrorShape(error) };
+  }
+}

@@ -1,0 +1,39 @@
+/** Use cases of the register: homes, residents and representatives. */
+import type { ParsedInput } from '../../shared/ipc';
+import type { AppInfo } from '../../shared/ipc';
+import type { AppContext } from './context';
+
+export async function appInfo(ctx: AppContext): Promise<AppInfo> {
+  const practice = await ctx.store.practice.get();
+  return {
+    appName: 'Roundtable',
+    version: ctx.appVersion,
+    practice: { name: practice.name, odsCode: practice.odsCode },
+    databasePath: ctx.store.file,
+    isDemo: practice.isDemo,
+    staff: await ctx.store.practice.listStaff(),
+    today: ctx.today(),
+  };
+}
+
+export const listHomes = (ctx: AppContext) => ctx.store.homes.list();
+export const getHome = (ctx: AppContext, input: ParsedInput<'homes:get'>) => ctx.store.homes.get(input.id);
+export const createHome = (ctx: AppContext, input: ParsedInput<'homes:create'>) => ctx.store.homes.create(ctx.actor, input.home);
+export const updateHome = (ctx: AppContext, input: ParsedInput<'homes:update'>) => ctx.store.homes.update(ctx.actor, input.id, input.home);
+
+export const searchResidents = (ctx: AppContext, input: ParsedInput<'residents:search'>) =>
+  ctx.store.residents.search({ query: input.query, homeId: input.homeId, status: input.status });
+export const getResident = (ctx: AppContext, input: ParsedInput<'residents:get'>) => ctx.store.residents.get(input.id);
+export const createResident = (ctx: AppContext, input: ParsedInput<'residents:create'>) =>
+  ctx.store.residents.create(ctx.actor, input.resident, input.representatives ?? []);
+export const updateResident = (ctx: AppContext, input: ParsedInput<'residents:update'>) =>
+  ctx.store.residents.update(ctx.actor, input.id, input.resident);
+
+export const addRepresentative = (ctx: AppContext, input: ParsedInput<'representatives:add'>) =>
+  ctx.store.representatives.add(ctx.actor, input.residentId, input.representative);
+export const updateRepresentative = (ctx: AppContext, input: ParsedInput<'representatives:update'>) =>
+  ctx.store.representatives.update(ctx.actor, input.id, input.representative);
+export async function removeRepresentative(ctx: AppContext, input: ParsedInput<'representatives:remove'>): Promise<{ removed: true }> {
+  await ctx.store.representatives.remove(ctx.actor, input.id);
+  return { removed: true };
+}

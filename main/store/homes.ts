@@ -1,0 +1,73 @@
+/** Care homes. */
+import type { CareHome, CareHomeFields } from '../../shared/domain/register';
+import type { WeekdayName, HomeType } from '../../shared/domain/enums';
+import { AppError } from '../../shared/errors';
+import type { Db } from './db';
+
+interface HomeRow {
+  id: number; name: string; type: string; cqc_location_id: string | null; address: string | null; phone: string | null;
+  manager: string | null; round_day: string | null; round_start_time: string | null; round_capacity_minutes: number | null;
+  created_at: string; updated_at: string; active_residents: number;
+}
+
+const SELECT = `SELECT h.*, (SELECT count(*) FROM resident r WHERE r.home_id = h.id AND r.status = 'active') AS active_residents
+                FROM care_home h`;
+
+function toHome(row: HomeRow): CareHome {
+  return {
+    id: row.id, name: row.name, type: row.type as HomeType, cqcLocationId: row.cqc_location_id, address: row.address,
+    phone: row.phone, manager: row.manager, roundDay: row.round_day as WeekdayName | null, roundStartTime: row.round_start_time,
+    roundCapacityMinutes: row.round_capacity_minutes, activeResidents: row.active_residents,
+    createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
+
+export function listHomes(db: Db): CareHome[] {
+  return (db.prepare(`${SELECT} ORDER BY h.name`).all() as HomeRow[]).map(toHome);
+}
+
+export function getHome(db: Db, id: number): CareHome {
+  const row = db.prepare(`${SELECT} WHERE h.id = ?`).get(id) as HomeRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No care home has the id ${id}`);
+  return toHome(row);
+}
+
+/** Finds a home by id, exact name (any case) or CQC location id. */
+export function findHome(db: Db, nameOrId: string): CareHome | null {
+  const trimmed = nameOrId.trim();
+  const row = (/^\d+$/.test(trimmed) ? db.prepare(`${SELECT} WHERE h.id = ?`).get(Number(trimmed)) : undefined)
+    ?? db.prepare(`${SELECT} WHERE h.name = ? COLLATE NOCASE OR h.cqc_location_id = ?`).get(trimmed, trimmed);
+  return row ? toHome(row as HomeRow) : null;
+}
+
+function assertUnique(db: Db, home: CareHomeFields, exceptId: number | null): void {
+  const clash = db.prepare('SELECT id FROM care_home WHERE name = ? COLLATE NOCASE AND id IS NOT ?').get(home.name, exceptId);
+  if (clash) throw new AppError('CONFLICT', `A care home called “${home.name}” is already registered`, [{ field: 'name', message: 'This name is already used by another home' }]);
+  if (home.cqcLocationId) {
+    const cqc = db.prepare('SELECT name FROM care_home WHERE cqc_location_id = ? AND id IS NOT ?').get(home.cqcLocationId, exceptId) as { name: string } | undefined;
+    if (cqc) throw new AppError('CONFLICT', `The CQC location ID ${home.cqcLocationId} belongs to ${cqc.name}`, [{ field: 'cqcLocationId', message: 'This CQC location ID is already used' }]);
+  }
+}
+
+const COLUMNS = (h: CareHomeFields) => ({
+  name: h.name, type: h.type, cqc: h.cqcLocationId, address: h.address, phone: h.phone, manager: h.manager,
+  roundDay: h.roundDay, roundStart: h.roundStartTime, capacity: h.roundCapacityMinutes,
+});
+
+export function insertHome(db: Db, home: CareHomeFields): number {
+  assertUnique(db, home, null);
+  const now = new Date().toISOString();
+  const result = db.prepare(`INSERT INTO care_home (name, type, cqc_location_id, address, phone, manager, round_day, round_start_time,
+      round_capacity_minutes, created_at, updated_at)
+      VALUES (@name, @type, @cqc, @address, @phone, @manager, @roundDay, @roundStart, @capacity, @now, @now)`)
+    .run({ ...COLUMNS(home), now });
+  return Number(result.lastInsertRowid);
+}
+
+export function updateHome(db: Db, id: number, home: CareHomeFields): void {
+  getHome(db, id);
+  assertUnique(db, home, id);
+  db.prepare(`UPDATE care_home SET name = @name, type = @type, cqc_location_id = @cqc, address = @address, phone = @phone,
+      manager = @manager, round_day = @roundDay, round_start_time = @roundStart, round_capacity_minutes = @capacity, updated_at = @now
+      WHERE id = @id`).run({ ...COLUMNS(home), now: new Date().toISOString(), id });
+}

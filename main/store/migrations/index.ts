@@ -1,0 +1,7 @@
+/** Every migration, in order. A shipped migration is never edited: add the next one instead. */
+import { initial } from './0010-initial';
+import type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [initial];
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+export type { Migration };

@@ -1,0 +1,154 @@
+/** Residents and their representatives. */
+import type { Representative, RepresentativeFields, Resident, ResidentFields } from '../../shared/domain/register';
+import type { ContactPreference, ResidentStatus, Sex } from '../../shared/domain/enums';
+import { AppError } from '../../shared/errors';
+import { formatNhsNumber } from '../../shared/rules/nhsNumber';
+import { searchKey } from '../../shared/text';
+import type { Db } from './db';
+
+interface ResidentRow {
+  id: number; nhs_number: string; family_name: string; given_name: string; preferred_name: string | null; date_of_birth: string;
+  sex: string; home_id: number; home_name: string; room: string | null; admission_date: string | null; status: string;
+  status_date: string | null; frailty: number | null; dementia: number; communication_needs: string | null;
+  capacity_notes: string | null; what_matters: string | null; created_at: string; updated_at: string;
+}
+
+const SELECT = `SELECT r.*, h.name AS home_name FROM resident r JOIN care_home h ON h.id = r.home_id`;
+
+function toResident(row: ResidentRow): Resident {
+  return {
+    id: row.id, nhsNumber: row.nhs_number, familyName: row.family_name, givenName: row.given_name,
+    preferredName: row.preferred_name, dateOfBirth: row.date_of_birth, sex: row.sex as Sex, homeId: row.home_id,
+    homeName: row.home_name, room: row.room, admissionDate: row.admission_date, status: row.status as ResidentStatus,
+    statusDate: row.status_date, frailty: row.frailty, dementia: row.dementia === 1,
+    communicationNeeds: row.communication_needs, capacityNotes: row.capacity_notes, whatMatters: row.what_matters,
+    createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
+
+function buildSearchText(r: ResidentFields): string {
+  return [searchKey(`${r.familyName} ${r.givenName} ${r.preferredName ?? ''}`), r.nhsNumber, searchKey(r.room ?? '')].join(' | ');
+}
+
+export interface ResidentQuery {
+  query?: string | undefined;
+  homeId?: number | undefined;
+  status?: ResidentStatus | 'all' | undefined;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function searchResidents(db: Db, q: ResidentQuery): Resident[] {
+  const key = q.query ? searchKey(q.query) : '';
+  const status = q.status ?? 'active';
+  const rows = db.prepare(`${SELECT}
+      WHERE (@homeId IS NULL OR r.home_id = @homeId)
+        AND (@status = 'all' OR r.status = @status)
+        AND (@key = '' OR r.search_text LIKE '%' || @key || '%' ESCAPE '\\')
+      ORDER BY h.name, r.family_name COLLATE NOCASE, r.given_name COLLATE NOCASE
+      LIMIT 1000`)
+    .all({ homeId: q.homeId ?? null, status, key: escapeLike(key) }) as ResidentRow[];
+  return rows.map(toResident);
+}
+
+export function getResident(db: Db, id: number): Resident {
+  const row = db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as ResidentRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No resident has the id ${id}`);
+  return toResident(row);
+}
+
+export function findResidentByNhsNumber(db: Db, nhsNumber: string): Resident | null {
+  const row = db.prepare(`${SELECT} WHERE r.nhs_number = ?`).get(nhsNumber) as ResidentRow | undefined;
+  return row ? toResident(row) : null;
+}
+
+function assertCanSave(db: Db, r: ResidentFields, exceptId: number | null): void {
+  const clash = db.prepare('SELECT id, family_name, given_name FROM resident WHERE nhs_number = ? AND id IS NOT ?')
+    .get(r.nhsNumber, exceptId) as { id: number; family_name: string; given_name: string } | undefined;
+  if (clash) {
+    throw new AppError('CONFLICT', `NHS number ${formatNhsNumber(r.nhsNumber)} is already registered to ${clash.given_name} ${clash.family_name}`,
+      [{ field: 'nhsNumber', message: 'This NHS number is already on the register' }]);
+  }
+  if (!db.prepare('SELECT 1 FROM care_home WHERE id = ?').get(r.homeId)) {
+    throw new AppError('INVALID_INPUT', 'Choose a care home that is on the register', [{ field: 'homeId', message: 'Choose a care home' }]);
+  }
+}
+
+const COLUMNS = (r: ResidentFields) => ({
+  nhs: r.nhsNumber, family: r.familyName, given: r.givenName, preferred: r.preferredName, dob: r.dateOfBirth, sex: r.sex,
+  home: r.homeId, room: r.room, admission: r.admissionDate, status: r.status, statusDate: r.statusDate, frailty: r.frailty,
+  dementia: r.dementia ? 1 : 0, communication: r.communicationNeeds, capacity: r.capacityNotes, whatMatters: r.whatMatters,
+  search: buildSearchText(r),
+});
+
+export function insertResident(db: Db, r: ResidentFields): number {
+  assertCanSave(db, r, null);
+  const now = new Date().toISOString();
+  const result = db.prepare(`INSERT INTO resident (nhs_number, family_name, given_name, preferred_name, date_of_birth, sex, home_id, room,
+      admission_date, status, status_date, frailty, dementia, communication_needs, capacity_notes, what_matters, search_text, created_at, updated_at)
+      VALUES (@nhs, @family, @given, @preferred, @dob, @sex, @home, @room, @admission, @status, @statusDate, @frailty, @dementia,
+      @communication, @capacity, @whatMatters, @search, @now, @now)`).run({ ...COLUMNS(r), now });
+  return Number(result.lastInsertRowid);
+}
+
+export function updateResident(db: Db, id: number, r: ResidentFields): void {
+  getResident(db, id);
+  assertCanSave(db, r, id);
+  db.prepare(`UPDATE resident SET nhs_number = @nhs, family_name = @family, given_name = @given, preferred_name = @preferred,
+      date_of_birth = @dob, sex = @sex, home_id = @home, room = @room, admission_date = @admission, status = @status,
+      status_date = @statusDate, frailty = @frailty, dementia = @dementia, communication_needs = @communication,
+      capacity_notes = @capacity, what_matters = @whatMatters, search_text = @search, updated_at = @now WHERE id = @id`)
+    .run({ ...COLUMNS(r), now: new Date().toISOString(), id });
+}
+
+interface RepresentativeRow {
+  id: number; resident_id: number; name: string; relationship: string; phone: string | null; email: string | null;
+  holds_lpa_health_welfare: number; lpa_registered_on: string | null; preferred_contact: string; notes: string | null;
+}
+
+function toRepresentative(row: RepresentativeRow): Representative {
+  return {
+    id: row.id, residentId: row.resident_id, name: row.name, relationship: row.relationship, phone: row.phone, email: row.email,
+    holdsLpaHealthWelfare: row.holds_lpa_health_welfare === 1, lpaRegisteredOn: row.lpa_registered_on,
+    preferredContact: row.preferred_contact as ContactPreference, notes: row.notes,
+  };
+}
+
+export function listRepresentatives(db: Db, residentId: number): Representative[] {
+  return (db.prepare('SELECT * FROM representative WHERE resident_id = ? AND retired_at IS NULL ORDER BY id').all(residentId) as RepresentativeRow[])
+    .map(toRepresentative);
+}
+
+export function getRepresentative(db: Db, id: number): Representative {
+  const row = db.prepare('SELECT * FROM representative WHERE id = ? AND retired_at IS NULL').get(id) as RepresentativeRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No representative has the id ${id}`);
+  return toRepresentative(row);
+}
+
+const REP_COLUMNS = (p: RepresentativeFields) => ({
+  name: p.name, relationship: p.relationship, phone: p.phone, email: p.email, lpa: p.holdsLpaHealthWelfare ? 1 : 0,
+  lpaOn: p.lpaRegisteredOn, contact: p.preferredContact, notes: p.notes,
+});
+
+export function insertRepresentative(db: Db, residentId: number, p: RepresentativeFields): number {
+  getResident(db, residentId);
+  const result = db.prepare(`INSERT INTO representative (resident_id, name, relationship, phone, email, holds_lpa_health_welfare,
+      lpa_registered_on, preferred_contact, notes) VALUES (@residentId, @name, @relationship, @phone, @email, @lpa, @lpaOn, @contact, @notes)`)
+    .run({ ...REP_COLUMNS(p), residentId });
+  return Number(result.lastInsertRowid);
+}
+
+export function updateRepresentative(db: Db, id: number, p: RepresentativeFields): void {
+  getRepresentative(db, id);
+  db.prepare(`UPDATE representative SET name = @name, relationship = @relationship, phone = @phone, email = @email,
+      holds_lpa_health_welfare = @lpa, lpa_registered_on = @lpaOn, preferred_contact = @contact, notes = @notes WHERE id = @id`)
+    .run({ ...REP_COLUMNS(p), id });
+}
+
+/** Representatives are retired, not deleted: earlier agendas still name who was invited. */
+export function retireRepresentative(db: Db, id: number): void {
+  getRepresentative(db, id);
+  db.prepare('UPDATE representative SET retired_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+}
