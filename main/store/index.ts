@@ -5,6 +5,7 @@
  */
 import type { CareHome, CareHomeFields, Practice, Representative, RepresentativeFields, Resident, ResidentDetail, ResidentFields, StaffMember } from '../../shared/domain/register';
 import type { StaffRole } from '../../shared/domain/enums';
+import type { NewFlag, ResidentRecords } from '../../shared/domain/clinical';
 import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 import { listAudit, writeAudit, type Actor, type AuditEvent } from './audit';
 import { closeDatabase, openDatabase, schemaVersion, type Db, type OpenOptions } from './db';
@@ -14,8 +15,10 @@ import {
   findResidentByNhsNumber, getRepresentative, getResident, insertRepresentative, insertResident, listRepresentatives,
   retireRepresentative, searchResidents, updateRepresentative, updateResident, type ResidentQuery,
 } from './residents';
+import { countRecords, insertFlag, insertResidentRecords, type RecordCounts } from './records';
 
 export type { Actor, AuditEvent } from './audit';
+export type { RecordCounts } from './records';
 export { DatabaseOpenError } from './db';
 
 export interface Store {
@@ -49,6 +52,15 @@ export interface Store {
     update(actor: Actor, id: number, representative: RepresentativeFields): Promise<Representative>;
     remove(actor: Actor, id: number): Promise<void>;
   };
+  records: {
+    /** Adds medicines, conditions, events, care-plan entries and reviews for one resident. */
+    add(actor: Actor, residentId: number, records: ResidentRecords, source: string): Promise<number>;
+    counts(): Promise<RecordCounts>;
+  };
+  flags: {
+    /** Returns the new flag's id, or null when the same flag is already stored. */
+    add(actor: Actor, flag: NewFlag, source: string): Promise<number | null>;
+  };
   audit: {
     list(filter?: { entity?: string; entityId?: number; limit?: number }): Promise<AuditEvent[]>;
   };
@@ -63,9 +75,9 @@ function label(r: ResidentFields): string {
 }
 
 export function createStore(db: Db, file: string): Store {
-  /** Runs a write and its audit event in one transaction. */
-  const write = <T>(fn: () => T): Promise<T> => Promise.resolve(db.transaction(fn)());
-  const read = <T>(fn: () => T): Promise<T> => Promise.resolve().then(fn);
+  /** Runs a write and its audit event in one transaction; a refusal becomes a rejected Promise. */
+  const write = <T>(fn: () => T): Promise<T> => new Promise((resolve) => resolve(db.transaction(fn)()));
+  const read = <T>(fn: () => T): Promise<T> => new Promise((resolve) => resolve(fn()));
 
   return {
     file,
@@ -138,6 +150,23 @@ export function createStore(db: Db, file: string): Store {
         const rep = getRepresentative(db, id);
         retireRepresentative(db, id);
         writeAudit(db, actor, 'retire', 'representative', id, `Removed ${rep.relationship} ${rep.name} from resident ${rep.residentId}`);
+      }),
+    },
+
+    records: {
+      add: (actor, residentId, records, source) => write(() => {
+        const count = insertResidentRecords(db, residentId, records, source, null);
+        writeAudit(db, actor, 'create', 'resident_records', residentId, `Added ${count} clinical records (${source}) for resident ${residentId}`);
+        return count;
+      }),
+      counts: () => read(() => countRecords(db)),
+    },
+
+    flags: {
+      add: (actor, flag, source) => write(() => {
+        const id = insertFlag(db, flag, source, null);
+        if (id !== null) writeAudit(db, actor, 'create', 'flag', id, `Flag raised (${flag.category}, ${flag.severity}) at home ${flag.homeId}`);
+        return id;
       }),
     },
 

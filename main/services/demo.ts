@@ -1,0 +1,74 @@
+/** Creates the synthetic demo practice in its own database file. */
+import { existsSync, rmSync } from 'node:fs';
+import { AppError } from '../../shared/errors';
+import { careHomeInput, representativeInput, residentInput } from '../../shared/domain/register';
+import { openStore, type Actor, type RecordCounts, type Store } from '../store';
+import { buildDemoPractice } from './demoData';
+
+export interface DemoSummary {
+  databasePath: string;
+  practice: string;
+  homes: { id: number; name: string; residents: number }[];
+  residents: number;
+  representatives: number;
+  records: RecordCounts;
+  replacedEarlierDemo: boolean;
+}
+
+/**
+ * Refuses a database holding anything but demo data; replaces an earlier demo database. The caller
+ * gets the open store back so later steps (planning, agendas) can continue on it.
+ */
+export async function createDemoDatabase(file: string, today: string, actor: Actor): Promise<{ store: Store; summary: DemoSummary }> {
+  let replaced = false;
+  if (existsSync(file)) {
+    const existing = await openStore(file);
+    try {
+      const practice = await existing.practice.get();
+      const empty = await existing.practice.isEmpty();
+      if (!practice.isDemo && !empty) {
+        throw new AppError('CONFLICT', `${file} holds a practice’s own data, not demo data. The demo will not touch it: choose another file with --db.`);
+      }
+      replaced = !empty;
+    } finally {
+      existing.close();
+    }
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  }
+
+  const store = await openStore(file);
+  try {
+    const demo = buildDemoPractice(today);
+    await store.practice.save(actor, demo.practice, true);
+    for (const s of demo.staff) await store.practice.addStaff(actor, s.name, s.role);
+    const homeIds: number[] = [];
+    for (const home of demo.homes) {
+      homeIds.push((await store.homes.create(actor, careHomeInput.parse(home))).id);
+    }
+    for (const r of demo.residents) {
+      const homeId = homeIds[r.homeIndex];
+      if (homeId === undefined) continue;
+      const created = await store.residents.create(actor, residentInput.parse({ ...r.resident, homeId }),
+        r.representatives.map((p) => representativeInput.parse(p)));
+      await store.records.add(actor, created.id, r.records, 'demo');
+      for (const flag of r.flags) await store.flags.add(actor, { ...flag, homeId, residentId: created.id }, 'entered');
+    }
+    const homes = await store.homes.list();
+    const counts = await store.records.counts();
+    return {
+      store,
+      summary: {
+        databasePath: file,
+        practice: demo.practice.name,
+        homes: homes.map((h) => ({ id: h.id, name: h.name, residents: h.activeResidents })),
+        residents: demo.residents.length,
+        representatives: counts.representatives,
+        records: counts,
+        replacedEarlierDemo: replaced,
+      },
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}

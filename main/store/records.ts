@@ -1,0 +1,80 @@
+/** Writes of clinical records for one resident (used by the demo now, by the importers later). */
+import type { NewFlag, ResidentRecords } from '../../shared/domain/clinical';
+import { normaliseName } from '../../shared/text';
+import type { Db } from './db';
+
+export function insertResidentRecords(db: Db, residentId: number, records: ResidentRecords, source: string, batchId: number | null): number {
+  const now = new Date().toISOString();
+  let count = 0;
+  const med = db.prepare(`INSERT INTO medication (resident_id, name, dose, start_date, type, status, stopped_on, last_issued, source_batch_id, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const m of records.medications ?? []) {
+    med.run(residentId, m.name, m.dose, m.startDate, m.type, m.status, m.stoppedOn ?? null, m.lastIssued ?? null, batchId, now);
+    count++;
+  }
+  const condition = db.prepare('INSERT INTO condition (resident_id, name, code, onset, source_batch_id) VALUES (?, ?, ?, ?, ?)');
+  for (const c of records.conditions ?? []) {
+    condition.run(residentId, c.name, c.code, c.onset, batchId);
+    count++;
+  }
+  const event = db.prepare('INSERT INTO clinical_event (resident_id, type, date, details, source, source_batch_id) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const e of records.events ?? []) {
+    event.run(residentId, e.type, e.date, e.details, source, batchId);
+    count++;
+  }
+  const plan = db.prepare(`INSERT INTO advance_care_plan (resident_id, element, value, details, recorded_on, review_due, participants, source, source_batch_id, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const p of records.carePlans ?? []) {
+    plan.run(residentId, p.element, p.value, JSON.stringify(p.details ?? {}), p.recordedOn, p.reviewDue, JSON.stringify(p.participants ?? {}), source, batchId, now);
+    count++;
+  }
+  const review = db.prepare(`INSERT INTO medication_review (resident_id, rule, status, done_on, done_by, outcome, source, source_batch_id, created_at)
+      VALUES (?, ?, 'done', ?, ?, ?, ?, ?, ?)`);
+  for (const r of records.reviews ?? []) {
+    review.run(residentId, r.rule, r.doneOn, r.doneBy, r.outcome, source, batchId, now);
+    count++;
+  }
+  return count;
+}
+
+/** The natural key that stops a re-imported flag being stored twice. */
+export function flagNaturalKey(flag: NewFlag): string {
+  const identity = Object.values(flag.rawIdentity).map((v) => normaliseName(v ?? '')).join('|');
+  return [flag.homeId, flag.raisedOn, identity, flag.category, normaliseName(flag.text)].join('#');
+}
+
+/** Inserts a flag; returns its id, or null when the same flag is already stored. */
+export function insertFlag(db: Db, flag: NewFlag, source: string, batchId: number | null): number | null {
+  const now = new Date().toISOString();
+  const result = db.prepare(`INSERT INTO flag (home_id, resident_id, raw_identity, raised_on, raised_by, category, category_original, severity, text,
+      scores, source, source_batch_id, match_method, natural_key, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (natural_key) DO NOTHING`)
+    .run(flag.homeId, flag.residentId, JSON.stringify(flag.rawIdentity), flag.raisedOn, flag.raisedBy, flag.category, flag.categoryOriginal ?? null,
+      flag.severity, flag.text, JSON.stringify(flag.scores ?? {}), source, batchId, flag.matchMethod ?? null, flagNaturalKey(flag), now, now);
+  return result.changes === 1 ? Number(result.lastInsertRowid) : null;
+}
+
+export interface RecordCounts {
+  medications: number;
+  activeMedications: number;
+  conditions: number;
+  events: number;
+  carePlans: number;
+  reviews: number;
+  flags: number;
+  representatives: number;
+}
+
+export function countRecords(db: Db): RecordCounts {
+  const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  return {
+    medications: n('SELECT count(*) AS n FROM medication'),
+    activeMedications: n("SELECT count(*) AS n FROM medication WHERE status = 'active'"),
+    conditions: n('SELECT count(*) AS n FROM condition'),
+    events: n('SELECT count(*) AS n FROM clinical_event'),
+    carePlans: n('SELECT count(*) AS n FROM advance_care_plan'),
+    reviews: n('SELECT count(*) AS n FROM medication_review'),
+    flags: n('SELECT count(*) AS n FROM flag'),
+    representatives: n('SELECT count(*) AS n FROM representative WHERE retired_at IS NULL'),
+  };
+}

@@ -1,0 +1,70 @@
+/** Clinical records attached to a resident: medicines, conditions, events, care-plan entries, flags. */
+import type { AcpElement, FlagCategory, FlagSeverity } from './enums';
+
+export interface MedicationRecord {
+  name: string;
+  dose: string | null;
+  startDate: string | null;
+  type: 'repeat' | 'acute';
+  status: 'active' | 'stopped';
+  stoppedOn?: string | null;
+  lastIssued?: string | null;
+}
+
+export interface ConditionRecord {
+  name: string;
+  /** SNOMED CT concept id, where known. */
+  code: string | null;
+  onset: string | null;
+}
+
+export interface ClinicalEventRecord {
+  type: 'admission' | 'discharge' | 'a-and-e' | 'fall' | 'death' | 'other';
+  date: string;
+  details: string | null;
+}
+
+export interface CarePlanParticipants {
+  resident?: { tookPart: boolean; hadCapacity?: boolean | null };
+  representativeIds?: number[];
+  representativeNames?: string[];
+  clinician?: string | null;
+}
+
+export interface CarePlanRecord {
+  element: AcpElement;
+  value: string;
+  details?: Record<string, unknown>;
+  recordedOn: string;
+  reviewDue: string | null;
+  participants?: CarePlanParticipants;
+}
+
+export interface ReviewRecord {
+  rule: string;
+  doneOn: string;
+  doneBy: string | null;
+  outcome: string | null;
+}
+
+export interface ResidentRecords {
+  medications?: MedicationRecord[];
+  conditions?: ConditionRecord[];
+  events?: ClinicalEventRecord[];
+  carePlans?: CarePlanRecord[];
+  reviews?: ReviewRecord[];
+}
+
+export interface NewFlag {
+  homeId: number;
+  residentId: number | null;
+  rawIdentity: Record<string, string | null>;
+  raisedOn: string;
+  raisedBy: string | null;
+  category: FlagCategory;
+  categoryOriginal?: string | null;
+  severity: FlagSeverity;
+  text: string;
+  scores?: { news2?: number; must?: number; fourAt?: number };
+  matchMethod?: string | null;
+}

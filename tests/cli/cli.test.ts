@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/index';
+import { openStore } from '../../main/store';
+import { careHomeInput } from '../../shared/domain/register';
+import { checkNhsNumber } from '../../shared/rules/nhsNumber';
+import { sampleHome, tempDir } from '../helpers/tempStore';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => { while (cleanups.length) cleanups.pop()?.(); });
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env, cwd: process.cwd() });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function temp() {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+describe('command line', () => {
+  it('demo creates a synthetic practice of three homes and about sixty residents, all with valid test-range NHS numbers', async () => {
+    const dir = temp();
+    const result = await cli(['demo', '--out', dir, '--today', '2026-11-23']);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(path.join(dir, 'demo.sqlite'));
+    expect(result.out).toMatch(/60 residents/);
+
+    const json = JSON.parse((await cli(['residents', '--db', path.join(dir, 'demo.sqlite'), '--json'])).out) as { nhsNumber: string }[];
+    expect(json.length).toBeGreaterThanOrEqual(50);
+    expect(json.every((r) => r.nhsNumber.startsWith('999') && checkNhsNumber(r.nhsNumber).valid)).toBe(true);
+    expect(new Set(json.map((r) => r.nhsNumber)).size).toBe(json.length);
+
+    const homes = JSON.parse((await cli(['homes', '--db', path.join(dir, 'demo.sqlite'), '--json'])).out) as { name: string; activeResidents: number }[];
+    expect(homes).toHaveLength(3);
+    expect(homes.reduce((n, h) => n + h.activeResidents, 0)).toBe(json.length);
+  });
+
+  it('demo gives the same practice for the same date, and replaces an earlier demo database', async () => {
+    const dir = temp();
+    await cli(['demo', '--out', dir, '--today', '2026-11-23']);
+    const first = (await cli(['residents', '--db', path.join(dir, 'demo.sqlite'), '--json'])).out;
+    const again = await cli(['demo', '--out', dir, '--today', '2026-11-23']);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('replacing the earlier demo');
+    const second = (await cli(['residents', '--db', path.join(dir, 'demo.sqlite'), '--json'])).out;
+    const strip = (s: string) => (JSON.parse(s) as Record<string, unknown>[]).map(({ createdAt: _c, updatedAt: _u, ...rest }) => rest);
+    expect(strip(second)).toEqual(strip(first));
+  });
+
+  it('demo refuses to touch a database that holds a practice’s own data', async () => {
+    const file = path.join(temp(), 'real.sqlite');
+    const store = await openStore(file);
+    await store.homes.create({ osUser: 't', staffId: null }, careHomeInput.parse(sampleHome));
+    store.close();
+    const result = await cli(['demo', '--db', file]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/not demo data/);
+    const check = await openStore(file);
+    expect((await check.homes.list()).map((h) => h.name)).toEqual(['Test Lodge']);
+    check.close();
+  });
+
+  it('lists residents of one home as a table, by name or id', async () => {
+    const dir = temp();
+    await cli(['demo', '--out', dir, '--today', '2026-11-23']);
+    const db = path.join(dir, 'demo.sqlite');
+    const byName = await cli(['residents', '--db', db, '--home', 'beech house', '--today', '2026-11-23']);
+    expect(byName.code).toBe(0);
+    expect(byName.out).toMatch(/NHS number/);
+    expect(byName.out).toMatch(/\d{3} \d{3} \d{4}/);
+    expect(byName.out).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    expect(byName.out).not.toMatch(/Willow Court/);
+    expect(byName.out).toMatch(/16 residents/);
+  });
+
+  it('uses ROUNDTABLE_DB when no --db is given', async () => {
+    const dir = temp();
+    await cli(['demo', '--out', dir]);
+    const result = await cli(['homes', '--json'], { ROUNDTABLE_DB: path.join(dir, 'demo.sqlite') });
+    expect(JSON.parse(result.out)).toHaveLength(3);
+  });
+
+  it.each([
+    [['bogus'], /Unknown command/],
+    [['residents', '--status', 'asleep'], /--status takes one of/],
+    [['homes', '--today', '23/11/2026'], /--today takes a date as YYYY-MM-DD/],
+    [['homes', '--frobnicate'], /Unknown option/],
+    [[], /Usage/],
+  ])('exits 1 with a message on stderr for %j', async (args, message) => {
+    const result = await cli(args, { ROUNDTABLE_DB: path.join(temp(), 'x.sqlite') });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(message);
+  });
+});
