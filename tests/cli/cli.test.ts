@@ -91,6 +91,7 @@ describe('command line', () => {
     [['homes', '--today', '23/11/2026'], /--today takes a date as YYYY-MM-DD/],
     [['homes', '--frobnicate'], /Unknown option/],
     [[], /Usage/],
+    [['residents', '--nope'], /Unknown option/],
   ])('exits 1 with a message on stderr for %j', async (args, message) => {
     const result = await cli(args, { ROUNDTABLE_DB: path.join(temp(), 'x.sqlite') });
     expect(result.code).toBe(1);

@@ -3,27 +3,18 @@
  * test bridge calls it directly, so both run exactly the same validation and code.
  */
 import type { z } from 'zod';
-import { AppError, type AppErrorShape, type ErrorDetail, type Result } from '../shared/errors';
-import { contract, isChannel, type Channel, type ChannelOutput, type ParsedInput } from '../shared/ipc';
-import type { AppContext } from './services/context';
-import * as register from './services/register';
+import { AppError, type AppErrorShape, type ErrorDetail, type Result } from '../../shared/errors';
+import { contract, isChannel, type Channel } from '../../shared/ipc';
+import type { AppContext } from '../services/context';
+import { registerHandlers } from './register';
+import type { HandlerMap } from './types';
 
-export type Handler<C extends Channel> = (ctx: AppContext, input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
-export type Handlers = { [C in Channel]: Handler<C> };
+export type { Handler, HandlerMap } from './types';
+export type Handlers = HandlerMap<Channel>;
 
+/** Every domain's handlers; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
-  'app:info': (ctx) => register.appInfo(ctx),
-  'homes:list': (ctx) => register.listHomes(ctx),
-  'homes:get': register.getHome,
-  'homes:create': register.createHome,
-  'homes:update': register.updateHome,
-  'residents:search': register.searchResidents,
-  'residents:get': register.getResident,
-  'residents:create': register.createResident,
-  'residents:update': register.updateResident,
-  'representatives:add': register.addRepresentative,
-  'representatives:update': register.updateRepresentative,
-  'representatives:remove': register.removeRepresentative,
+  ...registerHandlers,
 };
 
 export function zodDetails(error: z.ZodError): ErrorDetail[] {
