@@ -1,0 +1,87 @@
+/** What every CLI command shares: errors with exit codes, the database, the date, IPC calls. */
+import path from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import { isIsoDate } from '../../shared/dates';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
+import { dispatch } from '../handlers';
+import { createContext, type AppContext } from '../services/context';
+import { openStore } from '../store';
+import { resolveDatabasePath } from '../paths';
+
+/** Exit codes: 0 success; 1 usage or user error; 2 input rejected. */
+export const EXIT = { ok: 0, userError: 1, inputRejected: 2 } as const;
+
+export class CliError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number = EXIT.userError) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** Options every command takes. */
+export const COMMON_OPTIONS = {
+  db: { type: 'string' },
+  today: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const satisfies OptionSpec;
+
+export type Values = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  name: string;
+  /** One line per usage form, shown in the help. */
+  usage: string[];
+  options: OptionSpec;
+  run(values: Values, positionals: string[], io: CliIo): Promise<number | void>;
+}
+
+export function stringOption(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function todayOption(values: Values): string | undefined {
+  const today = stringOption(values, 'today');
+  if (today === undefined) return undefined;
+  if (!isIsoDate(today)) throw new CliError(`--today takes a date as YYYY-MM-DD, not “${today}”`);
+  return today;
+}
+
+/** Opens the database the options name, runs fn with a context, and closes it. */
+export async function withContext<T>(values: Values, io: CliIo, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const db = stringOption(values, 'db');
+  const file = resolveDatabasePath(db === undefined ? undefined : path.resolve(io.cwd, db), io.env);
+  const today = todayOption(values);
+  const store = await openStore(file);
+  try {
+    return await fn(createContext(store, today === undefined ? {} : { today }));
+  } finally {
+    store.close();
+  }
+}
+
+/** Calls a channel through the same validation as the app; a refusal becomes a CliError. */
+export async function call<C extends Channel>(ctx: AppContext, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await dispatch(ctx, channel, input);
+  if (!result.ok) {
+    const details = result.error.details?.map((d) => `  ${d.field ? `${d.field}: ` : ''}${d.message}`).join('\n');
+    throw new CliError([result.error.message, details].filter(Boolean).join('\n'),
+      result.error.code === 'IMPORT_REJECTED' ? EXIT.inputRejected : EXIT.userError);
+  }
+  return result.value as ChannelOutput<C>;
+}
+
+export function printJson(io: CliIo, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
+}

@@ -1,0 +1,18 @@
+import type { registerChannels } from '../../shared/ipc/register';
+import * as register from '../services/register';
+import type { HandlerMap } from './types';
+
+export const registerHandlers: HandlerMap<keyof typeof registerChannels> = {
+  'app:info': (ctx) => register.appInfo(ctx),
+  'homes:list': (ctx) => register.listHomes(ctx),
+  'homes:get': register.getHome,
+  'homes:create': register.createHome,
+  'homes:update': register.updateHome,
+  'residents:search': register.searchResidents,
+  'residents:get': register.getResident,
+  'residents:create': register.createResident,
+  'residents:update': register.updateResident,
+  'representatives:add': register.addRepresentative,
+  'representatives:update': register.updateRepresentative,
+  'representatives:remove': register.removeRepresentative,
+};

@@ -1,0 +1,46 @@
+/** Channels of the register: the app itself, care homes, residents and representatives. */
+import { z } from 'zod';
+import {
+  careHomeInput, representativeInput, residentInput,
+  type CareHome, type Practice, type Representative, type Resident, type ResidentDetail, type StaffMember,
+} from '../domain/register';
+import { RESIDENT_STATUSES } from '../domain/enums';
+import { channel } from './channel';
+
+const none = z.object({}).strict();
+export const id = z.number().int().positive();
+
+export interface AppInfo {
+  appName: string;
+  version: string;
+  practice: Practice;
+  databasePath: string;
+  isDemo: boolean;
+  staff: StaffMember[];
+  today: string;
+}
+
+export const registerChannels = {
+  'app:info': channel<AppInfo>()(none),
+
+  'homes:list': channel<CareHome[]>()(none),
+  'homes:get': channel<CareHome>()(z.object({ id }).strict()),
+  'homes:create': channel<CareHome>()(z.object({ home: careHomeInput }).strict()),
+  'homes:update': channel<CareHome>()(z.object({ id, home: careHomeInput }).strict()),
+
+  'residents:search': channel<Resident[]>()(z.object({
+    query: z.string().trim().max(100).optional(),
+    homeId: id.optional(),
+    status: z.enum([...RESIDENT_STATUSES, 'all']).optional(),
+  }).strict()),
+  'residents:get': channel<ResidentDetail>()(z.object({ id }).strict()),
+  'residents:create': channel<ResidentDetail>()(z.object({
+    resident: residentInput,
+    representatives: z.array(representativeInput).max(20).optional(),
+  }).strict()),
+  'residents:update': channel<ResidentDetail>()(z.object({ id, resident: residentInput }).strict()),
+
+  'representatives:add': channel<Representative>()(z.object({ residentId: id, representative: representativeInput }).strict()),
+  'representatives:update': channel<Representative>()(z.object({ id, representative: representativeInput }).strict()),
+  'representatives:remove': channel<{ removed: true }>()(z.object({ id }).strict()),
+} as const;
