@@ -25,7 +25,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    // The renderer's runtime code; renderer/vite.config.ts is build tooling that runs in Node.
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: 'The renderer talks only to window.roundtable.' }, { name: 'better-sqlite3', message: 'No SQL in the renderer.' }],

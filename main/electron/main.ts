@@ -1,0 +1,166 @@
+/**
+ * The Electron main process: single-instance lock, database, the one IPC handler, the window and the
+ * menu. Kept thin: every decision worth testing lives in a module that does not import electron.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type MessageBoxOptions } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { IPC_INVOKE, isChannel } from '../../shared/ipc';
+import { DATABASE_FILE_NAME } from '../paths';
+import { createContext } from '../services/context';
+import { openStore, type Store } from '../store';
+import { applyGuards } from './applyGuards';
+import { withContentSecurityPolicy } from './csp';
+import { failurePageUrl, rendererGoneFailure, rendererLoadFailure, startupErrorCode, startupFailure, type FailurePageContent } from './failurePage';
+import { handleInvoke, SENDER_REFUSED } from './invoke';
+import { log, logError } from './log';
+import { aboutDialog, BACKUP_NOT_YET, IMPORT_NOT_YET, menuTemplate, PRINT_OPTIONS } from './menu';
+import { windowOptions } from './window';
+
+// Relative to the bundle (out/electron/main.cjs), so it also resolves inside a packaged app.asar.
+const INDEX_HTML = path.join(__dirname, '../../renderer/dist/index.html');
+const APP_INDEX_URL = pathToFileURL(INDEX_HTML).href;
+const PRELOAD = path.join(__dirname, 'preload.cjs');
+
+const startedAt = performance.now();
+const elapsed = (): number => Math.round(performance.now() - startedAt);
+
+let mainWindow: BrowserWindow | null = null;
+let failureWindow: BrowserWindow | null = null;
+let store: Store | null = null;
+let databasePath = '';
+
+function databaseFile(): string {
+  const fromEnv = process.env.ROUNDTABLE_DB?.trim();
+  return fromEnv ? path.resolve(fromEnv) : path.join(app.getPath('userData'), DATABASE_FILE_NAME);
+}
+
+function showMessage(options: MessageBoxOptions): void {
+  const parent = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options)).catch(() => undefined);
+}
+
+function focusExistingWindow(): void {
+  const win = failureWindow ?? mainWindow;
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+/** Replaces whatever is showing with the failure page: never a blank screen. */
+function showFailure(content: FailurePageContent): void {
+  if (failureWindow) return;
+  const win = new BrowserWindow({ ...windowOptions(undefined, { width: 860, height: 680 }), show: true });
+  failureWindow = win;
+  win.on('closed', () => {
+    failureWindow = null;
+  });
+  win.loadURL(failurePageUrl(content)).catch(() => logError('failure-page.load-failed'));
+  const previous = mainWindow;
+  mainWindow = null;
+  previous?.destroy();
+}
+
+function createMainWindow(): void {
+  const win = new BrowserWindow(windowOptions(PRELOAD, { devTools: !app.isPackaged }));
+  mainWindow = win;
+  win.once('ready-to-show', () => {
+    win.show();
+    log('window.ready', { ms: elapsed() });
+  });
+  win.webContents.on('did-fail-load', (_event, code, description, _url, isMainFrame) => {
+    if (!isMainFrame || code === -3) return; // -3: aborted by a newer navigation, not a failure
+    logError('window.load-failed', { code, ms: elapsed() });
+    showFailure(rendererLoadFailure(code, description));
+  });
+  win.webContents.on('render-process-gone', (_event, details) => {
+    logError('renderer.gone', { reason: details.reason, exitCode: details.exitCode });
+    if (details.reason !== 'clean-exit') showFailure(rendererGoneFailure(details.reason));
+  });
+  win.webContents.on('preload-error', (_event, _preloadPath, error) => logError('preload.error', { name: error.name }));
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.loadFile(INDEX_HTML).catch(() => undefined); // did-fail-load reports it
+}
+
+function setMenu(): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
+    isPackaged: app.isPackaged,
+    importFile: () => showMessage(IMPORT_NOT_YET),
+    backUpNow: () => showMessage(BACKUP_NOT_YET),
+    print: () => {
+      const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+      target?.webContents.print(PRINT_OPTIONS, (ok, reason) => {
+        if (!ok) log('print.not-completed', { reason });
+      });
+    },
+    about: () => showMessage(aboutDialog({
+      appVersion: app.getVersion(),
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+      databasePath,
+    })),
+  })));
+}
+
+function registerIpc(opened: Store): void {
+  const ctx = createContext(opened, { appVersion: app.getVersion() });
+  ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {
+    const began = performance.now();
+    const result = await handleInvoke(ctx, event.senderFrame?.url, APP_INDEX_URL, channel, input);
+    if (result === SENDER_REFUSED) logError('ipc.sender-refused');
+    else if (!result.ok) log('ipc.error', { channel: isChannel(channel) ? channel : 'unknown', code: result.error.code, ms: Math.round(performance.now() - began) });
+    return result;
+  });
+}
+
+async function start(): Promise<void> {
+  log('app.start', {
+    version: app.getVersion(), electron: process.versions.electron, chrome: process.versions.chrome,
+    node: process.versions.node, platform: process.platform, packaged: app.isPackaged, ms: elapsed(),
+  });
+  // Header CSP for any non-file load; file:// pages are covered by the meta tag in index.html.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+  });
+  setMenu();
+  databasePath = databaseFile();
+  try {
+    store = await openStore(databasePath);
+  } catch (error) {
+    logError('startup.failed', { code: startupErrorCode(error), ms: elapsed() });
+    showFailure(startupFailure(error, databasePath));
+    return;
+  }
+  log('database.open', { schema: store.schemaVersion(), source: process.env.ROUNDTABLE_DB?.trim() ? 'env' : 'userData', ms: elapsed() });
+  registerIpc(store);
+  createMainWindow();
+}
+
+app.enableSandbox();
+if (process.platform === 'win32') app.setAppUserModelId('org.roundtable.desktop');
+app.on('web-contents-created', (_event, contents) => applyGuards(contents, APP_INDEX_URL));
+
+// One writer per database file: a second launch focuses the first window and exits.
+if (!app.requestSingleInstanceLock()) {
+  log('app.already-running');
+  app.quit();
+} else {
+  app.on('second-instance', focusExistingWindow);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    try {
+      store?.close();
+    } catch (error) {
+      logError('database.close-failed', { code: startupErrorCode(error) });
+    }
+    store = null;
+  });
+  app.whenReady().then(start).catch((error: unknown) => {
+    logError('startup.failed', { code: startupErrorCode(error), ms: elapsed() });
+    showFailure(startupFailure(error, databasePath));
+  });
+}

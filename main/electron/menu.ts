@@ -1,0 +1,98 @@
+/** The application menu and the texts its dialogs show, as pure data so they are unit-tested. */
+import type { MenuItemConstructorOptions, MessageBoxOptions, WebContentsPrintOptions } from 'electron';
+
+export interface MenuActions {
+  /** DevTools appear only in development builds. */
+  isPackaged: boolean;
+  importFile(): void;
+  print(): void;
+  backUpNow(): void;
+  about(): void;
+}
+
+export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
+  const view: MenuItemConstructorOptions[] = [
+    { role: 'reload' },
+    { type: 'separator' },
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+    ...(actions.isPackaged ? [] : [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const]),
+  ];
+  return [
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFile() },
+        { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => actions.print() },
+        { label: 'Back up now', click: () => actions.backUpNow() },
+        { type: 'separator' },
+        { label: 'Quit', role: 'quit' },
+      ],
+    },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'delete' },
+        { type: 'separator' },
+        { role: 'selectAll' },
+      ],
+    },
+    { label: 'View', submenu: view },
+    { label: 'Help', submenu: [{ label: 'About Roundtable', click: () => actions.about() }] },
+  ];
+}
+
+/** Agendas and letters are designed for A4 (DESIGN.md section 5). */
+export const PRINT_OPTIONS: WebContentsPrintOptions = { pageSize: 'A4', printBackground: true };
+
+export const IMPORT_NOT_YET: MessageBoxOptions = {
+  type: 'info',
+  title: 'Import',
+  message: 'Importing arrives in a later version',
+  detail: 'Importing practice records and care-home flags from a file will arrive in a later version of Roundtable.',
+  buttons: ['OK'],
+};
+
+export const BACKUP_NOT_YET: MessageBoxOptions = {
+  type: 'info',
+  title: 'Back up now',
+  message: 'Backups arrive in a later version',
+  detail: 'Backing up on demand will arrive in a later version of Roundtable. The database is already backed up ' +
+    'automatically before each upgrade, into the “backups” folder beside it.',
+  buttons: ['OK'],
+};
+
+export interface AboutInfo {
+  appVersion: string;
+  electron: string | undefined;
+  chrome: string | undefined;
+  node: string | undefined;
+  databasePath: string;
+}
+
+export function aboutDialog(info: AboutInfo): MessageBoxOptions {
+  return {
+    type: 'info',
+    title: 'About Roundtable',
+    message: `Roundtable ${info.appVersion}`,
+    detail: [
+      'Prepares the weekly GP care-home round.',
+      '',
+      `Electron ${info.electron ?? 'unknown'}`,
+      `Chromium ${info.chrome ?? 'unknown'}`,
+      `Node.js ${info.node ?? 'unknown'}`,
+      '',
+      `Database: ${info.databasePath}`,
+    ].join('\n'),
+    buttons: ['OK'],
+  };
+}
