@@ -1,0 +1,20 @@
+import { formatLongUkDate } from '../../../shared/dates';
+import type { AppInfo } from '../../../shared/ipc';
+
+/** Version and the day Roundtable takes as today, which every due date is counted from. */
+export function Footer({ info }: { info: AppInfo | null }) {
+  return (
+    <footer className="nhsuk-footer" role="contentinfo">
+      <div className="nhsuk-width-container">
+        <div className="nhsuk-footer__meta">
+          <h2 className="nhsuk-u-visually-hidden">About this app</h2>
+          {info ? (
+            <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
+              {info.appName} {info.version} · Today is {formatLongUkDate(info.today)}
+            </p>
+          ) : <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">Roundtable</p>}
+        </div>
+      </div>
+    </footer>
+  );
+}

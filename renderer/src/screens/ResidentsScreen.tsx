@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'react';
+import { call } from '../api';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { SelectField } from '../components/SelectField';
+import { SuccessBanner } from '../components/SuccessBanner';
+import { TextField } from '../components/TextField';
+import type { CareHome } from '../../../shared/domain/register';
+import { LABELS, RESIDENT_STATUSES, type ResidentStatus } from '../../../shared/domain/enums';
+import { plural } from '../format';
+import { useLoad, usePageTitle } from '../hooks';
+import { href } from '../router';
+import { ResidentsTable } from './ResidentsTable';
+
+type StatusFilter = ResidentStatus | 'all';
+const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
+  ...RESIDENT_STATUSES.map((s) => ({ value: s, label: LABELS.residentStatus[s] })),
+  { value: 'all', label: 'Everyone' },
+];
+/** Long enough to let a name be typed, short enough to feel immediate. */
+const SEARCH_DELAY_MS = 250;
+
+export function ResidentsScreen({ homeId, flash }: { homeId: number | null; flash: string | null }) {
+  usePageTitle('Residents');
+  const [homes, retry] = useLoad(() => call('homes:list', {}), []);
+  return (
+    <>
+      {flash ? <SuccessBanner message={flash} /> : null}
+      <PageHeading>Residents</PageHeading>
+      {homes.status === 'loading' ? <Loading what="residents" /> : null}
+      {homes.status === 'error' ? <ErrorPanel error={homes.error} onRetry={retry} /> : null}
+      {homes.status === 'ready' && homes.value.length === 0 ? <NoHomes /> : null}
+      {homes.status === 'ready' && homes.value.length > 0 ? <Register homes={homes.value} initialHomeId={homeId} /> : null}
+    </>
+  );
+}
+
+function NoHomes() {
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <p className="nhsuk-body-l">There are no residents yet.</p>
+        <p>Residents belong to a care home, so add a care home first. You can then add the people who live there.</p>
+        <a className="nhsuk-button" href={href('/homes/new')} draggable={false}>Add a care home</a>
+      </div>
+    </div>
+  );
+}
+
+function Register({ homes, initialHomeId }: { homes: CareHome[]; initialHomeId: number | null }) {
+  const [text, setText] = useState('');
+  const [term, setTerm] = useState('');
+  const [homeId, setHomeId] = useState(initialHomeId !== null && homes.some((h) => h.id === initialHomeId) ? String(initialHomeId) : '');
+  const [status, setStatus] = useState<StatusFilter>('active');
+
+  // Search as you type, once typing pauses; pressing Search skips the wait.
+  useEffect(() => {
+    const timer = window.setTimeout(() => setTerm(text.trim()), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [text]);
+
+  const [results, retry] = useLoad(
+    () => call('residents:search', { query: term || undefined, homeId: homeId ? Number(homeId) : undefined, status }),
+    [term, homeId, status],
+    { keepPrevious: true },
+  );
+  const shown = results.status === 'ready' ? results.value : results.status === 'loading' ? results.previous : null;
+  const filtered = term !== '' || homeId !== '' || status !== 'active';
+  const homeOptions = [{ value: '', label: 'All care homes' }, ...homes.map((h) => ({ value: String(h.id), label: h.name }))];
+  const addPath = homeId ? `/residents/new?home=${homeId}` : '/residents/new';
+
+  return (
+    <>
+      <a className="nhsuk-button" href={href(addPath)} draggable={false}>Add a resident</a>
+      <form
+        className="app-filters"
+        role="search"
+        aria-label="Find residents"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setTerm(text.trim());
+        }}
+      >
+        <div className="nhsuk-grid-row app-filters__row">
+          <div className="nhsuk-grid-column-one-half">
+            <TextField
+              id="search" label="Search by name, NHS number or room" type="search" maxLength={100}
+              hint="For example, Smith or 943 476 5919"
+              value={text} onChange={setText}
+              afterInput={<button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit">Search</button>}
+            />
+          </div>
+          <div className="nhsuk-grid-column-one-quarter">
+            <SelectField id="filter-home" label="Care home" selectClassName="nhsuk-u-width-full" options={homeOptions} value={homeId} onChange={setHomeId} />
+          </div>
+          <div className="nhsuk-grid-column-one-quarter">
+            <SelectField id="filter-status" label="Status" selectClassName="nhsuk-u-width-full" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
+          </div>
+        </div>
+      </form>
+
+      <p className="nhsuk-u-visually-hidden" role="status">
+        {results.status === 'ready' ? `${plural(results.value.length, 'resident')} found` : ''}
+      </p>
+      {results.status === 'error' ? <ErrorPanel error={results.error} onRetry={retry} /> : null}
+      {shown === null && results.status === 'loading' ? <Loading what="residents" /> : null}
+      {shown !== null && shown.length > 0 ? <ResidentsTable residents={shown} showStatus={status !== 'active'} /> : null}
+      {shown !== null && shown.length === 0 && !filtered ? <NobodyLivingThere /> : null}
+      {shown !== null && shown.length === 0 && filtered ? <NoMatches term={term} /> : null}
+    </>
+  );
+}
+
+/** Nobody is living at the homes: either nobody was ever added, or everyone has left or died. */
+function NobodyLivingThere() {
+  const [everyone] = useLoad(() => call('residents:search', { status: 'all' }), []);
+  if (everyone.status !== 'ready') return null;
+  if (everyone.value.length === 0) return <p>No residents have been added yet. Use <strong>Add a resident</strong> to add the first one.</p>;
+  return <p>Nobody is living at the homes at the moment. To see residents who have left or died, choose <strong>Everyone</strong> under Status.</p>;
+}
+
+function NoMatches({ term }: { term: string }) {
+  return (
+    <div className="app-no-results">
+      <h2 className="nhsuk-heading-m">No residents found</h2>
+      <p>{term ? <>No residents match “{term}”.</> : 'No residents match these filters.'}</p>
+      <p>Check the spelling or the NHS number, or choose a different care home or status.</p>
+    </div>
+  );
+}
