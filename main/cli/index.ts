@@ -31,22 +31,33 @@ Options for every command:
 Exit codes: 0 success; 1 usage or user error; 2 input rejected.`;
 }
 
+/**
+ * The command named by the leading words of argv: names may have more than one word ("import records",
+ * "flags unmatched"), and the longest name that matches wins, so "flags" and "flags unmatched" can both exist.
+ */
+function findCommand(argv: string[]): Command | undefined {
+  return COMMANDS
+    .filter((c) => c.name.split(' ').every((word, i) => argv[i] === word))
+    .sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)[0];
+}
+
 /** Runs one command; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     (name === undefined ? io.err : io.out)(usage());
     return name === undefined ? EXIT.userError : EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = findCommand(argv);
   if (!command) {
     io.err(`Unknown command “${name}”.\n\n${usage()}`);
     return EXIT.userError;
   }
+  const args = argv.slice(command.name.split(' ').length);
   let values: Values;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: rest, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true }));
+    ({ values, positionals } = parseArgs({ args, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true }));
   } catch (error) {
     io.err(`${(error as Error).message}\n\nUsage:\n${command.usage.map((l) => `  npm run cli -- ${l}`).join('\n')}`);
     return EXIT.userError;

@@ -6,6 +6,7 @@
 import type { CareHome, CareHomeFields, Practice, Representative, RepresentativeFields, Resident, ResidentDetail, ResidentFields, StaffMember } from '../../shared/domain/register';
 import type { StaffRole } from '../../shared/domain/enums';
 import type { NewFlag, ResidentRecords } from '../../shared/domain/clinical';
+import type { ResidentSnapshot } from '../../shared/domain/snapshot';
 import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 import { listAudit, writeAudit, type Actor, type AuditEvent } from './audit';
 import { closeDatabase, openDatabase, schemaVersion, type Db, type OpenOptions } from './db';
@@ -15,10 +16,12 @@ import {
   findResidentByNhsNumber, getRepresentative, getResident, insertRepresentative, insertResident, listRepresentatives,
   retireRepresentative, searchResidents, updateRepresentative, updateResident, type ResidentQuery,
 } from './residents';
+import { loadSnapshots, type SnapshotQuery } from './snapshots';
 import { countRecords, insertFlag, insertResidentRecords, type RecordCounts } from './records';
 
 export type { Actor, AuditEvent } from './audit';
 export type { RecordCounts } from './records';
+export type { SnapshotQuery } from './snapshots';
 export { DatabaseOpenError } from './db';
 
 export interface Store {
@@ -60,6 +63,10 @@ export interface Store {
   flags: {
     /** Returns the new flag's id, or null when the same flag is already stored. */
     add(actor: Actor, flag: NewFlag, source: string): Promise<number | null>;
+  };
+  snapshots: {
+    /** Residents' whole records for the rules (active residents unless includeInactive). */
+    load(query?: SnapshotQuery): Promise<ResidentSnapshot[]>;
   };
   audit: {
     list(filter?: { entity?: string; entityId?: number; limit?: number }): Promise<AuditEvent[]>;
@@ -168,6 +175,10 @@ export function createStore(db: Db, file: string): Store {
         if (id !== null) writeAudit(db, actor, 'create', 'flag', id, `Flag raised (${flag.category}, ${flag.severity}) at home ${flag.homeId}`);
         return id;
       }),
+    },
+
+    snapshots: {
+      load: (query) => read(() => loadSnapshots(db, query)),
     },
 
     audit: {

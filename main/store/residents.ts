@@ -40,7 +40,8 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function searchResidents(db: Db, q: ResidentQuery): Resident[] {
+/** Lists residents; the UI's search is capped at 1,000 rows, the rules read all (limit: null). */
+export function searchResidents(db: Db, q: ResidentQuery, options: { limit?: number | null } = {}): Resident[] {
   const key = q.query ? searchKey(q.query) : '';
   const status = q.status ?? 'active';
   const rows = db.prepare(`${SELECT}
@@ -48,8 +49,8 @@ export function searchResidents(db: Db, q: ResidentQuery): Resident[] {
         AND (@status = 'all' OR r.status = @status)
         AND (@key = '' OR r.search_text LIKE '%' || @key || '%' ESCAPE '\\')
       ORDER BY h.name, r.family_name COLLATE NOCASE, r.given_name COLLATE NOCASE
-      LIMIT 1000`)
-    .all({ homeId: q.homeId ?? null, status, key: escapeLike(key) }) as ResidentRow[];
+      LIMIT @limit`)
+    .all({ homeId: q.homeId ?? null, status, key: escapeLike(key), limit: options.limit === null ? -1 : (options.limit ?? 1000) }) as ResidentRow[];
   return rows.map(toResident);
 }
 

@@ -1,0 +1,77 @@
+/** Reads residents' snapshots (shared/domain/snapshot.ts) for the rules: a few set-based queries, not one per resident. */
+import type { ResidentSnapshot } from '../../shared/domain/snapshot';
+import type { Db } from './db';
+import { listRepresentatives, searchResidents } from './residents';
+
+export interface SnapshotQuery {
+  homeId?: number | undefined;
+  residentIds?: number[] | undefined;
+  /** Residents who have left or died are included only when asked for. */
+  includeInactive?: boolean | undefined;
+}
+
+function groupBy<T extends { resident_id: number }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.resident_id);
+    if (list) list.push(row);
+    else map.set(row.resident_id, [row]);
+  }
+  return map;
+}
+
+export function loadSnapshots(db: Db, query: SnapshotQuery = {}): ResidentSnapshot[] {
+  let residents = searchResidents(db, { homeId: query.homeId, status: query.includeInactive ? 'all' : 'active' }, { limit: null });
+  if (query.residentIds) {
+    const wanted = new Set(query.residentIds);
+    residents = residents.filter((r) => wanted.has(r.id));
+  }
+  if (residents.length === 0) return [];
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS snapshot_ids (id INTEGER PRIMARY KEY)');
+  db.exec('DELETE FROM snapshot_ids');
+  const addId = db.prepare('INSERT INTO snapshot_ids (id) VALUES (?)');
+  for (const r of residents) addId.run(r.id);
+  const all = <T extends { resident_id: number }>(sql: string) => groupBy(db.prepare(sql).all() as T[]);
+  const inSet = 'resident_id IN (SELECT id FROM snapshot_ids)';
+
+  const meds = all<{ resident_id: number; id: number; name: string; dose: string | null; start_date: string | null; type: 'repeat' | 'acute';
+    status: 'active' | 'stopped'; stopped_on: string | null; last_issued: string | null }>(
+    `SELECT * FROM medication WHERE ${inSet} ORDER BY start_date, id`);
+  const conditions = all<{ resident_id: number; id: number; name: string; code: string | null; onset: string | null }>(
+    `SELECT * FROM condition WHERE ${inSet} ORDER BY onset, id`);
+  const events = all<{ resident_id: number; id: number; type: ResidentSnapshot['events'][number]['type']; date: string; details: string | null; source: string }>(
+    `SELECT * FROM clinical_event WHERE ${inSet} ORDER BY date, id`);
+  const plans = all<{ resident_id: number; id: number; element: ResidentSnapshot['carePlans'][number]['element']; value: string; details: string;
+    recorded_on: string; review_due: string | null; participants: string; source: string; superseded_by: number | null }>(
+    `SELECT * FROM advance_care_plan WHERE ${inSet} ORDER BY recorded_on, id`);
+  const reviews = all<{ resident_id: number; id: number; rule: string; status: ResidentSnapshot['reviews'][number]['status']; due_date: string | null;
+    done_on: string | null; done_by: string | null; outcome: string | null; deferred_until: string | null; deferred_reason: string | null }>(
+    `SELECT * FROM medication_review WHERE ${inSet} ORDER BY coalesce(done_on, due_date), id`);
+  const flags = all<{ resident_id: number; id: number; raised_on: string; raised_by: string | null; category: ResidentSnapshot['flags'][number]['category'];
+    severity: ResidentSnapshot['flags'][number]['severity']; status: ResidentSnapshot['flags'][number]['status']; text: string; scores: string }>(
+    `SELECT * FROM flag WHERE ${inSet} AND dismissed_at IS NULL ORDER BY raised_on, id`);
+  const actions = all<{ resident_id: number; id: number; decision: string | null; action: string | null; owner: string | null; due_date: string | null; created_at: string }>(
+    `SELECT * FROM outcome_action WHERE ${inSet} AND status = 'open' ORDER BY created_at, id`);
+  const seen = new Map((db.prepare(`SELECT a.resident_id AS resident_id, max(r.date) AS date FROM agenda_item a JOIN round r ON r.id = a.round_id
+      WHERE a.${inSet} AND a.removed_at IS NULL AND r.status IN ('held', 'closed') GROUP BY a.resident_id`).all() as { resident_id: number; date: string }[])
+    .map((row) => [row.resident_id, row.date]));
+
+  return residents.map((resident) => ({
+    resident,
+    representatives: listRepresentatives(db, resident.id),
+    medications: (meds.get(resident.id) ?? []).map((m) => ({ id: m.id, name: m.name, dose: m.dose, startDate: m.start_date, type: m.type,
+      status: m.status, stoppedOn: m.stopped_on, lastIssued: m.last_issued })),
+    conditions: (conditions.get(resident.id) ?? []).map((c) => ({ id: c.id, name: c.name, code: c.code, onset: c.onset })),
+    events: (events.get(resident.id) ?? []).map((e) => ({ id: e.id, type: e.type, date: e.date, details: e.details, source: e.source })),
+    carePlans: (plans.get(resident.id) ?? []).map((p) => ({ id: p.id, element: p.element, value: p.value, details: JSON.parse(p.details) as Record<string, unknown>,
+      recordedOn: p.recorded_on, reviewDue: p.review_due, participants: JSON.parse(p.participants) as Record<string, unknown>, source: p.source,
+      supersededBy: p.superseded_by })),
+    reviews: (reviews.get(resident.id) ?? []).map((r) => ({ id: r.id, rule: r.rule, status: r.status, dueDate: r.due_date, doneOn: r.done_on,
+      doneBy: r.done_by, outcome: r.outcome, deferredUntil: r.deferred_until, deferredReason: r.deferred_reason })),
+    flags: (flags.get(resident.id) ?? []).map((f) => ({ id: f.id, raisedOn: f.raised_on, raisedBy: f.raised_by, category: f.category, severity: f.severity,
+      status: f.status, text: f.text, scores: JSON.parse(f.scores) as ResidentSnapshot['flags'][number]['scores'] })),
+    openActions: (actions.get(resident.id) ?? []).map((a) => ({ id: a.id, decision: a.decision, action: a.action, owner: a.owner, dueDate: a.due_date,
+      createdAt: a.created_at })),
+    lastSeenOnRound: seen.get(resident.id) ?? null,
+  }));
+}

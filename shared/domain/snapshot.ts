@@ -1,0 +1,81 @@
+/**
+ * A resident's record as the rules see it: everything the medication-review, care-plan and round-planning
+ * rules need, read in one go from the store and handed to pure functions in shared/rules. Stopped
+ * medicines, superseded care-plan entries and closed flags are included: rules decide what counts.
+ */
+import type { ClinicalEventRecord, ConditionRecord, MedicationRecord } from './clinical';
+import type { AcpElement, FlagCategory, FlagSeverity, FlagStatus } from './enums';
+import type { Representative, Resident } from './register';
+
+export interface SnapshotMedication extends MedicationRecord {
+  id: number;
+}
+
+export interface SnapshotCondition extends ConditionRecord {
+  id: number;
+}
+
+export interface SnapshotEvent extends ClinicalEventRecord {
+  id: number;
+  source: string;
+}
+
+export interface SnapshotCarePlanEntry {
+  id: number;
+  element: AcpElement;
+  value: string;
+  details: Record<string, unknown>;
+  recordedOn: string;
+  reviewDue: string | null;
+  participants: Record<string, unknown>;
+  source: string;
+  /** The entry that replaced this one; null while it is current. */
+  supersededBy: number | null;
+}
+
+export interface SnapshotReview {
+  id: number;
+  rule: string;
+  status: 'due' | 'scheduled' | 'done' | 'deferred';
+  dueDate: string | null;
+  doneOn: string | null;
+  doneBy: string | null;
+  outcome: string | null;
+  deferredUntil: string | null;
+  deferredReason: string | null;
+}
+
+export interface SnapshotFlag {
+  id: number;
+  raisedOn: string;
+  raisedBy: string | null;
+  category: FlagCategory;
+  severity: FlagSeverity;
+  status: FlagStatus;
+  text: string;
+  scores: { news2?: number; must?: number; fourAt?: number };
+}
+
+export interface SnapshotAction {
+  id: number;
+  decision: string | null;
+  action: string | null;
+  owner: string | null;
+  dueDate: string | null;
+  createdAt: string;
+}
+
+export interface ResidentSnapshot {
+  resident: Resident;
+  representatives: Representative[];
+  medications: SnapshotMedication[];
+  conditions: SnapshotCondition[];
+  events: SnapshotEvent[];
+  carePlans: SnapshotCarePlanEntry[];
+  reviews: SnapshotReview[];
+  /** Flags matched to this resident (unmatched flags are not anyone's yet). */
+  flags: SnapshotFlag[];
+  openActions: SnapshotAction[];
+  /** The date of the last held or closed round this resident was an agenda item on. */
+  lastSeenOnRound: string | null;
+}
