@@ -4,7 +4,8 @@
  * Chromium blocks module scripts from file://, so the bundle is served from 127.0.0.1 on a free port.
  * Readiness comes from the app (main[data-ready]), never from sleeping.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
@@ -94,6 +95,17 @@ const AUDIT_SCRIPT = `(() => {
   return problems;
 })()`;
 
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.2 A and AA rules, run in the page. Evaluated over the DevTools protocol, so the app's
+ * Content-Security-Policy (no inline scripts) stays on. Returns one line per violation and element.
+ */
+const AXE_SCRIPT = `${AXE_SOURCE}
+;window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+  .then((result) => result.violations.flatMap((v) => v.nodes.map((n) => 'axe ' + v.id + ' (' + v.impact + '): ' + v.help + ' at ' + n.target.join(' '))))`;
+
 export interface HarnessOptions {
   /** The app's "today" (Europe/London calendar day). */
   today?: string;
@@ -112,7 +124,7 @@ export interface Harness {
   open(route: string): Promise<void>;
   /** Calls a real handler directly, as the renderer would. */
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
-  /** Structural accessibility problems on the current screen (see AUDIT_SCRIPT). */
+  /** Accessibility problems on the current screen: the structural checks of AUDIT_SCRIPT and axe-core's WCAG 2.2 AA rules. */
   audit(): Promise<string[]>;
   /** Saves a full-page PNG to test-output/e2e and returns its path. */
   screenshot(name: string): Promise<string>;
@@ -188,7 +200,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         return result.value;
       },
       async audit() {
-        return (await page.evaluate(AUDIT_SCRIPT)) as string[];
+        const structural = (await page.evaluate(AUDIT_SCRIPT)) as string[];
+        const axe = (await page.evaluate(AXE_SCRIPT)) as string[];
+        return [...structural, ...axe];
       },
       async screenshot(name) {
         const file = path.join(SCREENSHOT_DIR, `${name}.png`);

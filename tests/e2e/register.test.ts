@@ -221,3 +221,19 @@ describe('register workflow', () => {
     expect(h.problems).toEqual([]);
   });
 });
+
+describe('the accessibility audit itself', () => {
+  it('reports an axe-core WCAG violation when a screen has one (so a clean audit means something)', async () => {
+    await h.open('/homes');
+    // A string, because the Node-side type-check has no DOM types.
+    await h.page.evaluate(`(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Faint text';
+      p.style.color = '#eeeeee';
+      p.style.background = '#ffffff';
+      document.querySelector('main').append(p);
+    })()`);
+    const problems = await h.audit();
+    expect(problems.some((p) => p.startsWith('axe color-contrast'))).toBe(true);
+  });
+});

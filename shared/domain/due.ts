@@ -1,0 +1,19 @@
+/**
+ * A due item: what a rule says a resident needs, when, and why. The medication-review rules
+ * (shared/rules/reviews) and the care-plan rules (shared/rules/carePlan) produce them; the round planner
+ * turns them into reasons on the agenda. One shape, so every reason is explained the same way.
+ */
+export type DueStatus = 'due-soon' | 'due' | 'overdue';
+
+export interface DueItem {
+  residentId: number;
+  /** The DOMAIN.md rule id: 'smr-annual', 'monitoring-lithium', 'acp-missing', 'end-of-life'… */
+  rule: string;
+  /** ISO date the item falls due. */
+  due: string;
+  status: DueStatus;
+  /** Plain English, naming the medicine or plan element and the dates, worded for a conversation. */
+  explanation: string;
+  /** Minutes it needs on a round (reviews: the schedule's minutes for its review type). */
+  minutes: number;
+}
