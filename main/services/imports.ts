@@ -151,7 +151,13 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
   if (format === 'csv') {
     const { kind, headers } = await readCsvHeader(file, options.kind);
     const match = matchHeaders(headers, KIND_FIELDS[kind]);
-    const held = kind === 'medications' ? await patientsWithBadRows(file, kind, headers) : new Set<string>();
+    let held = new Set<string>();
+    try {
+      if (kind === 'medications') held = await patientsWithBadRows(file, kind, headers);
+    } catch (error) {
+      if (error instanceof CsvFormatError) rejectFile(`${fileName}: ${error.message}. Nothing was imported.`);
+      throw error;
+    }
     return ctx.store.imports.run(ctx.actor, { ...meta, kind }, runOptions, async (session) => {
       const tally = new Tally(session);
       const summary: ImportSummary = { unknownColumns: match.unknown, homesCreated: [], residentsAdded: 0, residentsUpdated: 0 };

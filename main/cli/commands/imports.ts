@@ -22,7 +22,7 @@ function describe(outcome: ImportOutcome): string[] {
   if (notUnderstood.length) lines.push(`Not understood: ${notUnderstood.map(([k, n]) => `${k} ×${n}`).join(', ')}.`);
   const skipped = Object.entries(s.skipped ?? {});
   if (skipped.length) lines.push(`Not imported: ${skipped.map(([k, n]) => `${k} ×${n}`).join('; ')}.`);
-  for (const p of r.rejected.slice(0, 50)) lines.push(`  line ${p.line}: ${p.field ?? ''}${p.field ? ': ' : ''}${p.reason}`);
+  for (const p of r.rejected.slice(0, 50)) lines.push(`  ${typeof p.line === 'number' ? 'line ' : ''}${p.line}: ${p.field ?? ''}${p.field ? ': ' : ''}${p.reason}`);
   if (r.rejected.length > 50) lines.push(`  … and ${r.rejected.length - 50} more problems`);
   for (const u of r.unmatched.slice(0, 20)) lines.push(`  line ${u.line}: NHS number ${u.nhsNumber} is not on the register`);
   if (r.unmatched.length > 20) lines.push(`  … and ${r.unmatched.length - 20} more rows not on the register`);
