@@ -130,11 +130,19 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
   if (format === 'fhir' && options.kind) throw new AppError('INVALID_INPUT', 'A FHIR file says what each resource is: --kind is for CSV files only');
 
   let rows = 0;
-  const progress = (bytesRead: number) => options.onProgress?.({ bytesRead, totalBytes, rows });
+  let lastBytes = 0;
+  const progress = (bytesRead: number) => {
+    lastBytes = bytesRead;
+    options.onProgress?.({ bytesRead, totalBytes, rows });
+  };
+  const tick = () => {
+    if (rows % 1000 === 0) options.onProgress?.({ bytesRead: lastBytes, totalBytes, rows });
+  };
   const meta = { kind: options.kind ?? 'unknown', format, fileName, sha256, importedBy: ctx.actor.osUser };
   const runOptions = { today: ctx.today(), source: format === 'fhir' ? 'fhir-import' : 'csv-import' };
 
   const finishOutcome = (session: ImportSession, tally: Tally, kind: string, summary: ImportSummary) => {
+    options.onProgress?.({ bytesRead: totalBytes, totalBytes, rows });
     const refused = options.strict === true && tally.counts.rejected > 0;
     if (dryRun) summary.dryRun = true;
     session.finish(kind, tally.counts, summary);
@@ -166,6 +174,7 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
         for await (const record of readCsvRecords(progressStream(file, progress))) {
           if (first) { first = false; continue; }
           rows++;
+          tick();
           tally.counts.read++;
           const result = readRow(kind, record.values, match);
           if (!result.ok) {
@@ -223,6 +232,7 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
     let understood = 0;
     for await (const item of reader.items(progress)) {
       rows++;
+      tick();
       tally.counts.read++;
       if (!item.resource) {
         tally.reject(item.label, null, [{ field: null, reason: item.error ?? 'not a resource' }]);
