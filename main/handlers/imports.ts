@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportOutcome } from '../../shared/domain/imports';
 import type { importChannels, ImportProgress, ImportView } from '../../shared/ipc/imports';
+import { csvLine } from '../imports/csvWrite';
 import { importRecords } from '../services/imports';
 import type { HandlerMap } from './types';
 
@@ -28,13 +29,6 @@ async function tracked(file: string, run: (onProgress: (p: { bytesRead: number; 
   }
 }
 
-/** A CSV field: quoted when it holds a comma, quote or line break; never starting a formula. */
-export function csvField(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export const importHandlers: HandlerMap<keyof typeof importChannels> = {
   'imports:preview': (ctx, input) => tracked(input.path, (onProgress) => importRecords(ctx, input.path, { kind: input.kind, format: input.format, dryRun: true, force: true, onProgress })),
   'imports:commit': (ctx, input) => tracked(input.path, (onProgress) => importRecords(ctx, input.path,
@@ -48,8 +42,7 @@ export const importHandlers: HandlerMap<keyof typeof importChannels> = {
   'imports:export-problems': async (ctx, input) => {
     const batch = await ctx.store.imports.get(input.batchId);
     const problems = await ctx.store.imports.problems(batch.id);
-    const lines = ['line,field,problem,reason,nhs_number', ...problems.map((p) =>
-      [p.line, p.field, p.kind, p.reason, p.nhsNumber].map(csvField).join(','))];
+    const lines = ['line,field,problem,reason,nhs_number', ...problems.map((p) => csvLine([p.line, p.field, p.kind, p.reason, p.nhsNumber]))];
     writeFileSync(input.path, `${lines.join('\r\n')}\r\n`, 'utf8');
     return { path: input.path, rows: problems.length };
   },

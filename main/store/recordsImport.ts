@@ -131,7 +131,7 @@ export class RecordsWriter {
     if (active) {
       id = active.id;
       if (row.status === 'stopped') {
-        this.s.stopMed.run(this.today, this.batchId, now, id);
+        this.s.stopMed.run(row.stoppedOn ?? this.today, this.batchId, now, id);
         outcome = 'accepted';
       } else if (active.dose !== row.dose || active.start_date !== (row.startDate ?? active.start_date) || active.type !== row.type ||
         active.last_issued !== (row.lastIssued ?? active.last_issued)) {
@@ -144,7 +144,7 @@ export class RecordsWriter {
         id = stopped.id;
       } else {
         id = Number(this.s.insertMed.run(residentId, row.name, row.dose, row.startDate, row.type, row.status,
-          row.status === 'stopped' ? this.today : null, row.lastIssued, this.batchId, now).lastInsertRowid);
+          row.status === 'stopped' ? (row.stoppedOn ?? this.today) : null, row.lastIssued, this.batchId, now).lastInsertRowid);
         outcome = 'accepted';
       }
     }

@@ -113,7 +113,7 @@ function medication(resource: MedicationStatement | MedicationRequest, resolver:
     if (course === 'acute') type = 'acute';
   }
   const status = STOPPED_STATUSES.has(resource.status ?? '') ? 'stopped' : 'active';
-  return { type: 'rows', subject, rows: [{ kind: 'medications', name, dose: dose?.slice(0, 500) ?? null, startDate, type, status, lastIssued }] };
+  return { type: 'rows', subject, rows: [{ kind: 'medications', name, dose: dose?.slice(0, 500) ?? null, startDate, type, status, lastIssued, stoppedOn: null }] };
 }
 
 function condition(resource: Condition, resolver: Resolver): FhirMapping {

@@ -36,6 +36,7 @@ export const KIND_FIELDS: Record<RecordKind, FieldSpec[]> = {
     { field: 'type', aliases: ['Issue Type', 'Course Type', 'Medication Type'] },
     { field: 'last_issued', aliases: ['Last Issue Date', 'Last Issue', 'Date Last Issued', 'Last Issued Date'] },
     { field: 'status', aliases: ['Medication Status'] },
+    { field: 'stopped_date', aliases: ['Date Stopped', 'Stopped', 'Stopped On', 'End Date'] },
   ],
   conditions: [
     NHS,
@@ -117,7 +118,7 @@ export interface PatientRow {
 }
 export interface MedicationRow {
   kind: 'medications'; nhsNumber: string; name: string; dose: string | null; startDate: IsoDate | null; type: 'repeat' | 'acute';
-  status: 'active' | 'stopped'; lastIssued: IsoDate | null;
+  status: 'active' | 'stopped'; lastIssued: IsoDate | null; stoppedOn: IsoDate | null;
 }
 export interface ConditionRow { kind: 'conditions'; nhsNumber: string; name: string; code: string | null; onset: IsoDate | null }
 export interface EventRow { kind: 'events'; nhsNumber: string; type: 'admission' | 'discharge' | 'a-and-e' | 'fall' | 'death' | 'other'; date: IsoDate; details: string | null }
@@ -270,8 +271,9 @@ export function readRow(kind: RecordKind, values: string[], match: HeaderMatch):
       row = {
         kind, nhsNumber: nhsNumber ?? '', name: r.required('medication', 'the medicine', 300), dose: r.optional('dose', 500),
         startDate: r.date('start_date', false), type: r.choice('type', MED_TYPE, 'repeat', 'medication type'),
-        status: r.choice('status', MED_STATUS, 'active', 'status'), lastIssued: r.date('last_issued', false),
+        status: r.choice('status', MED_STATUS, 'active', 'status'), lastIssued: r.date('last_issued', false), stoppedOn: r.date('stopped_date', false),
       };
+      if (row.stoppedOn !== null) row.status = 'stopped';
       break;
     case 'conditions': {
       const code = r.optional('code', 20);
