@@ -29,9 +29,9 @@ describe('npm run cli -- import records', () => {
     expect(Object.keys(json)).toEqual(['batchId', 'kind', 'read', 'accepted', 'unchanged', 'rejected', 'unmatched']);
     expect(json).toMatchObject({ batchId: 1, kind: 'patients', read: 7, accepted: 4, unchanged: 0, unmatched: [] });
     expect(json.rejected).toEqual([
-      { line: 8, field: 'nhs_number', reason: expect.any(String) },
-      { line: 9, field: 'date_of_birth', reason: expect.any(String) },
-      { line: 10, field: 'care_home', reason: 'the care home is missing' },
+      { line: 7, field: 'nhs_number', reason: expect.any(String) },
+      { line: 8, field: 'date_of_birth', reason: expect.any(String) },
+      { line: 9, field: 'care_home', reason: 'the care home is missing' },
     ]);
     const meds = JSON.parse((await cli(['import', 'records', fixture('medications-messy.csv'), '--db', file, '--json', '--today', '2026-11-23'])).out) as { unmatched: unknown };
     expect(meds.unmatched).toEqual([{ line: 7, nhsNumber: '9990185018' }]);
@@ -42,7 +42,7 @@ describe('npm run cli -- import records', () => {
     const first = await cli(['import', 'records', fixture('patients-messy.csv'), '--db', file]);
     expect(first.out).toMatch(/7 read, 4 accepted, 0 unchanged, 3 rejected/);
     expect(first.out).toMatch(/Care homes created: Rosewood Nursing Home, Hillview House/);
-    expect(first.out).toMatch(/line 9: date_of_birth/);
+    expect(first.out).toMatch(/line 8: date_of_birth/);
     const again = await cli(['import', 'records', fixture('patients-messy.csv'), '--db', file]);
     expect(again.code).toBe(0);
     expect(again.err).toMatch(/was imported before \(import 1, \d{2}\/\d{2}\/\d{4}/);

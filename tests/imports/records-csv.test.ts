@@ -26,9 +26,9 @@ describe('CSV practice exports', () => {
     expect(outcome.summary.homesCreated).toEqual(['Rosewood Nursing Home', 'Hillview House']);
     expect(outcome.summary.unknownColumns).toEqual(['Usual GP']);
     expect(outcome.report.rejected).toEqual([
-      { line: 8, field: 'nhs_number', reason: expect.stringMatching(/check digit/) },
-      { line: 9, field: 'date_of_birth', reason: expect.stringMatching(/31\/02\/1940.*not a real date/) },
-      { line: 10, field: 'care_home', reason: 'the care home is missing' },
+      { line: 7, field: 'nhs_number', reason: expect.stringMatching(/check digit/) },
+      { line: 8, field: 'date_of_birth', reason: expect.stringMatching(/31\/02\/1940.*not a real date/) },
+      { line: 9, field: 'care_home', reason: 'the care home is missing' },
     ]);
     const mary = await t.store.residents.findByNhsNumber('9990000379');
     expect(mary).toMatchObject({ familyName: 'Smith', givenName: 'Mary', dateOfBirth: '1938-04-02', sex: 'female', admissionDate: '2025-06-01', homeName: 'Rosewood Nursing Home' });
@@ -40,7 +40,7 @@ describe('CSV practice exports', () => {
     const batch = await t.store.imports.get(outcome.report.batchId!);
     expect(batch).toMatchObject({ kind: 'patients', format: 'csv', fileName: 'patients-messy.csv', read: 7, accepted: 4, rejected: 3, importedBy: 'tester' });
     expect(batch.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect((await t.store.imports.problems(batch.id)).map((p) => p.line)).toEqual(['8', '9', '10']);
+    expect((await t.store.imports.problems(batch.id)).map((p) => p.line)).toEqual(['7', '8', '9']);
   });
 
   it('detects every kind from its headers and reports unmatched NHS numbers without dropping them', async () => {

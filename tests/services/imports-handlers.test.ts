@@ -36,7 +36,7 @@ describe('import channels', () => {
     expect(await ok('imports:export-problems', { batchId: 1, path: out })).toEqual({ path: out, rows: 3 });
     const csv = readFileSync(out, 'utf8').split('\r\n');
     expect(csv[0]).toBe('line,field,problem,reason,nhs_number');
-    expect(csv[2]).toMatch(/^9,date_of_birth,rejected,"“31\/02\/1940” is not a real date/);
+    expect(csv[2]).toMatch(/^8,date_of_birth,rejected,"“31\/02\/1940” is not a real date/);
     expect(await ok('imports:progress', {})).toMatchObject({ running: false, fileName: 'patients-messy.csv', rows: 7 });
   });
 
