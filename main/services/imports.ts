@@ -96,19 +96,6 @@ async function readCsvHeader(file: string, forced: RecordKind | undefined): Prom
   return { kind: detected.kind, headers };
 }
 
-/** Pass 1 of a medications file: the NHS numbers with any bad row, whose lists must stay untouched. */
-async function patientsWithBadRows(file: string, kind: RecordKind, headers: string[]): Promise<Set<string>> {
-  const match = matchHeaders(headers, KIND_FIELDS[kind]);
-  const bad = new Set<string>();
-  let first = true;
-  for await (const record of readCsvRecords(file)) {
-    if (first) { first = false; continue; }
-    const result = readRow(kind, record.values, match);
-    if (!result.ok && result.nhsNumber) bad.add(result.nhsNumber);
-  }
-  return bad;
-}
-
 export async function importRecords(ctx: AppContext, file: string, options: ImportOptions = {}): Promise<ImportOutcome> {
   if (!existsSync(file) || !statSync(file).isFile()) throw new AppError('NOT_FOUND', `There is no file at ${file}`);
   const totalBytes = statSync(file).size;
@@ -159,60 +146,71 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
   if (format === 'csv') {
     const { kind, headers } = await readCsvHeader(file, options.kind);
     const match = matchHeaders(headers, KIND_FIELDS[kind]);
-    let held = new Set<string>();
-    try {
-      if (kind === 'medications') held = await patientsWithBadRows(file, kind, headers);
-    } catch (error) {
-      if (error instanceof CsvFormatError) rejectFile(`${fileName}: ${error.message}. Nothing was imported.`);
-      throw error;
-    }
     return ctx.store.imports.run(ctx.actor, { ...meta, kind }, runOptions, async (session) => {
-      const tally = new Tally(session);
-      const summary: ImportSummary = { unknownColumns: match.unknown, homesCreated: [], residentsAdded: 0, residentsUpdated: 0 };
-      let first = true;
-      try {
-        for await (const record of readCsvRecords(progressStream(file, progress))) {
-          if (first) { first = false; continue; }
-          rows++;
-          tick();
-          tally.counts.read++;
-          const result = readRow(kind, record.values, match);
-          if (!result.ok) {
-            tally.reject(record.line, result.nhsNumber, result.problems);
-            continue;
-          }
-          const row = result.row;
-          if (row.kind === 'patients') {
-            const outcome = session.writer.patient(row);
-            if (!outcome.ok) {
-              tally.reject(record.line, row.nhsNumber, [{ field: outcome.field, reason: outcome.reason }]);
+      /** One pass over the file; held: patients whose medication rows must not be applied. */
+      const pass = async (held: ReadonlySet<string>) => {
+        const tally = new Tally(session);
+        const summary: ImportSummary = { unknownColumns: match.unknown, homesCreated: [], residentsAdded: 0, residentsUpdated: 0 };
+        const bad = new Set<string>();
+        let first = true;
+        rows = 0;
+        try {
+          for await (const record of readCsvRecords(progressStream(file, progress))) {
+            if (first) { first = false; continue; }
+            rows++;
+            tick();
+            tally.counts.read++;
+            const result = readRow(kind, record.values, match);
+            if (!result.ok) {
+              if (result.nhsNumber) bad.add(result.nhsNumber);
+              tally.reject(record.line, result.nhsNumber, result.problems);
               continue;
             }
-            tally.counts[outcome.outcome]++;
-            if (outcome.homeCreated) summary.homesCreated?.push(outcome.homeCreated);
-            if (outcome.residentAdded) summary.residentsAdded = (summary.residentsAdded ?? 0) + 1;
-            else if (outcome.outcome === 'accepted') summary.residentsUpdated = (summary.residentsUpdated ?? 0) + 1;
-            continue;
+            const row = result.row;
+            if (row.kind === 'patients') {
+              const outcome = session.writer.patient(row);
+              if (!outcome.ok) {
+                tally.reject(record.line, row.nhsNumber, [{ field: outcome.field, reason: outcome.reason }]);
+                continue;
+              }
+              tally.counts[outcome.outcome]++;
+              if (outcome.homeCreated) summary.homesCreated?.push(outcome.homeCreated);
+              if (outcome.residentAdded) summary.residentsAdded = (summary.residentsAdded ?? 0) + 1;
+              else if (outcome.outcome === 'accepted') summary.residentsUpdated = (summary.residentsUpdated ?? 0) + 1;
+              continue;
+            }
+            if (held.has(row.nhsNumber)) {
+              tally.reject(record.line, row.nhsNumber, [{ field: 'nhs_number', reason:
+                `not applied: another row for NHS number ${formatNhsNumber(row.nhsNumber)} was rejected, so their medication list is left as it was` }]);
+              continue;
+            }
+            const residentId = session.writer.residentId(row.nhsNumber);
+            if (residentId === null) {
+              tally.unmatched(record.line, row.nhsNumber);
+              continue;
+            }
+            tally.counts[applyRow(session, residentId, row, true)]++;
           }
-          if (held.has(row.nhsNumber)) {
-            tally.reject(record.line, row.nhsNumber, [{ field: 'nhs_number', reason:
-              `not applied: another row for NHS number ${formatNhsNumber(row.nhsNumber)} was rejected, so their medication list is left as it was` }]);
-            continue;
-          }
-          const residentId = session.writer.residentId(row.nhsNumber);
-          if (residentId === null) {
-            tally.unmatched(record.line, row.nhsNumber);
-            continue;
-          }
-          tally.counts[applyRow(session, residentId, row, true)]++;
+        } catch (error) {
+          if (error instanceof CsvFormatError) rejectFile(`${fileName}: ${error.message}. Nothing was imported.`);
+          throw error;
         }
-      } catch (error) {
-        if (error instanceof CsvFormatError) rejectFile(`${fileName}: ${error.message}. Nothing was imported.`);
-        throw error;
+        return { tally, summary, bad };
+      };
+
+      // A medications file is each patient's current list, so a patient with any bad row must keep their
+      // list untouched. Most files have none: one pass. Otherwise the pass is undone (a savepoint) and run
+      // again holding back those patients' rows.
+      const undo = session.mark();
+      let result = await pass(new Set());
+      if (kind === 'medications' && result.bad.size > 0) {
+        undo();
+        result = await pass(result.bad);
       }
+      const { tally, summary } = result;
       if (kind === 'medications') {
         summary.medicinesStopped = session.writer.stopMissingMedicines();
-        summary.listsKeptUnchanged = [...held].map(formatNhsNumber);
+        summary.listsKeptUnchanged = [...result.bad].map(formatNhsNumber);
       }
       summary.unmatched = tally.counts.unmatched;
       return finishOutcome(session, tally, kind, summary);

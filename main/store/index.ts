@@ -35,6 +35,8 @@ export interface ImportSession {
   readonly batchId: number;
   readonly writer: RecordsWriter;
   problem(problem: ImportProblemInfo): void;
+  /** Marks the present state; the returned function undoes everything written since (a savepoint). */
+  mark(): () => void;
   /** Sets the batch's final kind, counts and summary (and writes its audit event). */
   finish(kind: string, counts: BatchCounts, summary: ImportSummary): void;
 }
@@ -228,10 +230,18 @@ export function createStore(db: Db, file: string): Store {
           try {
             const batchId = createBatch(db, meta);
             const record = problemRecorder(db, batchId);
+            const writer = new RecordsWriter(db, batchId, actor, options.today, options.source);
             const session: ImportSession = {
               batchId,
-              writer: new RecordsWriter(db, batchId, actor, options.today, options.source),
+              writer,
               problem: record,
+              mark: () => {
+                db.exec('SAVEPOINT import_pass');
+                return () => {
+                  db.exec('ROLLBACK TO import_pass');
+                  writer.reset();
+                };
+              },
               finish: (kind, counts, summary) => {
                 finishBatch(db, batchId, kind, counts, summary);
                 writeAudit(db, actor, 'import', 'import_batch', batchId, `Imported ${kind} from ${meta.fileName}: ${counts.read} read, ` +

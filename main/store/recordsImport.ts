@@ -23,16 +23,24 @@ interface MedRow { id: number; dose: string | null; start_date: string | null; t
 export class RecordsWriter {
   private readonly residents = new Map<string, number | null>();
   private readonly s;
+  /** Residents whose medication list this file gives (a medications file is the current list). */
+  private readonly listed = new Set<number>();
+  /** Medicines stored before this import began have ids up to this; only those can be "no longer present". */
+  private readonly maxMedicationId: number;
+  /** The active medicines of the resident last written, by lower-case name (files usually come grouped by patient). */
+  private medCache: { residentId: number; byName: Map<string, MedRow & { name: string }> } | null = null;
+  /** The import's timestamp for updated_at: one instant for the whole batch. */
+  private readonly now = new Date().toISOString();
 
   constructor(private readonly db: Db, private readonly batchId: number, private readonly actor: Actor, private readonly today: string,
     private readonly source: string) {
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_seen_medication (id INTEGER PRIMARY KEY);
-             CREATE TEMP TABLE IF NOT EXISTS import_listed_resident (resident_id INTEGER PRIMARY KEY);
-             DELETE FROM temp.import_seen_medication; DELETE FROM temp.import_listed_resident;`);
+             DELETE FROM temp.import_seen_medication;`);
+    this.maxMedicationId = (db.prepare('SELECT coalesce(max(id), 0) FROM medication').pluck().get() as number);
     this.s = {
       resident: db.prepare('SELECT id FROM resident WHERE nhs_number = ?').pluck(),
-      activeMed: db.prepare(`SELECT id, dose, start_date, type, status, last_issued FROM medication
-          WHERE resident_id = ? AND name = ? COLLATE NOCASE AND status = 'active' ORDER BY id DESC LIMIT 1`),
+      activeMeds: db.prepare(`SELECT id, name, dose, start_date, type, status, last_issued FROM medication
+          WHERE resident_id = ? AND status = 'active' ORDER BY id`),
       anyMed: db.prepare(`SELECT id, dose, start_date, type, status, last_issued FROM medication
           WHERE resident_id = ? AND name = ? COLLATE NOCASE ORDER BY id DESC LIMIT 1`),
       insertMed: db.prepare(`INSERT INTO medication (resident_id, name, dose, start_date, type, status, stopped_on, last_issued, source_batch_id, updated_at)
@@ -40,7 +48,7 @@ export class RecordsWriter {
       updateMed: db.prepare(`UPDATE medication SET dose = ?, start_date = ?, type = ?, last_issued = ?, source_batch_id = ?, updated_at = ? WHERE id = ?`),
       stopMed: db.prepare(`UPDATE medication SET status = 'stopped', stopped_on = ?, source_batch_id = ?, updated_at = ? WHERE id = ?`),
       seen: db.prepare('INSERT OR IGNORE INTO temp.import_seen_medication (id) VALUES (?)'),
-      listed: db.prepare('INSERT OR IGNORE INTO temp.import_listed_resident (resident_id) VALUES (?)'),
+
       condition: db.prepare(`SELECT id, code FROM condition WHERE resident_id = ? AND name = ? COLLATE NOCASE AND onset IS ? LIMIT 1`),
       insertCondition: db.prepare('INSERT INTO condition (resident_id, name, code, onset, source_batch_id) VALUES (?, ?, ?, ?, ?)'),
       setConditionCode: db.prepare('UPDATE condition SET code = ?, source_batch_id = ? WHERE id = ?'),
@@ -55,9 +63,16 @@ export class RecordsWriter {
           VALUES (?, ?, ?, ?, ?, ?, ?)`),
       updateRepresentative: db.prepare(`UPDATE representative SET relationship = ?, phone = ?, email = ?, holds_lpa_health_welfare = ?, preferred_contact = ?
           WHERE id = ?`),
-      activeMedsToStop: db.prepare(`SELECT m.id FROM medication m JOIN temp.import_listed_resident l ON l.resident_id = m.resident_id
-          WHERE m.status = 'active' AND m.id NOT IN (SELECT id FROM temp.import_seen_medication)`).pluck(),
+      activeMedsToStop: db.prepare(`SELECT id FROM medication WHERE resident_id = ? AND status = 'active' AND id <= ?
+          AND id NOT IN (SELECT id FROM temp.import_seen_medication)`).pluck(),
     };
+  }
+
+  /** Forgets what it cached, after a rollback to a savepoint. */
+  reset(): void {
+    this.residents.clear();
+    this.listed.clear();
+    this.medCache = null;
   }
 
   /** The register's resident with this NHS number, or null. */
@@ -121,22 +136,37 @@ export class RecordsWriter {
     return { ok: true, outcome: 'accepted', residentAdded: false, homeCreated };
   }
 
+  private activeMedicines(residentId: number): Map<string, MedRow & { name: string }> {
+    if (this.medCache?.residentId !== residentId) {
+      const rows = this.s.activeMeds.all(residentId) as (MedRow & { name: string })[];
+      this.medCache = { residentId, byName: new Map(rows.map((r) => [r.name.toLowerCase(), r])) };
+    }
+    return this.medCache.byName;
+  }
+
   /** Upserts a medicine; with asCurrentList the resident's list is completed by stopMissingMedicines. */
   medication(residentId: number, row: MedicationRow, asCurrentList: boolean): Outcome {
-    const now = new Date().toISOString();
-    if (asCurrentList) this.s.listed.run(residentId);
-    const active = this.s.activeMed.get(residentId, row.name) as MedRow | undefined;
+    const now = this.now;
+    if (asCurrentList) this.listed.add(residentId);
+    const meds = this.activeMedicines(residentId);
+    const key = row.name.toLowerCase();
+    const active = meds.get(key);
     let outcome: Outcome = 'unchanged';
     let id: number;
     if (active) {
       id = active.id;
       if (row.status === 'stopped') {
         this.s.stopMed.run(row.stoppedOn ?? this.today, this.batchId, now, id);
+        meds.delete(key);
         outcome = 'accepted';
-      } else if (active.dose !== row.dose || active.start_date !== (row.startDate ?? active.start_date) || active.type !== row.type ||
-        active.last_issued !== (row.lastIssued ?? active.last_issued)) {
-        this.s.updateMed.run(row.dose, row.startDate ?? active.start_date, row.type, row.lastIssued ?? active.last_issued, this.batchId, now, id);
-        outcome = 'accepted';
+      } else {
+        const startDate = row.startDate ?? active.start_date;
+        const lastIssued = row.lastIssued ?? active.last_issued;
+        if (active.dose !== row.dose || active.start_date !== startDate || active.type !== row.type || active.last_issued !== lastIssued) {
+          this.s.updateMed.run(row.dose, startDate, row.type, lastIssued, this.batchId, now, id);
+          Object.assign(active, { dose: row.dose, start_date: startDate, type: row.type, last_issued: lastIssued });
+          outcome = 'accepted';
+        }
       }
     } else {
       const stopped = row.status === 'stopped' ? this.s.anyMed.get(residentId, row.name) as MedRow | undefined : undefined;
@@ -145,19 +175,29 @@ export class RecordsWriter {
       } else {
         id = Number(this.s.insertMed.run(residentId, row.name, row.dose, row.startDate, row.type, row.status,
           row.status === 'stopped' ? (row.stoppedOn ?? this.today) : null, row.lastIssued, this.batchId, now).lastInsertRowid);
+        if (row.status === 'active') {
+          meds.set(key, { id, name: row.name, dose: row.dose, start_date: row.startDate, type: row.type, status: 'active', last_issued: row.lastIssued });
+        }
         outcome = 'accepted';
       }
     }
-    this.s.seen.run(id);
+    // medicines added by this import are present by definition; only older ones need marking as seen
+    if (id <= this.maxMedicationId) this.s.seen.run(id);
     return outcome;
   }
 
   /** Marks stopped every active medicine of the listed residents that the file no longer holds; returns how many. */
   stopMissingMedicines(): number {
     const now = new Date().toISOString();
-    const ids = this.s.activeMedsToStop.all() as number[];
-    for (const id of ids) this.s.stopMed.run(this.today, this.batchId, now, id);
-    return ids.length;
+    let stopped = 0;
+    for (const residentId of this.listed) {
+      for (const id of this.s.activeMedsToStop.all(residentId, this.maxMedicationId) as number[]) {
+        this.s.stopMed.run(this.today, this.batchId, now, id);
+        stopped++;
+      }
+    }
+    this.medCache = null;
+    return stopped;
   }
 
   condition(residentId: number, row: ConditionRow): Outcome {

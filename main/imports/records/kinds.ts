@@ -132,13 +132,38 @@ export type RecordRow = PatientRow | MedicationRow | ConditionRow | EventRow | A
 
 export type RowResult = { ok: true; row: RecordRow } | { ok: false; problems: RowProblem[]; nhsNumber: string | null };
 
+/** Exports repeat the same few dates thousands of times: each distinct text is parsed once. */
+const dateCache = new Map<string, IsoDate | null>();
+function cachedDate(raw: string): IsoDate | null {
+  let iso = dateCache.get(raw);
+  if (iso === undefined) {
+    iso = parseUkDate(raw);
+    if (dateCache.size > 20_000) dateCache.clear();
+    dateCache.set(raw, iso);
+  }
+  return iso;
+}
+
+/** Each patient's NHS number repeats on every row of theirs: each distinct text is checked once. */
+const nhsCache = new Map<string, ReturnType<typeof checkNhsNumber>>();
+function cachedNhsCheck(raw: string): ReturnType<typeof checkNhsNumber> {
+  let check = nhsCache.get(raw);
+  if (check === undefined) {
+    check = checkNhsNumber(raw);
+    if (nhsCache.size > 20_000) nhsCache.clear();
+    nhsCache.set(raw, check);
+  }
+  return check;
+}
+
 /** Collects problems while reading one row's fields. */
 class RowReader {
   readonly problems: RowProblem[] = [];
   constructor(private readonly values: string[], private readonly match: HeaderMatch) {}
 
   text(field: string, max = 500): string {
-    const value = fieldValue(this.values, this.match, field).replace(/\s+/g, ' ');
+    let value = fieldValue(this.values, this.match, field);
+    if (/\s\s|[\t\r\n]/.test(value)) value = value.replace(/\s+/g, ' ');
     if (value.length > max) {
       this.problems.push({ field, reason: `is longer than ${max} characters` });
       return value.slice(0, max);
@@ -160,13 +185,13 @@ class RowReader {
       if (required) this.problems.push({ field, reason: 'the date is missing' });
       return null;
     }
-    const iso = parseUkDate(raw);
+    const iso = cachedDate(raw);
     if (iso === null) this.problems.push({ field, reason: `“${raw}” is not a real date (dates are read day first, e.g. 23/11/2026)` });
     return iso;
   }
   nhsNumber(): string | null {
     const raw = this.text('nhs_number', 40);
-    const check = checkNhsNumber(raw);
+    const check = cachedNhsCheck(raw);
     if (!check.valid) {
       this.problems.push({ field: 'nhs_number', reason: raw === '' ? 'the NHS number is missing' : `“${raw}”: ${check.reason}` });
       return null;
