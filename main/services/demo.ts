@@ -59,7 +59,7 @@ export async function createDemoDatabase(file: string, today: string, actor: Act
     for (const exportFile of exportFiles) {
       const outcome = await importRecords(ctx, exportFile, { force: true });
       imports.push({ file: exportFile, kind: outcome.report.kind, format: outcome.format, read: outcome.report.read, accepted: outcome.report.accepted,
-        rejected: new Set(outcome.report.rejected.map((p) => p.line)).size });
+        rejected: outcome.rowCounts.rejected });
     }
     // What the practice export does not carry is entered in the app: what matters, frailty, communication, flags.
     for (const r of demo.residents) {

@@ -3,12 +3,13 @@
  * The file is streamed; every row ends accepted, unchanged, rejected (with line, field and reason) or
  * unmatched. A file that cannot be read as any kind is rejected whole and nothing is written.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ImportFormat, ImportOutcome, ImportReport, ImportSummary } from '../../shared/domain/imports';
+import type { ImportBatchInfo, ImportFormat, ImportOutcome, ImportProblemInfo, ImportReport, ImportSummary } from '../../shared/domain/imports';
 import { AppError } from '../../shared/errors';
 import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 import { CsvFormatError, readCsvRecords } from '../imports/csv';
+import { csvLine } from '../imports/csvWrite';
 import { sha256File } from '../imports/hash';
 import { mapResource, type FhirMapping } from '../imports/records/fhir';
 import {
@@ -103,16 +104,15 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
   const sha256 = await sha256File(file);
   const format: ImportFormat = options.format ?? sniffFormat(file);
   const dryRun = options.dryRun === true;
-  const base = { format, fileName, sha256, dryRun };
 
-  if (!options.force) {
-    const previous = await ctx.store.imports.findBySha(sha256);
-    if (previous) {
-      return {
-        ...base, stored: false, strictRefused: false, previousImport: { batchId: previous.id, importedAt: previous.importedAt }, summary: previous.summary,
-        report: { batchId: null, kind: previous.kind, read: 0, accepted: 0, unchanged: 0, rejected: [], unmatched: [] },
-      };
-    }
+  const previousBatch = await ctx.store.imports.findBySha(sha256);
+  const importedBefore = previousBatch ? { batchId: previousBatch.id, importedAt: previousBatch.importedAt } : null;
+  const base = { format, fileName, sha256, dryRun, importedBefore };
+  if (!options.force && previousBatch) {
+    return {
+      ...base, stored: false, strictRefused: false, previousImport: importedBefore, summary: previousBatch.summary, rowCounts: { rejected: 0, unmatched: 0 },
+      report: { batchId: null, kind: previousBatch.kind, read: 0, accepted: 0, unchanged: 0, rejected: [], unmatched: [] },
+    };
   }
   if (format === 'fhir' && options.kind) throw new AppError('INVALID_INPUT', 'A FHIR file says what each resource is: --kind is for CSV files only');
 
@@ -135,6 +135,7 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
     session.finish(kind, tally.counts, summary);
     const outcome: ImportOutcome = {
       ...base, stored: !dryRun && !refused, strictRefused: refused, previousImport: null, summary,
+      rowCounts: { rejected: tally.counts.rejected, unmatched: tally.counts.unmatched },
       report: {
         batchId: dryRun || refused ? null : session.batchId, kind, read: tally.counts.read, accepted: tally.counts.accepted,
         unchanged: tally.counts.unchanged, ...tally.report,
@@ -296,3 +297,26 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
 }
 
 export const IMPORT_KINDS = RECORD_KINDS;
+
+/** The import history, newest first. */
+export function listImports(ctx: AppContext, limit = 100): Promise<ImportBatchInfo[]> {
+  return ctx.store.imports.list(limit);
+}
+
+/** Every rejected and unmatched row of one import. */
+export async function importProblems(ctx: AppContext, batchId: number): Promise<ImportProblemInfo[]> {
+  const batch = await ctx.store.imports.get(batchId);
+  return ctx.store.imports.problems(batch.id);
+}
+
+/** Writes an import's rejected and unmatched rows as CSV (for correcting them in the source system). */
+export async function exportProblems(ctx: AppContext, batchId: number, file: string): Promise<{ path: string; rows: number }> {
+  const problems = await importProblems(ctx, batchId);
+  const lines = ['line,field,problem,reason,nhs_number', ...problems.map((p) => csvLine([p.line, p.field, p.kind, p.reason, p.nhsNumber]))];
+  try {
+    writeFileSync(file, `${lines.join('\r\n')}\r\n`, 'utf8');
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', `The file ${file} cannot be written: ${(error as Error).message}`);
+  }
+  return { path: file, rows: problems.length };
+}

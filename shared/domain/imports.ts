@@ -69,8 +69,12 @@ export interface ImportOutcome {
   /** True when nothing was stored: a dry run, a --strict refusal or an earlier import of the same file. */
   stored: boolean;
   dryRun: boolean;
-  /** Set when the same file (same SHA-256) was imported before and --force was not given. */
+  /** Set when the same file (same SHA-256) was imported before and --force was not given: nothing was done. */
   previousImport: { batchId: number; importedAt: string } | null;
+  /** The latest earlier import of the same file, whether or not it was imported again. */
+  importedBefore: { batchId: number; importedAt: string } | null;
+  /** How many rows were rejected and unmatched (the report's lists stop at 20,000 entries; the batch keeps them all). */
+  rowCounts: { rejected: number; unmatched: number };
   /** Set when --strict refused the file because of bad rows. */
   strictRefused: boolean;
 }

@@ -74,6 +74,12 @@ describe('import workflow', () => {
   it('imports a FHIR R4 bundle, counting what it does not understand and who is not on the register', async () => {
     const { page } = h;
     await page.getByRole('button', { name: 'Import another file' }).click();
+    // the same file again: the check says when it came in before
+    await page.getByLabel('File to import').fill(path.join(dir, 'patients-messy.csv'));
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByText('This same file was imported on').waitFor();
+    expect(await page.locator('main').textContent()).toContain('(import 1)');
+    await page.getByRole('button', { name: 'Choose another file' }).click();
     await page.getByLabel('File to import').fill(path.join(dir, 'fhir-bundle.json'));
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByRole('heading', { name: '2. Check what will be imported' }).waitFor();

@@ -11,7 +11,7 @@ function describe(outcome: ImportOutcome): string[] {
   const s = outcome.summary;
   const lines = [
     `${outcome.dryRun ? 'Dry run (nothing stored)' : `Import ${r.batchId ?? ''}`.trim()}: ${outcome.fileName} read as ${r.kind} (${outcome.format.toUpperCase()}).`,
-    `${r.read} read, ${r.accepted} accepted, ${r.unchanged} unchanged, ${new Set(r.rejected.map((x) => x.line)).size} rejected, ${r.unmatched.length} not on the register.`,
+    `${r.read} read, ${r.accepted} accepted, ${r.unchanged} unchanged, ${outcome.rowCounts.rejected} rejected, ${outcome.rowCounts.unmatched} not on the register.`,
   ];
   if (s.homesCreated?.length) lines.push(`Care homes created: ${s.homesCreated.join(', ')} (check their details on the Homes screen).`);
   if (s.medicinesStopped) lines.push(`${s.medicinesStopped} medicines no longer in the practice list were marked stopped.`);

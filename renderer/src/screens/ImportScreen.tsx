@@ -293,6 +293,13 @@ export function ImportScreen() {
       {stage.step === 'checked' || stage.step === 'importing' ? (
         <>
           <h2 className="nhsuk-heading-m">2. Check what will be imported</h2>
+          {stage.preview.importedBefore ? (
+            <div className="nhsuk-warning-callout">
+              <h3 className="nhsuk-warning-callout__label"><span role="text"><span className="nhsuk-u-visually-hidden">Important: </span>Imported before</span></h3>
+              <p>This same file was imported on {when(stage.preview.importedBefore.importedAt)} (import {stage.preview.importedBefore.batchId}).
+                Importing it again changes nothing unless the records have been changed since; tick “Import it again” to go ahead.</p>
+            </div>
+          ) : null}
           <Counts view={stage.preview} dryRun />
           <Problems view={stage.preview} limit={10} caption="First problems found" />
           {stage.step === 'importing' ? <ProgressBar label="Importing" progress={progress} /> : (
