@@ -123,7 +123,11 @@ export async function openFhir(file: string): Promise<FhirReader> {
         const e = entry as { resource?: unknown } | null;
         if (!e || !isResource(e.resource)) yield { label: `entry ${n}`, resource: null, error: 'the entry holds no resource' };
         else yield { label: labelOf(`entry ${n}`, e.resource as FhirResource), resource: e.resource as FhirResource };
-        if (n % 500 === 0) onBytes(Math.round((size * n) / entries.length));
+        if (n % 500 === 0) {
+          onBytes(Math.round((size * n) / entries.length));
+          // let other work (the screen asking for progress) run between entries of a large bundle
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
       }
       onBytes(size);
     },
