@@ -22,6 +22,7 @@ interface MedRow { id: number; dose: string | null; start_date: string | null; t
 /** One import's writer: prepared statements, a cache of NHS number -> resident id, the medicines seen. */
 export class RecordsWriter {
   private readonly residents = new Map<string, number | null>();
+  private readonly homes = new Map<string, number | null>();
   private readonly s;
   /** Residents whose medication list this file gives (a medications file is the current list). */
   private readonly listed = new Set<number>();
@@ -68,8 +69,20 @@ export class RecordsWriter {
     };
   }
 
+  /** The care home a patients row names (by id, name or CQC location id, as findHome), or null. */
+  private homeId(nameOrId: string): number | null {
+    const key = nameOrId.toLowerCase();
+    let id = this.homes.get(key);
+    if (id === undefined) {
+      id = findHome(this.db, nameOrId)?.id ?? null;
+      this.homes.set(key, id);
+    }
+    return id;
+  }
+
   /** Forgets what it cached, after a rollback to a savepoint. */
   reset(): void {
+    this.homes.clear();
     this.residents.clear();
     this.listed.clear();
     this.medCache = null;
@@ -87,8 +100,8 @@ export class RecordsWriter {
 
   patient(row: PatientRow): PatientOutcome {
     let homeCreated: string | null = null;
-    let home = findHome(this.db, row.careHome);
-    if (!home) {
+    let homeId = this.homeId(row.careHome);
+    if (homeId === null) {
       if (/^1-\d{6,12}$/.test(row.careHome) || /^\d+$/.test(row.careHome)) {
         return { ok: false, field: 'care_home', reason: `no registered care home has the CQC location ID or number “${row.careHome}”` };
       }
@@ -96,11 +109,12 @@ export class RecordsWriter {
         name: row.careHome, type: /nursing/i.test(row.careHome) ? 'nursing' : 'residential', cqcLocationId: null, address: null, phone: null,
         manager: null, roundDay: null, roundStartTime: null, roundCapacityMinutes: null,
       };
-      const homeId = insertHome(this.db, fields);
+      homeId = insertHome(this.db, fields);
       writeAudit(this.db, this.actor, 'create', 'care_home', homeId, `Added care home ${row.careHome} from import ${this.batchId}`);
+      this.homes.set(row.careHome.toLowerCase(), homeId);
       homeCreated = row.careHome;
-      home = { id: homeId } as NonNullable<typeof home>;
     }
+    const home = { id: homeId };
     const existingId = this.residentId(row.nhsNumber);
     if (existingId === null) {
       const fields: ResidentFields = {
