@@ -52,3 +52,23 @@ export function writeRecordFiles(dir: string, patients: number, medications: num
   m.close();
   return files;
 }
+
+/** Writes export.ndjson: one Patient line per patient, then MedicationStatement lines (bulk-data style, Type/id references). */
+export function writeNdjson(dir: string, patients: number, statements: number): string {
+  const file = path.join(dir, 'export.ndjson');
+  const out = writer(file);
+  for (let i = 0; i < patients; i++) {
+    out.line(JSON.stringify({ resourceType: 'Patient', id: `p${i}`, identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: testNhsNumber(i * 7 + 1) }],
+      name: [{ family: `PATIENT${i}`, given: ['Synthetic'] }], birthDate: '1930-01-01' }));
+  }
+  const perPatient = Math.max(1, Math.ceil(statements / patients));
+  for (let j = 0; j < statements; j++) {
+    const patient = Math.floor(j / perPatient) % patients;
+    const k = j % perPatient;
+    out.line(JSON.stringify({ resourceType: 'MedicationStatement', id: `ms${j}`, status: 'active',
+      medicationCodeableConcept: { text: `${DRUGS[k % DRUGS.length]}${k >= DRUGS.length ? ` (${Math.floor(k / DRUGS.length)})` : ''}` },
+      subject: { reference: `Patient/p${patient}` }, effectivePeriod: { start: '2025-02-01' }, dosage: [{ text: 'One to be taken each day, with food' }] }));
+  }
+  out.close();
+  return file;
+}

@@ -11,7 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../main/store';
 import { testNhsNumber } from '../main/services/demoData';
-import { writeRecordFiles } from './records-data';
+import { writeNdjson, writeRecordFiles } from './records-data';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -84,8 +84,30 @@ async function one(patients: number, rows: number, repeats: number): Promise<str
   }
 }
 
+/** A FHIR NDJSON bulk export (read twice: once to index patients, once to import), for memory as it grows. */
+async function ndjson(patients: number, statements: number): Promise<string[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'roundtable-bench-'));
+  try {
+    const files = writeRecordFiles(dir, patients, 1);
+    const file = writeNdjson(dir, patients, statements);
+    const db = path.join(dir, 'fhir.sqlite');
+    (await openStore(db)).close();
+    child(files.patients, db);
+    const run = child(file, db);
+    const mb = (statSync(file).size / 1048576).toFixed(1);
+    return [
+      `FHIR NDJSON import: ${patients.toLocaleString('en-GB')} patients, ${statements.toLocaleString('en-GB')} MedicationStatements (${mb} MB)`,
+      `  ${Math.round(run.read / (run.ms / 1000)).toLocaleString('en-GB')} resources/s end to end (${(run.ms / 1000).toFixed(1)} s, ${run.accepted.toLocaleString('en-GB')} accepted); peak RSS ${run.maxRssMb} MB`,
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<string[]> {
   const small = await one(5_000, 100_000, 3);
   const large = process.env.BENCH_QUICK ? [] : await one(50_000, 1_000_000, 1);
-  return [...small, ...large];
+  const fhirSmall = await ndjson(5_000, 100_000);
+  const fhirLarge = process.env.BENCH_QUICK ? [] : await ndjson(50_000, 1_000_000);
+  return [...small, ...large, ...fhirSmall, ...fhirLarge];
 }
