@@ -57,6 +57,20 @@ describe('FHIR R4 imports', () => {
     expect(fingerprint(t.file)).toBe(before);
   });
 
+  it('reads ReSPECT and DNACPR records from DocumentReference, CarePlan, Consent and Flag by their SNOMED codes', async () => {
+    t = await openTempStore();
+    await registerMary();
+    const outcome = await importRecords(t.ctx, fixture('fhir-acp.json'));
+    expect(outcome.report).toMatchObject({ read: 6, accepted: 2, unchanged: 1 });
+    expect(outcome.report.rejected).toEqual([{ line: 'entry 5 (Flag/no-date)', field: 'date', reason: 'the record has no full date it was made' }]);
+    expect(outcome.summary.skipped).toEqual({ 'CarePlan for advance care planning without a ReSPECT or DNACPR code (record its parts in Roundtable)': 1 });
+    expect(outcome.summary.notUnderstood).toEqual({ 'Flag that is not a ReSPECT or DNACPR record': 1 });
+    const mary = (await t.store.residents.findByNhsNumber('9990000379'))!;
+    const [snap] = await t.store.snapshots.load({ residentIds: [mary.id] });
+    expect(snap!.carePlans.map((c) => [c.element, c.value, c.recordedOn]).sort()).toEqual([
+      ['dnacpr', 'cancelled', '2024-01-05'], ['respect', 'not-for-cpr', '2026-06-10']]);
+  });
+
   it('takes a single resource, and rejects whole JSON that is not FHIR', async () => {
     t = await openTempStore();
     const notRegistered = await importRecords(t.ctx, fixture('fhir-condition.json'));
