@@ -14,7 +14,7 @@ import { withContentSecurityPolicy } from './csp';
 import { failurePageUrl, rendererGoneFailure, rendererLoadFailure, startupErrorCode, startupFailure, type FailurePageContent } from './failurePage';
 import { handleInvoke, SENDER_REFUSED } from './invoke';
 import { log, logError } from './log';
-import { aboutDialog, BACKUP_NOT_YET, IMPORT_NOT_YET, menuTemplate, PRINT_OPTIONS } from './menu';
+import { aboutDialog, BACKUP_NOT_YET, menuTemplate, PRINT_OPTIONS } from './menu';
 import { windowOptions } from './window';
 
 // Relative to the bundle (out/electron/main.cjs), so it also resolves inside a packaged app.asar.
@@ -88,7 +88,7 @@ function createMainWindow(): void {
 function setMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
     isPackaged: app.isPackaged,
-    importFile: () => showMessage(IMPORT_NOT_YET),
+    importFile: () => { mainWindow?.loadFile(INDEX_HTML, { hash: '/import' }).catch(() => undefined); },
     backUpNow: () => showMessage(BACKUP_NOT_YET),
     print: () => {
       const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
@@ -107,7 +107,10 @@ function setMenu(): void {
 }
 
 function registerIpc(opened: Store): void {
-  const ctx = createContext(opened, { appVersion: app.getVersion() });
+  const ctx = createContext(opened, {
+    appVersion: app.getVersion(),
+    chooseFile: async () => (await dialog.showOpenDialog({ title: 'Choose a file to import', properties: ['openFile'], filters: [{ name: 'Practice exports', extensions: ['csv', 'json', 'ndjson', 'txt'] }, { name: 'All files', extensions: ['*'] }] })).filePaths[0] ?? null,
+  });
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {
     const began = performance.now();
     const result = await handleInvoke(ctx, event.senderFrame?.url, APP_INDEX_URL, channel, input);

@@ -54,14 +54,6 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
 /** Agendas and letters are designed for A4 (DESIGN.md section 5). */
 export const PRINT_OPTIONS: WebContentsPrintOptions = { pageSize: 'A4', printBackground: true };
 
-export const IMPORT_NOT_YET: MessageBoxOptions = {
-  type: 'info',
-  title: 'Import',
-  message: 'Importing arrives in a later version',
-  detail: 'Importing practice records and care-home flags from a file will arrive in a later version of Roundtable.',
-  buttons: ['OK'],
-};
-
 export const BACKUP_NOT_YET: MessageBoxOptions = {
   type: 'info',
   title: 'Back up now',

@@ -9,6 +9,8 @@ export interface AppContext {
   appVersion: string;
   /** Today's date (Europe/London); fixed in tests and by the CLI's --today. */
   today(): string;
+  /** The desktop app's file dialog (absent in the CLI and tests). */
+  chooseFile?: (() => Promise<string | null>) | undefined;
 }
 
 export function osActor(staffId: number | null = null): Actor {
@@ -21,8 +23,9 @@ export function osActor(staffId: number | null = null): Actor {
   return { osUser: user, staffId };
 }
 
-export function createContext(store: Store, options: { today?: string; appVersion?: string; actor?: Actor } = {}): AppContext {
+export function createContext(store: Store, options: { today?: string; appVersion?: string; actor?: Actor; chooseFile?: () => Promise<string | null> } = {}): AppContext {
   return {
+    chooseFile: options.chooseFile,
     store,
     actor: options.actor ?? osActor(),
     appVersion: options.appVersion ?? '0.1.0',

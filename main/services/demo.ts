@@ -1,9 +1,13 @@
 /** Creates the synthetic demo practice in its own database file. */
 import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { careHomeInput, representativeInput, residentInput } from '../../shared/domain/register';
 import { openStore, type Actor, type RecordCounts, type Store } from '../store';
+import { createContext } from './context';
 import { buildDemoPractice } from './demoData';
+import { writeDemoExport } from './demoExport';
+import { importRecords } from './imports';
 
 export interface DemoSummary {
   databasePath: string;
@@ -13,13 +17,16 @@ export interface DemoSummary {
   representatives: number;
   records: RecordCounts;
   replacedEarlierDemo: boolean;
+  /** The practice export files the demo wrote and imported through the importers, with what each did. */
+  imports: { file: string; kind: string; format: string; read: number; accepted: number; rejected: number }[];
 }
 
 /**
  * Refuses a database holding anything but demo data; replaces an earlier demo database. The caller
  * gets the open store back so later steps (planning, agendas) can continue on it.
  */
-export async function createDemoDatabase(file: string, today: string, actor: Actor): Promise<{ store: Store; summary: DemoSummary }> {
+export async function createDemoDatabase(file: string, today: string, actor: Actor,
+  exportDir = path.join(path.dirname(path.resolve(file)), 'demo-export')): Promise<{ store: Store; summary: DemoSummary }> {
   let replaced = false;
   if (existsSync(file)) {
     const existing = await openStore(file);
@@ -45,13 +52,27 @@ export async function createDemoDatabase(file: string, today: string, actor: Act
     for (const home of demo.homes) {
       homeIds.push((await store.homes.create(actor, careHomeInput.parse(home))).id);
     }
+    // The register and clinical records arrive as a practice export would: CSV files and a FHIR bundle.
+    const exportFiles = writeDemoExport(exportDir, demo, demo.homes.map((h) => h.name));
+    const ctx = createContext(store, { today, actor });
+    const imports: DemoSummary['imports'] = [];
+    for (const exportFile of exportFiles) {
+      const outcome = await importRecords(ctx, exportFile, { force: true });
+      imports.push({ file: exportFile, kind: outcome.report.kind, format: outcome.format, read: outcome.report.read, accepted: outcome.report.accepted,
+        rejected: outcome.rowCounts.rejected });
+    }
+    // What the practice export does not carry is entered in the app: what matters, frailty, communication, flags.
     for (const r of demo.residents) {
       const homeId = homeIds[r.homeIndex];
-      if (homeId === undefined) continue;
-      const created = await store.residents.create(actor, residentInput.parse({ ...r.resident, homeId }),
-        r.representatives.map((p) => representativeInput.parse(p)));
-      await store.records.add(actor, created.id, r.records, 'demo');
-      for (const flag of r.flags) await store.flags.add(actor, { ...flag, homeId, residentId: created.id }, 'entered');
+      const existing = await store.residents.findByNhsNumber(r.resident.nhsNumber);
+      if (homeId === undefined || !existing) continue;
+      await store.residents.update(actor, existing.id, residentInput.parse({ ...r.resident, homeId }));
+      const detail = await store.residents.get(existing.id);
+      for (const rep of r.representatives) {
+        const stored = detail.representatives.find((p) => p.name.toLowerCase() === rep.name.toLowerCase());
+        if (stored && rep.lpaRegisteredOn) await store.representatives.update(actor, stored.id, representativeInput.parse({ ...rep }));
+      }
+      for (const flag of r.flags) await store.flags.add(actor, { ...flag, homeId, residentId: existing.id }, 'entered');
     }
     const homes = await store.homes.list();
     const counts = await store.records.counts();
@@ -65,6 +86,7 @@ export async function createDemoDatabase(file: string, today: string, actor: Act
         representatives: counts.representatives,
         records: counts,
         replacedEarlierDemo: replaced,
+        imports,
       },
     };
   } catch (error) {

@@ -18,9 +18,28 @@ import {
 } from './residents';
 import { loadSnapshots, type SnapshotQuery } from './snapshots';
 import { countRecords, insertFlag, insertResidentRecords, type RecordCounts } from './records';
+import type { ImportBatchInfo, ImportProblemInfo, ImportSummary } from '../../shared/domain/imports';
+import { AppError } from '../../shared/errors';
+import {
+  createBatch, findBatchBySha, finishBatch, getBatch, listBatches, listProblems, problemRecorder, type BatchCounts, type BatchMeta,
+} from './imports';
+import { RecordsWriter } from './recordsImport';
 
 export type { Actor, AuditEvent } from './audit';
 export type { RecordCounts } from './records';
+export type { BatchCounts, BatchMeta } from './imports';
+export type { RecordsWriter } from './recordsImport';
+
+/** What an import's work function writes through, inside the import's one transaction. */
+export interface ImportSession {
+  readonly batchId: number;
+  readonly writer: RecordsWriter;
+  problem(problem: ImportProblemInfo): void;
+  /** Marks the present state; the returned function undoes everything written since (a savepoint). */
+  mark(): () => void;
+  /** Sets the batch's final kind, counts and summary (and writes its audit event). */
+  finish(kind: string, counts: BatchCounts, summary: ImportSummary): void;
+}
 export type { SnapshotQuery } from './snapshots';
 export { DatabaseOpenError } from './db';
 
@@ -71,6 +90,19 @@ export interface Store {
   audit: {
     list(filter?: { entity?: string; entityId?: number; limit?: number }): Promise<AuditEvent[]>;
   };
+  imports: {
+    /**
+     * Runs one import as one transaction and one ImportBatch. work streams the file and writes through the
+     * session; the transaction commits only if work resolves with keep true (a dry run or a --strict
+     * refusal resolves with keep false) and rolls back if it throws. Other store calls wait until it ends.
+     */
+    run<T>(actor: Actor, meta: BatchMeta, options: { today: string; source: string },
+      work: (session: ImportSession) => Promise<{ value: T; keep: boolean }>): Promise<T>;
+    findBySha(sha256: string): Promise<ImportBatchInfo | null>;
+    list(limit?: number): Promise<ImportBatchInfo[]>;
+    get(id: number): Promise<ImportBatchInfo>;
+    problems(batchId: number, limit?: number): Promise<ImportProblemInfo[]>;
+  };
 }
 
 function residentDetail(db: Db, id: number): ResidentDetail {
@@ -82,9 +114,13 @@ function label(r: ResidentFields): string {
 }
 
 export function createStore(db: Db, file: string): Store {
+  /** An import holds one transaction open across its file reading; other calls wait for it to end. */
+  let importRunning: Promise<unknown> = Promise.resolve();
+  const gate = <T>(fn: () => T): Promise<T> => importRunning.then(fn, fn);
   /** Runs a write and its audit event in one transaction; a refusal becomes a rejected Promise. */
-  const write = <T>(fn: () => T): Promise<T> => new Promise((resolve) => resolve(db.transaction(fn)()));
-  const read = <T>(fn: () => T): Promise<T> => new Promise((resolve) => resolve(fn()));
+  const write = <T>(fn: () => T): Promise<T> => gate(() => db.transaction(fn)());
+  const read = <T>(fn: () => T): Promise<T> => gate(fn);
+  let importing = false;
 
   return {
     file,
@@ -183,6 +219,52 @@ export function createStore(db: Db, file: string): Store {
 
     audit: {
       list: (filter) => read(() => listAudit(db, filter)),
+    },
+
+    imports: {
+      run: (actor, meta, options, work) => {
+        if (importing) return Promise.reject(new AppError('CONFLICT', 'Another import is running. Wait for it to finish, then try again.'));
+        importing = true;
+        const running = importRunning.then(async () => {
+          db.exec('BEGIN IMMEDIATE');
+          try {
+            const batchId = createBatch(db, meta);
+            const record = problemRecorder(db, batchId);
+            const writer = new RecordsWriter(db, batchId, actor, options.today, options.source);
+            const session: ImportSession = {
+              batchId,
+              writer,
+              problem: record,
+              mark: () => {
+                db.exec('SAVEPOINT import_pass');
+                return () => {
+                  db.exec('ROLLBACK TO import_pass');
+                  writer.reset();
+                };
+              },
+              finish: (kind, counts, summary) => {
+                finishBatch(db, batchId, kind, counts, summary);
+                writeAudit(db, actor, 'import', 'import_batch', batchId, `Imported ${kind} from ${meta.fileName}: ${counts.read} read, ` +
+                  `${counts.accepted} accepted, ${counts.unchanged} unchanged, ${counts.rejected} rejected, ${counts.unmatched} unmatched`);
+              },
+            };
+            const { value, keep } = await work(session);
+            db.exec(keep ? 'COMMIT' : 'ROLLBACK');
+            return value;
+          } catch (error) {
+            if (db.inTransaction) db.exec('ROLLBACK');
+            throw error;
+          } finally {
+            importing = false;
+          }
+        });
+        importRunning = running.catch(() => undefined);
+        return running;
+      },
+      findBySha: (sha256) => read(() => findBatchBySha(db, sha256)),
+      list: (limit) => read(() => listBatches(db, limit)),
+      get: (id) => read(() => getBatch(db, id)),
+      problems: (batchId, limit) => read(() => listProblems(db, batchId, limit)),
     },
   };
 }

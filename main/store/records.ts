@@ -1,5 +1,5 @@
 /** Writes of clinical records for one resident (used by the demo now, by the importers later). */
-import type { NewFlag, ResidentRecords } from '../../shared/domain/clinical';
+import type { CarePlanRecord, NewFlag, ResidentRecords } from '../../shared/domain/clinical';
 import { normaliseName } from '../../shared/text';
 import type { Db } from './db';
 
@@ -22,11 +22,8 @@ export function insertResidentRecords(db: Db, residentId: number, records: Resid
     event.run(residentId, e.type, e.date, e.details, source, batchId);
     count++;
   }
-  const plan = db.prepare(`INSERT INTO advance_care_plan (resident_id, element, value, details, recorded_on, review_due, participants, source, source_batch_id, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const p of records.carePlans ?? []) {
-    plan.run(residentId, p.element, p.value, JSON.stringify(p.details ?? {}), p.recordedOn, p.reviewDue, JSON.stringify(p.participants ?? {}), source, batchId, now);
-    count++;
+    if (insertCarePlanEntry(db, residentId, p, source, batchId) !== null) count++;
   }
   const review = db.prepare(`INSERT INTO medication_review (resident_id, rule, status, done_on, done_by, outcome, source, source_batch_id, created_at)
       VALUES (?, ?, 'done', ?, ?, ?, ?, ?, ?)`);
@@ -35,6 +32,21 @@ export function insertResidentRecords(db: Db, residentId: number, records: Resid
     count++;
   }
   return count;
+}
+
+/**
+ * Adds one care-plan entry unless the same entry (resident, element, value, recorded on) is already
+ * stored; returns the new id, or null for a duplicate. The one insert path for care-plan entries.
+ */
+export function insertCarePlanEntry(db: Db, residentId: number, p: CarePlanRecord, source: string, batchId: number | null): number | null {
+  const existing = db.prepare(`SELECT id FROM advance_care_plan WHERE resident_id = ? AND element = ? AND value = ? AND recorded_on = ?`)
+    .get(residentId, p.element, p.value, p.recordedOn);
+  if (existing) return null;
+  const result = db.prepare(`INSERT INTO advance_care_plan (resident_id, element, value, details, recorded_on, review_due, participants, source, source_batch_id, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(residentId, p.element, p.value, JSON.stringify(p.details ?? {}), p.recordedOn, p.reviewDue, JSON.stringify(p.participants ?? {}), source, batchId,
+      new Date().toISOString());
+  return Number(result.lastInsertRowid);
 }
 
 /** The natural key that stops a re-imported flag being stored twice. */

@@ -15,6 +15,7 @@ import { useRouteHash } from './router';
 import { parseRoute, sectionOf, type Route } from './routes';
 import { HomeFormScreen } from './screens/HomeFormScreen';
 import { HomesScreen } from './screens/HomesScreen';
+import { ImportScreen } from './screens/ImportScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { PlaceholderScreen } from './screens/PlaceholderScreen';
 import { RemoveRepresentativeScreen } from './screens/RemoveRepresentativeScreen';
@@ -35,6 +36,7 @@ function Screen({ route, flash }: { route: Route; flash: string | null }) {
     case 'representative-new': return <RepresentativeFormScreen residentId={route.residentId} id={null} />;
     case 'representative-edit': return <RepresentativeFormScreen residentId={route.residentId} id={route.id} />;
     case 'representative-remove': return <RemoveRepresentativeScreen residentId={route.residentId} id={route.id} />;
+    case 'import': return <ImportScreen />;
     case 'placeholder': return <PlaceholderScreen section={route.section} />;
     case 'not-found': return <NotFoundScreen />;
   }

@@ -1,7 +1,7 @@
 /** The app's routes and how a hash (#/residents/12/edit) reads as one. Pure, so it is unit-tested. */
 
-export type Section = 'homes' | 'residents' | 'flags' | 'reviews' | 'care-plans' | 'rounds' | 'reports';
-export type PlaceholderSection = Exclude<Section, 'homes' | 'residents'>;
+export type Section = 'homes' | 'residents' | 'flags' | 'reviews' | 'care-plans' | 'rounds' | 'reports' | 'import';
+export type PlaceholderSection = Exclude<Section, 'homes' | 'residents' | 'import'>;
 
 export type Route =
   | { name: 'homes' }
@@ -14,6 +14,7 @@ export type Route =
   | { name: 'representative-new'; residentId: number }
   | { name: 'representative-edit'; residentId: number; id: number }
   | { name: 'representative-remove'; residentId: number; id: number }
+  | { name: 'import' }
   | { name: 'placeholder'; section: PlaceholderSection }
   | { name: 'not-found' };
 
@@ -51,6 +52,8 @@ export function parseRoute(hash: string): Route {
       if (repId !== null && parts.length === 5 && fifth === 'remove') return { name: 'representative-remove', residentId: id, id: repId };
       return { name: 'not-found' };
     }
+    case 'import':
+      return parts.length === 1 ? { name: 'import' } : { name: 'not-found' };
     default: {
       const section = PLACEHOLDERS.find((s) => s === first);
       return section && parts.length === 1 ? { name: 'placeholder', section } : { name: 'not-found' };
@@ -63,6 +66,7 @@ export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'homes': case 'home-new': case 'home-edit': return 'homes';
     case 'placeholder': return route.section;
+    case 'import': return 'import';
     case 'not-found': return null;
     default: return 'residents';
   }

@@ -6,11 +6,14 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { registerChannels } from './register';
+import { importChannels } from './imports';
 
 export type { AppInfo } from './register';
+export type { ImportProgress, ImportView } from './imports';
 
 export const contract = {
   ...registerChannels,
+  ...importChannels,
 } as const;
 
 export type Contract = typeof contract;

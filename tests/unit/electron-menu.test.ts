@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { aboutDialog, BACKUP_NOT_YET, IMPORT_NOT_YET, menuTemplate, PRINT_OPTIONS, type MenuActions } from '../../main/electron/menu';
+import { aboutDialog, BACKUP_NOT_YET, menuTemplate, PRINT_OPTIONS, type MenuActions } from '../../main/electron/menu';
 
 /** Electron's MenuItemConstructorOptions, without importing electron outside main/electron. */
 type MenuItemConstructorOptions = ReturnType<typeof menuTemplate>[number];
@@ -69,8 +69,7 @@ describe('menu dialogs', () => {
     expect(PRINT_OPTIONS.pageSize).toBe('A4');
   });
 
-  it('says honestly that import and on-demand backups are not here yet', () => {
-    expect(IMPORT_NOT_YET.message).toMatch(/later version/);
+  it('says honestly that on-demand backups are not here yet', () => {
     expect(BACKUP_NOT_YET.message).toBe('Backups arrive in a later version');
   });
 

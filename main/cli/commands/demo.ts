@@ -15,7 +15,7 @@ export const demoCommand: Command = {
     const db = stringOption(values, 'db');
     const file = db ? path.resolve(io.cwd, db) : path.join(outDir, 'demo.sqlite');
     const today = todayOption(values) ?? todayInLondon();
-    const { store, summary } = await createDemoDatabase(file, today, osActor());
+    const { store, summary } = await createDemoDatabase(file, today, osActor(), path.join(outDir, 'practice-export'));
     store.close();
     if (values.json) return printJson(io, { ...summary, outDir });
     io.out([
@@ -26,6 +26,10 @@ export const demoCommand: Command = {
       `${summary.residents} residents, ${summary.representatives} representatives, ${summary.records.activeMedications} current medicines ` +
         `(${summary.records.medications} in all), ${summary.records.conditions} conditions, ${summary.records.events} clinical events, ` +
         `${summary.records.flags} care-home flags, ${summary.records.carePlans} care-plan entries, ${summary.records.reviews} past reviews.`,
+      '',
+      `Imported through the practice-records importers, from the export files in ${path.join(outDir, 'practice-export')}:`,
+      formatTable(['File', 'Kind', 'Rows', 'Accepted', 'Rejected'], summary.imports.map((i) => [
+        path.basename(i.file), i.kind, i.read, i.accepted, i.rejected])),
       '',
       `Database: ${summary.databasePath}`,
       `Output folder: ${outDir}`,

@@ -9,6 +9,7 @@ const NAV: readonly { section: Section; label: string; path: string }[] = [
   { section: 'care-plans', label: 'Care plans', path: '/care-plans' },
   { section: 'rounds', label: 'Rounds', path: '/rounds' },
   { section: 'reports', label: 'Reports', path: '/reports' },
+  { section: 'import', label: 'Import', path: '/import' },
 ];
 
 /**

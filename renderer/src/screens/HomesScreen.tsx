@@ -31,6 +31,7 @@ function NoHomesYet() {
         <p className="nhsuk-body-l">No care homes have been added yet.</p>
         <p>Start by adding your first care home. You can then add the residents who live there and plan each home’s weekly round.</p>
         <a className="nhsuk-button" href={href('/homes/new')} draggable={false}>Add your first care home</a>
+        <p>Or <a href={href('/import')}>import the practice’s records</a>: a patients export from EMIS Web or SystmOne (CSV), or FHIR R4 files, adds the homes and residents it names.</p>
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>To try Roundtable with made-up residents first, run <code className="app-code">npm run demo</code> to create a demo practice.</p>
@@ -43,7 +44,10 @@ function NoHomesYet() {
 function HomesTable({ homes }: { homes: CareHome[] }) {
   return (
     <>
-      <a className="nhsuk-button" href={href('/homes/new')} draggable={false}>Add a care home</a>
+      <div className="app-actions">
+        <a className="nhsuk-button" href={href('/homes/new')} draggable={false}>Add a care home</a>
+        <a className="nhsuk-button nhsuk-button--secondary" href={href('/import')} draggable={false}>Import practice records</a>
+      </div>
       <div className="nhsuk-table-container">
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Care homes the practice looks after</caption>
