@@ -38,7 +38,9 @@ function flagSource(f: FlagView): string {
 
 export function buildTimeline(snapshot: ResidentSnapshot, flags: readonly FlagView[], sources: Readonly<Record<string, string>>,
   outcomes: readonly TimelineOutcomeInput[]): TimelineEntry[] {
-  const source = (table: string, id: number, fallback: string) => sources[`${table}:${id}`] ?? sources.default ?? fallback;
+  /** The import file when there is one; else the record's own source and who entered it. */
+  const source = (table: string, id: number, own: string | null) =>
+    sources[`${table}:${id}`] ?? ([own, sources.default].filter(Boolean).join(' – ') || 'Source not recorded');
   const entries: TimelineEntry[] = [];
   for (const f of flags) {
     entries.push({
@@ -51,7 +53,7 @@ export function buildTimeline(snapshot: ResidentSnapshot, flags: readonly FlagVi
       source: source('clinical_event', e.id, e.source) });
   }
   for (const m of snapshot.medications) {
-    const from = source('medication', m.id, 'Practice record');
+    const from = source('medication', m.id, null);
     if (m.startDate) {
       entries.push({ key: `medicine-start:${m.id}`, kind: 'medicine', date: m.startDate, title: `Started ${m.name}`, detail: m.dose, source: from,
         status: m.type === 'acute' ? 'Acute' : 'Repeat' });
@@ -66,7 +68,7 @@ export function buildTimeline(snapshot: ResidentSnapshot, flags: readonly FlagVi
     const what = r.rule === 'smr-annual' ? 'Structured medication review' : `Review (${r.rule})`;
     const detail = [r.outcome, r.doneBy ? `by ${r.doneBy}` : null, r.deferredReason].filter(Boolean).join('; ') || null;
     entries.push({ key: `review:${r.id}`, kind: 'review', date, title: r.status === 'done' ? `${what} done` : `${what} ${r.status}`, detail,
-      source: source('medication_review', r.id, 'Practice record'), status: r.status });
+      source: source('medication_review', r.id, null), status: r.status });
   }
   for (const p of snapshot.carePlans) {
     entries.push({ key: `care-plan:${p.id}`, kind: 'care-plan', date: p.recordedOn, title: ACP_LABELS[p.element] ?? p.element,

@@ -39,7 +39,7 @@ export function EscalationBanner({ hash }: { hash: string }) {
             const who = f.residentName ?? `${f.rawIdentity.name ?? [f.rawIdentity.givenName, f.rawIdentity.familyName].filter(Boolean).join(' ')} (not yet matched)`;
             return (
               <li key={f.id}>
-                <strong>{who}</strong>, {f.homeName}: {FLAG_LABELS.category[f.category].toLowerCase()}, raised {formatUkDate(f.raisedOn)}
+                <strong>{who}</strong>, {f.homeName}: {FLAG_LABELS.category[f.category]} flag, raised {formatUkDate(f.raisedOn)}
                 {f.severityReason ? ` – ${f.severityReason}` : ''}.{' '}
                 <a href={href(`/flags/${f.id}`)}>Record the action taken<span className="nhsuk-u-visually-hidden"> for {who}</span></a>
               </li>

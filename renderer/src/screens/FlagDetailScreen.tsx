@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useContext, useState, type FormEvent, type ReactNode } from 'react';
 import { call, toApiError, type ApiError } from '../api';
 import { BackLink } from '../components/BackLink';
 import { ErrorPanel } from '../components/ErrorPanel';
@@ -25,35 +25,47 @@ import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
 import { flagSourceText, rawIdentityText } from './flagText';
 
+/** After an action on this page: show what happened and reload the flag (the route does not change). */
+const DoneContext = createContext<(message: string) => void>(() => undefined);
+
 export function FlagDetailScreen({ id, flash }: { id: number; flash: string | null }) {
   usePageTitle('Flag');
-  const [flag, retry] = useLoad(() => call('flags:get', { id }), [id, flash]);
+  const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
+  const [flag, retry] = useLoad(() => call('flags:get', { id }), [id, flash, message?.n]);
+  const done = (text: string) => setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 }));
+  const shown = message?.text ?? flash;
   return (
-    <>
+    <DoneContext.Provider value={done}>
       <BackLink href={href('/flags')}>Back to flags</BackLink>
-      {flash ? <SuccessBanner message={flash} /> : null}
-      {flag.status === 'ready' ? <Detail flag={flag.value} /> : (
+      {shown ? <SuccessBanner key={message?.n ?? 0} message={shown} /> : null}
+      {flag.status === 'ready' ? <Detail key={message?.n ?? 0} flag={flag.value} /> : (
         <>
           <PageHeading>Flag</PageHeading>
           {flag.status === 'loading' ? <Loading what="the flag" /> : <ErrorPanel error={flag.error} onRetry={retry} backHref={href('/flags')} backText="Back to flags" />}
         </>
       )}
-    </>
+    </DoneContext.Provider>
   );
 }
 
 /** Runs a flag action; on success reloads this page with a message, on failure shows the error summary. */
-function useAction(flagId: number) {
+function useAction() {
+  const done = useContext(DoneContext);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = (action: () => Promise<unknown>, message: string, path = `/flags/${flagId}`) => {
+  /** With a path, goes there afterwards (with the message); without, stays on this flag and reloads it. */
+  const run = (action: () => Promise<unknown>, message: string, path?: string) => {
     setBusy(true);
     setFailure(null);
     action().then(
       () => {
         setBusy(false);
         flagsChanged();
-        navigateWithFlash(path, message);
+        if (path) navigateWithFlash(path, message);
+        else {
+          done(message);
+          window.scrollTo(0, 0);
+        }
       },
       (error: unknown) => {
         setFailure(toApiError(error));
@@ -132,7 +144,7 @@ function scoresText(f: FlagView): string {
 
 function EscalationForm({ flag, who }: { flag: FlagView; who: string }) {
   const [action, setAction] = useState('');
-  const { failure, busy, run } = useAction(flag.id);
+  const { failure, busy, run } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     run(() => call('flags:record-escalation', { id: flag.id, action }), 'The same-day action has been recorded');
@@ -156,7 +168,7 @@ function EscalationForm({ flag, who }: { flag: FlagView; who: string }) {
 }
 
 function UnmatchedDecision({ flag }: { flag: FlagView }) {
-  const { failure, busy, run } = useAction(flag.id);
+  const { failure, busy, run } = useAction();
   const [choice, setChoice] = useState<'' | 'match' | 'new' | 'dismiss'>('');
   return (
     <Section title="Who is this flag about?">
@@ -206,7 +218,7 @@ function NewResidentForm({ flag }: { flag: FlagView }) {
   const [sex, setSex] = useState<Sex | ''>('');
   const [room, setRoom] = useState(flag.rawIdentity.room ?? '');
   const [dobError, setDobError] = useState<string | undefined>();
-  const { failure, busy, run } = useAction(flag.id);
+  const { failure, busy, run } = useAction();
   const fieldError = (field: string) => failure?.details.find((d) => d.field?.endsWith(field))?.message;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -233,7 +245,7 @@ function NewResidentForm({ flag }: { flag: FlagView }) {
 
 function DismissForm({ flag }: { flag: FlagView }) {
   const [reason, setReason] = useState('');
-  const { failure, busy, run } = useAction(flag.id);
+  const { failure, busy, run } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     run(() => call('flags:dismiss', { id: flag.id, reason }), 'The flag has been dismissed. It is kept, with your reason', '/flags/unmatched');
@@ -250,7 +262,7 @@ function DismissForm({ flag }: { flag: FlagView }) {
 
 function Lifecycle({ flag }: { flag: FlagView }) {
   const [outcome, setOutcome] = useState('');
-  const { failure, busy, run } = useAction(flag.id);
+  const { failure, busy, run } = useAction();
   if (flag.status === 'closed') return null;
   const move = (status: FlagView['status'], message: string, withOutcome?: string) =>
     run(() => call('flags:set-status', { id: flag.id, status, ...(withOutcome !== undefined ? { outcome: withOutcome } : {}) }), message);
@@ -283,7 +295,7 @@ function Lifecycle({ flag }: { flag: FlagView }) {
 function SeverityForm({ flag }: { flag: FlagView }) {
   const [severity, setSeverity] = useState<FlagSeverity>(flag.severity);
   const [reason, setReason] = useState('');
-  const { failure, busy, run } = useAction(flag.id);
+  const { failure, busy, run } = useAction();
   const lowering = isLowering(flag.severity, severity);
   return (
     <Section title="Change the severity">
