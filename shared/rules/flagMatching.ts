@@ -8,7 +8,8 @@
  *  3. Anything else (name alone, two candidates, none, no date of birth) → the unmatched queue with the
  *     candidates found. Never on name alone; never a pick between two candidates.
  */
-import { checkNhsNumber } from './nhsNumber';
+import { formatUkDate } from '../dates';
+import { checkNhsNumber, formatNhsNumber } from './nhsNumber';
 import { normaliseName } from '../text';
 
 /** The identity as the care home wrote it. */
@@ -156,4 +157,11 @@ export function matchFlag(identity: FlagIdentity, homeId: number, register: read
   const invalid = nhs !== null && !nhs.valid ? ' (the NHS number given is not valid)' : '';
   return { kind: 'unmatched', reason: 'no-candidate', candidateIds: lookAlikes,
     explanation: `No resident of this home has this name and date of birth${invalid}` };
+}
+
+/** The identity exactly as the care home wrote it: "G Okafor, born 04/07/1936, NHS number 999 000 0026, room 4". */
+export function identityText(raw: Record<string, string | null | undefined>): string {
+  const name = raw.name ?? [raw.givenName, raw.familyName].filter(Boolean).join(' ');
+  return [name || 'No name given', raw.dateOfBirth ? `born ${formatUkDate(raw.dateOfBirth)}` : 'no date of birth given',
+    raw.nhsNumber ? `NHS number ${formatNhsNumber(raw.nhsNumber)}` : null, raw.room ? `room ${raw.room}` : null].filter(Boolean).join(', ');
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { formatUkDate } from '../../../shared/dates';
 import { FLAG_SEVERITIES, FLAG_STATUSES } from '../../../shared/domain/enums';
 import type { FlagView } from '../../../shared/domain/flags';
-import { UNMATCHED_LABELS } from '../../../shared/rules/flagMatching';
+import { identityText, UNMATCHED_LABELS } from '../../../shared/rules/flagMatching';
 import { FLAG_LABELS } from '../../../shared/rules/flags';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import { importFlags } from '../../services/flags';
@@ -14,12 +14,6 @@ import { homeOption } from './register';
 function positiveId(value: string | undefined, what: string): number {
   if (value === undefined || !/^[1-9]\d{0,9}$/.test(value)) throw new CliError(`Give the ${what} as a number`);
   return Number(value);
-}
-
-function rawIdentityText(raw: Record<string, string | null>): string {
-  const name = raw.name ?? [raw.givenName, raw.familyName].filter(Boolean).join(' ');
-  return [name || '(no name)', raw.dateOfBirth ? `born ${formatUkDate(raw.dateOfBirth)}` : 'no date of birth',
-    raw.nhsNumber ? `NHS ${formatNhsNumber(raw.nhsNumber)}` : null, raw.room ? `room ${raw.room}` : null].filter(Boolean).join(', ');
 }
 
 export const importFlagsCommand: Command = {
@@ -103,7 +97,7 @@ export const unmatchedCommand: Command = {
     if (list.length === 0) return io.out('The unmatched queue is empty.');
     for (const f of list) {
       io.out(`Flag ${f.id} (${f.homeName}, raised ${formatUkDate(f.raisedOn)}, ${FLAG_LABELS.category[f.category]}, ${FLAG_LABELS.severity[f.severity]})`);
-      io.out(`  As written: ${rawIdentityText(f.rawIdentity)}`);
+      io.out(`  As written: ${identityText(f.rawIdentity)}`);
       io.out(`  Why: ${f.unmatchedReason ? UNMATCHED_LABELS[f.unmatchedReason] : ''}${f.unmatchedExplanation ? ` – ${f.unmatchedExplanation}` : ''}`);
       if (f.candidates.length === 0) io.out('  Candidates: none found');
       for (const c of f.candidates) {
