@@ -130,10 +130,11 @@ describe('flags workflow', () => {
     await page.getByLabel('Action taken today').fill('GP visited at 11:00; started antibiotics; NEWS2 rechecked 4-hourly');
     await page.getByRole('button', { name: 'Record the action taken' }).click();
     await page.getByText('The same-day action has been recorded').waitFor();
-    expect(await page.getByTestId('escalation-banner').count()).toBe(0);
+    await page.getByTestId('escalation-banner').waitFor({ state: 'detached' });
     // The flag still waits for a follow-up on the next round.
     expect((await h.invoke('flags:get', { id: urgent?.id ?? 0 })).status).toBe('open');
     await h.open('/homes');
+    await page.getByRole('heading', { level: 1, name: 'Care homes' }).waitFor();
     expect(await page.getByTestId('escalation-banner').count()).toBe(0);
   });
 
