@@ -24,7 +24,7 @@ export interface FlagQuery {
   residentId?: number | undefined;
   /** true: only the unmatched queue (not dismissed); false: only flags on a resident; undefined: both (not dismissed). */
   unmatched?: boolean | undefined;
-  /** Open escalate-now flags with no same-day action recorded. */
+  /** Escalate-now flags with no same-day action recorded (in any state, dismissed or not). */
   needsEscalation?: boolean | undefined;
   ids?: number[] | undefined;
 }
@@ -88,10 +88,12 @@ export function listFlags(db: Db, q: FlagQuery, isWaiting: (f: { status: FlagSta
   if (q.status !== undefined) { where.push('f.status = @status'); params.status = q.status; }
   if (q.severity !== undefined) { where.push('f.severity = @severity'); params.severity = q.severity; }
   if (q.residentId !== undefined) { where.push('f.resident_id = @residentId'); params.residentId = q.residentId; }
-  if (q.unmatched === true) where.push('f.resident_id IS NULL AND f.dismissed_at IS NULL');
+  if (q.needsEscalation) {
+    // Whatever else happened to it (dismissed, addressed), the banner stays until the same-day action is recorded.
+    where.push("f.severity = 'escalate-now' AND f.escalation_action IS NULL");
+  } else if (q.unmatched === true) where.push('f.resident_id IS NULL AND f.dismissed_at IS NULL');
   else if (q.unmatched === false) where.push('f.resident_id IS NOT NULL');
   else where.push('f.dismissed_at IS NULL');
-  if (q.needsEscalation) where.push("f.severity = 'escalate-now' AND f.escalation_action IS NULL AND f.dismissed_at IS NULL AND f.status IN ('open', 'on-agenda')");
   if (q.ids !== undefined) where.push(`f.id IN (${q.ids.map((id) => Number(id)).join(',') || 'NULL'})`);
   const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY CASE f.severity WHEN 'escalate-now' THEN 0 WHEN 'urgent' THEN 1 WHEN 'high' THEN 2 WHEN 'medium' THEN 3 ELSE 4 END, f.raised_on DESC, f.id DESC`;

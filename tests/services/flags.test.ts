@@ -108,3 +108,19 @@ describe('the merged resident view', () => {
     expect(view.timeline[1]?.source).toContain('Entered by tester');
   });
 });
+
+describe('escalate-now, whatever else happens to the flag', () => {
+  it('stays on the banner when dismissed from the unmatched queue or addressed, until the action is recorded', async () => {
+    const id = await t.store.flags.enter(t.ctx.actor, { homeId, residentId: null, rawIdentity: { name: 'Visitor Unknown' }, raisedOn: '2026-11-23',
+      raisedBy: 'Nurse', category: 'news2', severity: 'escalate-now', severityReason: 'NEWS2 8', text: 'NEWS2 8', scores: { news2: 8 },
+      unmatched: { reason: 'no-date-of-birth', explanation: 'No date of birth', candidateIds: [] } }) as number;
+    await invoke('flags:dismiss', { id, reason: 'A visitor, not a resident' });
+    expect((await invoke<FlagView[]>('flags:escalations', {})).map((f) => f.id)).toEqual([id]);
+    await invoke('flags:record-escalation', { id, action: 'Home advised to call 999 for the visitor' });
+    expect(await invoke<FlagView[]>('flags:escalations', {})).toEqual([]);
+
+    const flag = await invoke<FlagView>('flags:enter', entry({ category: 'news2', details: 'NEWS2 9', news2: 9 }));
+    await invoke('flags:set-status', { id: flag.id, status: 'addressed', outcome: 'Admitted' });
+    expect((await invoke<FlagView[]>('flags:escalations', {})).map((f) => f.id)).toEqual([flag.id]);
+  });
+});

@@ -100,7 +100,7 @@ function Detail({ flag: f }: { flag: FlagView }) {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <PageHeading caption={f.homeName}>{FLAG_LABELS.category[f.category]} flag: {f.residentName ?? 'not yet matched'}</PageHeading>
-        {f.severity === 'escalate-now' && !f.escalationAction && f.dismissedAt === null ? <EscalationForm flag={f} who={who} /> : null}
+        {f.severity === 'escalate-now' && !f.escalationAction ? <EscalationForm flag={f} who={who} /> : null}
         <dl className="nhsuk-summary-list">
           <SummaryRow label="Severity">
             <SeverityTag severity={f.severity} />
