@@ -107,6 +107,10 @@ describe('flags workflow', () => {
 
     await h.open('/flags/unmatched');
     await page.getByRole('link', { name: /Walter Unknown/ }).click();
+    await page.getByRole('radio', { name: 'Add them as a new resident' }).check();
+    expect(await page.getByLabel('Family name').inputValue()).toBe('Unknown');
+    expect(await page.getByLabel('Date of birth').inputValue()).toBe('01/01/1930');
+    await step('flags-04b-add-new-resident-form');
     await page.getByRole('radio', { name: /Dismiss this flag/ }).check();
     await page.getByRole('button', { name: 'Dismiss the flag' }).click();
     await page.getByText('Enter why this flag is being dismissed').first().waitFor();
