@@ -9,11 +9,12 @@ import { CliError, COMMON_OPTIONS, EXIT, type CliIo, type Command, type Values }
 import { demoCommand } from './commands/demo';
 import { homesCommand, residentsCommand } from './commands/register';
 import { importRecordsCommand } from './commands/imports';
+import { FLAG_COMMANDS } from './commands/flags';
 
 export { CliError, type CliIo } from './common';
 
 /** Every command, in the order the help lists them. */
-const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, importRecordsCommand];
+const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, importRecordsCommand, ...FLAG_COMMANDS];
 
 export function usage(): string {
   return `Roundtable command line

@@ -8,6 +8,7 @@ import { contract, isChannel, type Channel } from '../../shared/ipc';
 import type { AppContext } from '../services/context';
 import { registerHandlers } from './register';
 import { importHandlers } from './imports';
+import { flagHandlers } from './flags';
 import type { HandlerMap } from './types';
 
 export type { Handler, HandlerMap } from './types';
@@ -17,6 +18,7 @@ export type Handlers = HandlerMap<Channel>;
 export const handlers: Handlers = {
   ...registerHandlers,
   ...importHandlers,
+  ...flagHandlers,
 };
 
 export function zodDetails(error: z.ZodError): ErrorDetail[] {

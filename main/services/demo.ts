@@ -5,9 +5,23 @@ import { AppError } from '../../shared/errors';
 import { careHomeInput, representativeInput, residentInput } from '../../shared/domain/register';
 import { openStore, type Actor, type RecordCounts, type Store } from '../store';
 import { createContext } from './context';
-import { buildDemoPractice } from './demoData';
 import { writeDemoExport } from './demoExport';
 import { importRecords } from './imports';
+import { buildDemoPractice, type DemoQueuedFlag } from './demoData';
+import { prepareFlag } from './flags';
+
+/** The demo's weekly flag file from a care home, through the same matcher as a real import. */
+async function importDemoFlags(store: Store, actor: Actor, flags: DemoQueuedFlag[], homeIds: number[]): Promise<void> {
+  const register = await store.flags.matchable();
+  const homeId = homeIds[0];
+  if (homeId === undefined || flags.length === 0) return;
+  const rows = flags.map((f) => ({
+    line: f.line,
+    flag: prepareFlag({ line: f.line, identity: f.identity, rawIdentity: { ...f.identity }, raisedOn: f.raisedOn, raisedBy: f.raisedBy,
+      category: f.category, categoryOriginal: null, givenSeverity: null, text: f.text, scores: {} }, homeId, register),
+  }));
+  await store.flags.importFile(actor, { kind: 'flags', format: 'csv', fileName: 'willow-court-weekly-flags (demo).csv', sha256: 'demo', importedBy: actor.osUser }, rows, []);
+}
 
 export interface DemoSummary {
   databasePath: string;
@@ -74,6 +88,7 @@ export async function createDemoDatabase(file: string, today: string, actor: Act
       }
       for (const flag of r.flags) await store.flags.add(actor, { ...flag, homeId, residentId: existing.id }, 'entered');
     }
+    await importDemoFlags(store, actor, demo.queuedFlags, homeIds);
     const homes = await store.homes.list();
     const counts = await store.records.counts();
     return {

@@ -18,11 +18,24 @@ export interface DemoResident {
   flags: Omit<NewFlag, 'homeId' | 'residentId'>[];
 }
 
+/** A flag as a care home's weekly file writes it, which the matcher cannot safely place (so the demo shows the unmatched queue). */
+export interface DemoQueuedFlag {
+  homeIndex: number;
+  line: number;
+  identity: { name?: string; familyName?: string; givenName?: string; dateOfBirth: string | null; nhsNumber?: string };
+  raisedOn: string;
+  raisedBy: string;
+  category: FlagCategory;
+  text: string;
+}
+
 export interface DemoPractice {
   practice: { name: string; odsCode: string };
   staff: { name: string; role: StaffRole }[];
   homes: CareHomeInput[];
   residents: DemoResident[];
+  /** Flags from Willow Court's weekly file that land in the unmatched queue. */
+  queuedFlags: DemoQueuedFlag[];
 }
 
 /** mulberry32: a small, fast, seedable generator. */
@@ -301,7 +314,25 @@ export function buildDemoPractice(today: string, seed = 20261123): DemoPractice 
       raisedOn: today, raisedBy: 'Nurse in charge', category: escalate.category, severity: escalate.severity, text: escalate.text, scores: escalate.scores ?? {}, matchMethod: 'entered' });
   }
 
+  // Willow Court's weekly file: rows the matcher must not place on anyone by itself.
+  const willow = residents.filter((r) => r.homeIndex === 0);
+  const queuedFlags: DemoQueuedFlag[] = [];
+  const [a, b, c] = [willow[5], willow[7], willow[9]];
+  if (a && b && c) {
+    queuedFlags.push(
+      { homeIndex: 0, line: 2, identity: { name: `${a.resident.givenName} ${a.resident.familyName}`, dateOfBirth: addMonths(a.resident.dateOfBirth, 12) },
+        raisedOn: addDays(today, -2), raisedBy: 'Senior carer on days', category: 'fall', text: 'Slipped in the bathroom; sore wrist, moving it freely.' },
+      { homeIndex: 0, line: 3, identity: { familyName: b.resident.familyName, givenName: b.resident.givenName.charAt(0), dateOfBirth: null },
+        raisedOn: addDays(today, -1), raisedBy: 'Nurse in charge', category: 'eating-drinking', text: 'Drinking very little for three days; lips dry.' },
+      { homeIndex: 0, line: 4, identity: { name: `Jim ${c.resident.familyName}`, dateOfBirth: c.resident.dateOfBirth, nhsNumber: c.resident.nhsNumber },
+        raisedOn: addDays(today, -1), raisedBy: 'Deputy manager', category: 'family-concern', text: 'Son asks for a call about the new tablets.' },
+      { homeIndex: 0, line: 5, identity: { name: 'Evelyn Marsh', dateOfBirth: '1933-05-14' },
+        raisedOn: today, raisedBy: 'Senior carer on days', category: 'admission', text: 'New resident arrived yesterday from hospital; no GP registration yet.' },
+    );
+  }
+
   return {
+    queuedFlags,
     practice: { name: 'Riverside Medical Practice (demo)', odsCode: 'Z99901' },
     staff: [
       { name: 'Dr Amara Okafor', role: 'gp' }, { name: 'Dr James Whitfield', role: 'gp' },

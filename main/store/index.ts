@@ -8,6 +8,7 @@ import type { StaffRole } from '../../shared/domain/enums';
 import type { NewFlag, ResidentRecords } from '../../shared/domain/clinical';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
 import { formatNhsNumber } from '../../shared/rules/nhsNumber';
+import { AppError } from '../../shared/errors';
 import { listAudit, writeAudit, type Actor, type AuditEvent } from './audit';
 import { closeDatabase, openDatabase, schemaVersion, type Db, type OpenOptions } from './db';
 import { findHome, getHome, insertHome, listHomes, updateHome } from './homes';
@@ -19,11 +20,19 @@ import {
 import { loadSnapshots, type SnapshotQuery } from './snapshots';
 import { countRecords, insertFlag, insertResidentRecords, type RecordCounts } from './records';
 import type { ImportBatchInfo, ImportProblemInfo, ImportSummary } from '../../shared/domain/imports';
-import { AppError } from '../../shared/errors';
 import {
   createBatch, findBatchBySha, finishBatch, getBatch, listBatches, listProblems, problemRecorder, type BatchCounts, type BatchMeta,
 } from './imports';
 import { RecordsWriter } from './recordsImport';
+import type { FlagView } from '../../shared/domain/flags';
+import type { FlagSeverity, FlagStatus } from '../../shared/domain/enums';
+import type { MatchableResident } from '../../shared/rules/flagMatching';
+import { canMoveTo, FLAG_LABELS, isLowering, isWaiting } from '../../shared/rules/flags';
+import {
+  dismissFlag, flagState, getFlag, listFlags, matchableResidents, setEscalationAction, setFlagResident,
+  setFlagSeverity, setFlagStatus, storeFlag, type FlagQuery, type FlagToStore,
+} from './flags';
+import { loadTimelineExtras, type TimelineExtras } from './timeline';
 
 export type { Actor, AuditEvent } from './audit';
 export type { RecordCounts } from './records';
@@ -41,6 +50,20 @@ export interface ImportSession {
   finish(kind: string, counts: BatchCounts, summary: ImportSummary): void;
 }
 export type { SnapshotQuery } from './snapshots';
+export type { FlagQuery, FlagToStore } from './flags';
+export type { TimelineExtras, TimelineOutcome } from './timeline';
+
+/** One row of a flag import, ready to store, with the line it came from. */
+export interface FlagImportRow {
+  line: number;
+  flag: FlagToStore;
+}
+
+export interface FlagImportResult {
+  batchId: number;
+  /** Per row: the stored flag's id, or null when the same flag was already stored. */
+  stored: { line: number; id: number | null }[];
+}
 export { DatabaseOpenError } from './db';
 
 export interface Store {
@@ -82,6 +105,30 @@ export interface Store {
   flags: {
     /** Returns the new flag's id, or null when the same flag is already stored. */
     add(actor: Actor, flag: NewFlag, source: string): Promise<number | null>;
+    /** Flags (not dismissed unless asked), most severe first; `today` decides which are "waiting". */
+    list(query: FlagQuery, today: string): Promise<FlagView[]>;
+    get(id: number, today: string): Promise<FlagView>;
+    /** Everyone on the register, for the matcher. */
+    matchable(): Promise<MatchableResident[]>;
+    /** One import: the batch row, every flag (re-imported ones skipped by natural key) and every problem, in one transaction. */
+    importFile(actor: Actor, batch: BatchMeta, rows: FlagImportRow[], problems: { line: number; field: string | null; reason: string }[]): Promise<FlagImportResult>;
+    /** A flag entered by hand; null when the same flag is already stored. */
+    enter(actor: Actor, flag: FlagToStore): Promise<number | null>;
+    /** The unmatched queue: a person confirms which resident the flag is about. */
+    confirmMatch(actor: Actor, id: number, residentId: number): Promise<void>;
+    /** The unmatched queue: the flag is about someone not yet on the register. */
+    addResidentAndMatch(actor: Actor, id: number, resident: ResidentFields): Promise<number>;
+    /** The unmatched queue: not about any resident (kept, with the reason). */
+    dismiss(actor: Actor, id: number, reason: string): Promise<void>;
+    setStatus(actor: Actor, id: number, status: FlagStatus, outcome: string | null): Promise<void>;
+    /** Raising needs no reason; lowering needs one. */
+    setSeverity(actor: Actor, id: number, severity: FlagSeverity, reason: string | null): Promise<void>;
+    /** The same-day action taken for an escalate-now flag (clears its banner). */
+    recordEscalation(actor: Actor, id: number, action: string, on: string): Promise<void>;
+  };
+  timeline: {
+    /** Sources (import file or person) and every round outcome, for a resident's timeline. */
+    extras(residentId: number): Promise<TimelineExtras>;
   };
   snapshots: {
     /** Residents' whole records for the rules (active residents unless includeInactive). */
@@ -211,6 +258,94 @@ export function createStore(db: Db, file: string): Store {
         if (id !== null) writeAudit(db, actor, 'create', 'flag', id, `Flag raised (${flag.category}, ${flag.severity}) at home ${flag.homeId}`);
         return id;
       }),
+      list: (query, today) => read(() => listFlags(db, query, (f) => isWaiting(f, today))),
+      get: (id, today) => read(() => getFlag(db, id, (f) => isWaiting(f, today))),
+      matchable: () => read(() => matchableResidents(db)),
+      importFile: (actor, batch, rows, problems) => write(() => {
+        const batchId = createBatch(db, batch);
+        const problem = problemRecorder(db, batchId);
+        const stored = rows.map((row) => {
+          const id = storeFlag(db, row.flag, 'import', batchId);
+          if (id !== null) {
+            writeAudit(db, actor, 'import', 'flag', id, `Flag imported from ${batch.fileName} line ${row.line} (${row.flag.category}, ${row.flag.severity})`
+              + (row.flag.residentId === null ? ': to the unmatched queue' : `: resident ${row.flag.residentId}`));
+            if (row.flag.unmatched) problem({ line: String(row.line), field: null, reason: row.flag.unmatched.explanation, kind: 'unmatched', nhsNumber: null });
+          }
+          return { line: row.line, id };
+        });
+        for (const p of problems) problem({ line: String(p.line), field: p.field, reason: p.reason, kind: 'rejected', nhsNumber: null });
+        const accepted = stored.filter((s) => s.id !== null);
+        finishBatch(db, batchId, 'flags', {
+          read: rows.length + problems.length, accepted: accepted.length, unchanged: stored.length - accepted.length, rejected: problems.length,
+          unmatched: rows.filter((r, i) => r.flag.residentId === null && stored[i]?.id !== null).length,
+        }, {});
+        writeAudit(db, actor, 'import', 'import_batch', batchId, `Imported flags from ${batch.fileName}: ${accepted.length} new, ${problems.length} rejected`);
+        return { batchId, stored };
+      }),
+      enter: (actor, flag) => write(() => {
+        const id = storeFlag(db, flag, 'entered', null);
+        if (id !== null) writeAudit(db, actor, 'create', 'flag', id, `Flag entered by hand (${flag.category}, ${flag.severity}) for resident ${flag.residentId ?? 'not matched'}`);
+        return id;
+      }),
+      confirmMatch: (actor, id, residentId) => write(() => {
+        const flag = flagState(db, id);
+        if (flag.resident_id !== null) throw new AppError('CONFLICT', `Flag ${id} is already matched to a resident`);
+        if (flag.dismissed_at !== null) throw new AppError('CONFLICT', `Flag ${id} was dismissed; it cannot be matched`);
+        const resident = getResident(db, residentId);
+        if (resident.homeId !== flag.home_id) {
+          throw new AppError('CONFLICT', `${resident.givenName} ${resident.familyName} lives at ${resident.homeName}, not the home that raised this flag. Check the resident, or move them first.`);
+        }
+        setFlagResident(db, id, residentId, 'confirmed');
+        writeAudit(db, actor, 'match', 'flag', id, `Flag matched by a person to ${label(resident)}`);
+      }),
+      addResidentAndMatch: (actor, id, resident) => write(() => {
+        const flag = flagState(db, id);
+        if (flag.resident_id !== null) throw new AppError('CONFLICT', `Flag ${id} is already matched to a resident`);
+        if (flag.dismissed_at !== null) throw new AppError('CONFLICT', `Flag ${id} was dismissed; it cannot be matched`);
+        if (resident.homeId !== flag.home_id) throw new AppError('INVALID_INPUT', 'A new resident from a flag belongs to the home that raised it');
+        const residentId = insertResident(db, resident);
+        writeAudit(db, actor, 'create', 'resident', residentId, `Added resident ${label(resident)} from unmatched flag ${id}`);
+        setFlagResident(db, id, residentId, 'confirmed');
+        writeAudit(db, actor, 'match', 'flag', id, `Flag matched by a person to new resident ${label(resident)}`);
+        return residentId;
+      }),
+      dismiss: (actor, id, reason) => write(() => {
+        const flag = flagState(db, id);
+        if (flag.resident_id !== null) throw new AppError('CONFLICT', `Flag ${id} is matched to a resident: close it instead of dismissing it`);
+        if (flag.dismissed_at !== null) throw new AppError('CONFLICT', `Flag ${id} is already dismissed`);
+        dismissFlag(db, id, reason);
+        writeAudit(db, actor, 'dismiss', 'flag', id, `Unmatched flag dismissed: ${reason}`);
+      }),
+      setStatus: (actor, id, status, outcome) => write(() => {
+        const flag = flagState(db, id);
+        if (flag.resident_id === null) throw new AppError('CONFLICT', 'Match this flag to a resident before moving it on');
+        if (!canMoveTo(flag.status, status)) {
+          throw new AppError('CONFLICT', `A flag that is ${FLAG_LABELS.status[flag.status].toLowerCase()} cannot become ${FLAG_LABELS.status[status].toLowerCase()}`);
+        }
+        if (status === 'addressed' && !outcome) throw new AppError('INVALID_INPUT', 'Enter the outcome', [{ field: 'outcome', message: 'Enter what was done about this flag' }]);
+        setFlagStatus(db, id, status, outcome);
+        writeAudit(db, actor, 'status', 'flag', id, `Flag ${FLAG_LABELS.status[flag.status].toLowerCase()} → ${FLAG_LABELS.status[status].toLowerCase()}${outcome ? `: ${outcome}` : ''}`);
+      }),
+      setSeverity: (actor, id, severity, reason) => write(() => {
+        const flag = flagState(db, id);
+        if (flag.severity === severity) return;
+        if (isLowering(flag.severity, severity) && !reason) {
+          throw new AppError('INVALID_INPUT', `Give a reason for lowering a flag from ${FLAG_LABELS.severity[flag.severity].toLowerCase()}`,
+            [{ field: 'reason', message: 'Enter why the severity is being lowered' }]);
+        }
+        const why = reason ?? 'Raised by a person';
+        setFlagSeverity(db, id, severity, why);
+        writeAudit(db, actor, 'severity', 'flag', id, `Severity ${FLAG_LABELS.severity[flag.severity].toLowerCase()} → ${FLAG_LABELS.severity[severity].toLowerCase()}: ${why}`);
+      }),
+      recordEscalation: (actor, id, action, on) => write(() => {
+        const flag = flagState(db, id);
+        if (flag.severity !== 'escalate-now') throw new AppError('CONFLICT', 'Only an escalate-now flag needs a same-day action recorded');
+        setEscalationAction(db, id, action, on);
+        writeAudit(db, actor, 'escalation-action', 'flag', id, `Same-day action recorded on ${on}: ${action}`);
+      }),
+    },
+    timeline: {
+      extras: (residentId) => read(() => loadTimelineExtras(db, residentId)),
     },
 
     snapshots: {

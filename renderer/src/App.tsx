@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { call } from './api';
 import { AppInfoContext } from './appInfo';
 import { DemoBanner } from './components/DemoBanner';
+import { EscalationBanner } from './components/EscalationBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
 import { Footer } from './components/Footer';
@@ -13,6 +14,9 @@ import { clearFlashUnless, flashFor } from './flash';
 import { useLoad } from './hooks';
 import { useRouteHash } from './router';
 import { parseRoute, sectionOf, type Route } from './routes';
+import { FlagDetailScreen } from './screens/FlagDetailScreen';
+import { FlagFormScreen } from './screens/FlagFormScreen';
+import { FlagsScreen } from './screens/FlagsScreen';
 import { HomeFormScreen } from './screens/HomeFormScreen';
 import { HomesScreen } from './screens/HomesScreen';
 import { ImportScreen } from './screens/ImportScreen';
@@ -37,6 +41,9 @@ function Screen({ route, flash }: { route: Route; flash: string | null }) {
     case 'representative-edit': return <RepresentativeFormScreen residentId={route.residentId} id={route.id} />;
     case 'representative-remove': return <RemoveRepresentativeScreen residentId={route.residentId} id={route.id} />;
     case 'import': return <ImportScreen />;
+    case 'flags': return <FlagsScreen tab={route.tab} flash={flash} />;
+    case 'flag-new': return <FlagFormScreen homeId={route.homeId} residentId={route.residentId} />;
+    case 'flag': return <FlagDetailScreen id={route.id} flash={flash} />;
     case 'placeholder': return <PlaceholderScreen section={route.section} />;
     case 'not-found': return <NotFoundScreen />;
   }
@@ -62,6 +69,7 @@ export function App() {
       <SkipLink />
       <Header practiceName={value?.practice.name ?? null} current={sectionOf(route)} />
       {value?.isDemo ? <DemoBanner /> : null}
+      {value ? <EscalationBanner hash={hash} /> : null}
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper app-main" id="maincontent" tabIndex={-1} data-ready={value ? 'true' : undefined}>
           {info.status === 'loading' ? <Loading what="Roundtable" /> : null}

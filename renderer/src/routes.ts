@@ -1,7 +1,7 @@
 /** The app's routes and how a hash (#/residents/12/edit) reads as one. Pure, so it is unit-tested. */
 
 export type Section = 'homes' | 'residents' | 'flags' | 'reviews' | 'care-plans' | 'rounds' | 'reports' | 'import';
-export type PlaceholderSection = Exclude<Section, 'homes' | 'residents' | 'import'>;
+export type PlaceholderSection = Exclude<Section, 'homes' | 'residents' | 'import' | 'flags'>;
 
 export type Route =
   | { name: 'homes' }
@@ -15,10 +15,13 @@ export type Route =
   | { name: 'representative-edit'; residentId: number; id: number }
   | { name: 'representative-remove'; residentId: number; id: number }
   | { name: 'import' }
+  | { name: 'flags'; tab: 'flags' | 'unmatched' }
+  | { name: 'flag-new'; homeId: number | null; residentId: number | null }
+  | { name: 'flag'; id: number }
   | { name: 'placeholder'; section: PlaceholderSection }
   | { name: 'not-found' };
 
-const PLACEHOLDERS: readonly PlaceholderSection[] = ['flags', 'reviews', 'care-plans', 'rounds', 'reports'];
+const PLACEHOLDERS: readonly PlaceholderSection[] = ['reviews', 'care-plans', 'rounds', 'reports'];
 
 function toId(value: string | undefined): number | null {
   return value !== undefined && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null;
@@ -54,6 +57,15 @@ export function parseRoute(hash: string): Route {
     }
     case 'import':
       return parts.length === 1 ? { name: 'import' } : { name: 'not-found' };
+    case 'flags': {
+      if (parts.length === 1) return { name: 'flags', tab: 'flags' };
+      if (second === 'unmatched' && parts.length === 2) return { name: 'flags', tab: 'unmatched' };
+      if (second === 'new' && parts.length === 2) {
+        return { name: 'flag-new', homeId: toId(query.get('home') ?? undefined), residentId: toId(query.get('resident') ?? undefined) };
+      }
+      if (id !== null && parts.length === 2) return { name: 'flag', id };
+      return { name: 'not-found' };
+    }
     default: {
       const section = PLACEHOLDERS.find((s) => s === first);
       return section && parts.length === 1 ? { name: 'placeholder', section } : { name: 'not-found' };
@@ -65,6 +77,7 @@ export function parseRoute(hash: string): Route {
 export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'homes': case 'home-new': case 'home-edit': return 'homes';
+    case 'flags': case 'flag-new': case 'flag': return 'flags';
     case 'placeholder': return route.section;
     case 'import': return 'import';
     case 'not-found': return null;

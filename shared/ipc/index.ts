@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import { registerChannels } from './register';
 import { importChannels } from './imports';
+import { flagChannels } from './flags';
 
 export type { AppInfo } from './register';
 export type { ImportProgress, ImportView } from './imports';
@@ -14,6 +15,7 @@ export type { ImportProgress, ImportView } from './imports';
 export const contract = {
   ...registerChannels,
   ...importChannels,
+  ...flagChannels,
 } as const;
 
 export type Contract = typeof contract;

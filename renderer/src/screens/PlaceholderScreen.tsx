@@ -3,10 +3,6 @@ import { usePageTitle } from '../hooks';
 import type { PlaceholderSection } from '../routes';
 
 const PAGES: Record<PlaceholderSection, { title: string; what: string }> = {
-  flags: {
-    title: 'Flags from care homes',
-    what: 'Concerns that care-home staff raise about a resident, such as a fall, weight loss or a change in behaviour. You will see each home’s open flags with their severity, match them to residents, and choose which go on the next round.',
-  },
   reviews: {
     title: 'Medication reviews',
     what: 'Which residents are due a structured medication review and why, for example a yearly review, an antipsychotic review for someone living with dementia, or blood monitoring for a medicine that needs it.',

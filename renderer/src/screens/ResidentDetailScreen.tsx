@@ -1,3 +1,9 @@
+/**
+ * The merged resident view: one page per resident. A composition of sections, each taking the same
+ * `view` (shared/domain/residentView.ts): the header, the register details, representatives, then
+ * panels from other parts of Roundtable (medicines, care plan: one line each, where marked below), then
+ * one timeline of everything, newest first.
+ */
 import { call } from '../api';
 import { useAppInfo } from '../appInfo';
 import { BackLink } from '../components/BackLink';
@@ -8,7 +14,7 @@ import { StatusTag } from '../components/StatusTag';
 import { SuccessBanner } from '../components/SuccessBanner';
 import { SummaryRow } from '../components/SummaryRow';
 import { formatUkDate } from '../../../shared/dates';
-import type { ResidentDetail } from '../../../shared/domain/register';
+import type { ResidentView } from '../../../shared/domain/residentView';
 import { LABELS } from '../../../shared/domain/enums';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import { dateOfBirthWithAge, fullName } from '../format';
@@ -17,92 +23,115 @@ import { nhsNumberWarning } from '../forms/resident';
 import { frailtyLabel } from '../labels';
 import { href } from '../router';
 import { RepresentativeCard } from './RepresentativeCard';
+import { ResidentHeader } from './ResidentHeader';
+import { ResidentTimeline } from './ResidentTimeline';
 
 export function ResidentDetailScreen({ id, flash }: { id: number; flash: string | null }) {
   // The window title stays generic: it shows in the taskbar, where a name would be seen by anyone passing.
   usePageTitle('Resident details');
-  const [resident, retry] = useLoad(() => call('residents:get', { id }), [id]);
+  const [view, retry] = useLoad(() => call('residents:view', { id }), [id]);
   return (
     <>
       <BackLink href={href('/residents')}>Back to residents</BackLink>
       {flash ? <SuccessBanner message={flash} /> : null}
-      {resident.status === 'ready' ? <Detail resident={resident.value} /> : (
+      {view.status === 'ready' ? <ResidentPage view={view.value} /> : (
         <>
           <PageHeading>Resident details</PageHeading>
-          {resident.status === 'loading' ? <Loading what="the resident’s details" />
-            : <ErrorPanel error={resident.error} onRetry={retry} backHref={href('/residents')} backText="Back to residents" />}
+          {view.status === 'loading' ? <Loading what="the resident’s details" />
+            : <ErrorPanel error={view.error} onRetry={retry} backHref={href('/residents')} backText="Back to residents" />}
         </>
       )}
     </>
   );
 }
 
-function Detail({ resident: r }: { resident: ResidentDetail }) {
+function ResidentPage({ view }: { view: ResidentView }) {
+  const r = view.resident;
+  return (
+    <>
+      <PageHeading caption={r.homeName}>{fullName(r)}</PageHeading>
+      {r.preferredName ? <p className="nhsuk-lede-text">Known as {r.preferredName}</p> : null}
+      <ResidentHeader view={view} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ResidentDetailsSection view={view} />
+          <RepresentativesSection view={view} />
+          {/* Panels from other parts of Roundtable mount here, one line each, taking { view }: medicines (issue 5), care plan (issue 6). */}
+          <ResidentTimeline view={view} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function ResidentDetailsSection({ view }: { view: ResidentView }) {
   const { today } = useAppInfo();
+  const r = view.resident;
   const name = fullName(r);
   const placeholder = nhsNumberWarning(r.nhsNumber);
   const living = r.status === 'active';
   return (
     <>
-      <PageHeading caption={r.homeName}>{name}</PageHeading>
-      {r.preferredName ? <p className="nhsuk-lede-text">Known as {r.preferredName}</p> : null}
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <div className="nhsuk-card">
-            <div className="nhsuk-card__heading-container">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m">Details</h2>
-              <ul className="nhsuk-card__actions">
-                <li className="nhsuk-card__action">
-                  <a href={href(`/residents/${r.id}/edit`)}>Edit<span className="nhsuk-u-visually-hidden"> {name}’s details</span></a>
-                </li>
-              </ul>
-            </div>
-            <div className="nhsuk-card__content">
-              <dl className="nhsuk-summary-list nhsuk-summary-list--no-last-row-border">
-                <SummaryRow label="NHS number">
-                  <span className="app-nowrap">{formatNhsNumber(r.nhsNumber)}</span>
-                  {placeholder ? <span className="app-secondary-text">{placeholder}</span> : null}
-                </SummaryRow>
-                <SummaryRow label="Date of birth">{dateOfBirthWithAge(r, today)}</SummaryRow>
-                <SummaryRow label="Sex">{LABELS.sex[r.sex]}</SummaryRow>
-                <SummaryRow label="Care home">{r.homeName}</SummaryRow>
-                <SummaryRow label="Room">{r.room}</SummaryRow>
-                <SummaryRow label="Moved in">{formatUkDate(r.admissionDate)}</SummaryRow>
-                <SummaryRow label="Status">
-                  <StatusTag status={r.status} />
-                  {r.statusDate ? <span className="app-tag-note">on {formatUkDate(r.statusDate)}</span> : null}
-                </SummaryRow>
-                <SummaryRow label="Clinical Frailty Scale">{frailtyLabel(r.frailty)}</SummaryRow>
-                <SummaryRow label="Dementia">{r.dementia ? 'Yes, diagnosed' : 'No diagnosis recorded'}</SummaryRow>
-              </dl>
-            </div>
-          </div>
-
-          <h2 className="nhsuk-heading-m">What matters to me</h2>
-          {r.whatMatters ? (
-            <div className="nhsuk-inset-text app-what-matters">
-              <span className="nhsuk-u-visually-hidden">What matters to {r.givenName}: </span>
-              <p>{r.whatMatters}</p>
-            </div>
-          ) : living ? (
-            <p>Not recorded yet. Ask {r.givenName}, and the people who know {r.givenName} well, what matters most, then add it on the <a href={href(`/residents/${r.id}/edit`)}>edit details page</a>.</p>
-          ) : <p className="app-not-recorded">Not recorded.</p>}
-
-          <h2 className="nhsuk-heading-m">Communication and capacity</h2>
-          <dl className="nhsuk-summary-list">
-            <SummaryRow label="Communication needs" multiline>{r.communicationNeeds}</SummaryRow>
-            <SummaryRow label="Mental capacity notes" multiline>{r.capacityNotes}</SummaryRow>
+      <div className="nhsuk-card">
+        <div className="nhsuk-card__heading-container">
+          <h2 className="nhsuk-card__heading nhsuk-heading-m">Details</h2>
+          <ul className="nhsuk-card__actions">
+            <li className="nhsuk-card__action">
+              <a href={href(`/residents/${r.id}/edit`)}>Edit<span className="nhsuk-u-visually-hidden"> {name}’s details</span></a>
+            </li>
+            {living ? (
+              <li className="nhsuk-card__action">
+                <a href={href(`/flags/new?home=${r.homeId}&resident=${r.id}`)}>Record a flag<span className="nhsuk-u-visually-hidden"> for {name}</span></a>
+              </li>
+            ) : null}
+          </ul>
+        </div>
+        <div className="nhsuk-card__content">
+          <dl className="nhsuk-summary-list nhsuk-summary-list--no-last-row-border">
+            <SummaryRow label="NHS number">
+              <span className="app-nowrap">{formatNhsNumber(r.nhsNumber)}</span>
+              {placeholder ? <span className="app-secondary-text">{placeholder}</span> : null}
+            </SummaryRow>
+            <SummaryRow label="Date of birth">{dateOfBirthWithAge(r, today)}</SummaryRow>
+            <SummaryRow label="Sex">{LABELS.sex[r.sex]}</SummaryRow>
+            <SummaryRow label="Care home">{r.homeName}</SummaryRow>
+            <SummaryRow label="Room">{r.room}</SummaryRow>
+            <SummaryRow label="Moved in">{formatUkDate(r.admissionDate)}</SummaryRow>
+            <SummaryRow label="Status">
+              <StatusTag status={r.status} />
+              {r.statusDate ? <span className="app-tag-note">on {formatUkDate(r.statusDate)}</span> : null}
+            </SummaryRow>
+            <SummaryRow label="Clinical Frailty Scale">{frailtyLabel(r.frailty)}</SummaryRow>
+            <SummaryRow label="Dementia">{r.dementia ? 'Yes, diagnosed' : 'No diagnosis recorded'}</SummaryRow>
           </dl>
-
-          <h2 className="nhsuk-heading-m">Relatives and representatives</h2>
-          {r.representatives.length === 0 ? (
-            <p>No relatives or representatives have been added.{living ? ` Add the people ${r.givenName} would like to be involved in reviews.` : ''}</p>
-          ) : r.representatives.map((rep) => <RepresentativeCard key={rep.id} residentId={r.id} representative={rep} />)}
-          <a className="nhsuk-button nhsuk-button--secondary" href={href(`/residents/${r.id}/representatives/new`)} draggable={false}>
-            Add a relative or representative
-          </a>
         </div>
       </div>
+
+      {!r.whatMatters && living ? (
+        <p>What matters to {r.givenName} is not recorded yet. Ask {r.givenName}, and the people who know {r.givenName} well, what matters most, then add it on the <a href={href(`/residents/${r.id}/edit`)}>edit details page</a>.</p>
+      ) : null}
+
+      <h2 className="nhsuk-heading-m">Communication and capacity</h2>
+      <dl className="nhsuk-summary-list">
+        <SummaryRow label="Communication needs" multiline>{r.communicationNeeds}</SummaryRow>
+        <SummaryRow label="Mental capacity notes" multiline>{r.capacityNotes}</SummaryRow>
+      </dl>
+    </>
+  );
+}
+
+export function RepresentativesSection({ view }: { view: ResidentView }) {
+  const r = view.resident;
+  const living = r.status === 'active';
+  return (
+    <>
+      <h2 className="nhsuk-heading-m">Relatives and representatives</h2>
+      {r.representatives.length === 0 ? (
+        <p>No relatives or representatives have been added.{living ? ` Add the people ${r.givenName} would like to be involved in reviews.` : ''}</p>
+      ) : r.representatives.map((rep) => <RepresentativeCard key={rep.id} residentId={r.id} representative={rep} />)}
+      <a className="nhsuk-button nhsuk-button--secondary" href={href(`/residents/${r.id}/representatives/new`)} draggable={false}>
+        Add a relative or representative
+      </a>
     </>
   );
 }

@@ -1,0 +1,32 @@
+/** The merged resident view: header facts and one timeline, from the resident's snapshot plus their flags and sources. */
+import { ageOn } from '../../shared/dates';
+import type { ParsedInput } from '../../shared/ipc';
+import type { ResidentView } from '../../shared/domain/residentView';
+import { AppError } from '../../shared/errors';
+import { cprStatus } from '../../shared/rules/cpr';
+import { buildTimeline } from '../../shared/rules/timeline';
+import type { AppContext } from './context';
+
+export async function residentView(ctx: AppContext, input: ParsedInput<'residents:view'>): Promise<ResidentView> {
+  const resident = await ctx.store.residents.get(input.id);
+  const [snapshot] = await ctx.store.snapshots.load({ residentIds: [resident.id], homeId: resident.homeId, includeInactive: true });
+  if (!snapshot) throw new AppError('NOT_FOUND', `No resident has the id ${input.id}`);
+  const today = ctx.today();
+  const flags = await ctx.store.flags.list({ residentId: resident.id }, today);
+  const extras = await ctx.store.timeline.extras(resident.id);
+  const cpr = cprStatus(snapshot.carePlans);
+  const conflicts = cpr.kind === 'conflict' ? [cpr.label] : [];
+  const on = resident.status === 'died' && resident.statusDate ? resident.statusDate : today;
+  return {
+    resident,
+    header: {
+      age: ageOn(resident.dateOfBirth, on),
+      cpr,
+      currentMedicines: snapshot.medications.filter((m) => m.status === 'active').length,
+      representatives: resident.representatives.length,
+      openFlags: flags.filter((f) => f.status === 'open' || f.status === 'on-agenda').length,
+      conflicts,
+    },
+    timeline: buildTimeline(snapshot, flags, extras.sources, extras.outcomes),
+  };
+}

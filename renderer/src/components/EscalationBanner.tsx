@@ -1,0 +1,52 @@
+import { useEffect, useId, useState } from 'react';
+import { call } from '../api';
+import { onFlagsChanged } from '../flagEvents';
+import { useLoad } from '../hooks';
+import { href } from '../router';
+import { FLAG_LABELS } from '../../../shared/rules/flags';
+import { formatUkDate } from '../../../shared/dates';
+
+/**
+ * The red banner on every screen while an escalate-now flag has no same-day action recorded (DOMAIN.md
+ * section 1). It reloads on every navigation and whenever flags change; it goes only when someone
+ * records the action taken. If it cannot load, it says so rather than staying silent.
+ */
+export function EscalationBanner({ hash }: { hash: string }) {
+  const titleId = useId();
+  const [changes, setChanges] = useState(0);
+  useEffect(() => onFlagsChanged(() => setChanges((n) => n + 1)), []);
+  const [flags] = useLoad(() => call('flags:escalations', {}), [hash, changes], { keepPrevious: true });
+  const list = flags.status === 'ready' ? flags.value : flags.status === 'loading' ? flags.previous : null;
+  if (flags.status === 'error') {
+    return (
+      <div className="app-escalation" role="region" aria-labelledby={titleId}>
+        <div className="nhsuk-width-container app-escalation__content">
+          <p className="app-escalation__title" id={titleId}>Escalate-now flags could not be checked</p>
+          <p>Open the <a href={href('/flags')}>Flags</a> page to check for flags that need action today.</p>
+        </div>
+      </div>
+    );
+  }
+  if (!list || list.length === 0) return null;
+  return (
+    <div className="app-escalation" role="region" aria-labelledby={titleId} data-testid="escalation-banner">
+      <div className="nhsuk-width-container app-escalation__content">
+        <p className="app-escalation__title" id={titleId}>
+          Act today: {list.length === 1 ? '1 flag needs' : `${list.length} flags need`} same-day escalation
+        </p>
+        <ul className="app-escalation__list">
+          {list.map((f) => {
+            const who = f.residentName ?? `${f.rawIdentity.name ?? [f.rawIdentity.givenName, f.rawIdentity.familyName].filter(Boolean).join(' ')} (not yet matched)`;
+            return (
+              <li key={f.id}>
+                <strong>{who}</strong>, {f.homeName}: {FLAG_LABELS.category[f.category]} flag, raised {formatUkDate(f.raisedOn)}
+                {f.severityReason ? ` – ${f.severityReason}` : ''}.{' '}
+                <a href={href(`/flags/${f.id}`)}>Record the action taken<span className="nhsuk-u-visually-hidden"> for {who}</span></a>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/** The merged resident view: a header of what matters most, and one timeline of everything that happened. */
+import type { CprStatus } from '../rules/cpr';
+import type { FlagSeverity } from './enums';
+import type { ResidentDetail } from './register';
+
+export const TIMELINE_KINDS = ['flag', 'event', 'medicine', 'review', 'care-plan', 'outcome'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export const TIMELINE_LABELS: Record<TimelineKind, string> = {
+  flag: 'Flags', event: 'Clinical events', medicine: 'Medicine starts and stops', review: 'Reviews', 'care-plan': 'Care-plan entries', outcome: 'Round outcomes',
+};
+
+export interface TimelineEntry {
+  /** Unique on the page, e.g. "flag:12" or "medicine-stop:4". */
+  key: string;
+  kind: TimelineKind;
+  date: string;
+  title: string;
+  detail: string | null;
+  /** Where it came from: which import file, or which person. */
+  source: string;
+  severity?: FlagSeverity;
+  status?: string;
+  /** A link within the app, e.g. "/flags/12". */
+  link?: string;
+}
+
+export interface ResidentHeader {
+  age: number;
+  cpr: CprStatus;
+  currentMedicines: number;
+  representatives: number;
+  openFlags: number;
+  /** Things that disagree and must be resolved, shown in red. */
+  conflicts: string[];
+}
+
+export interface ResidentView {
+  resident: ResidentDetail;
+  header: ResidentHeader;
+  timeline: TimelineEntry[];
+}
