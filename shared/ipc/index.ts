@@ -6,11 +6,13 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { registerChannels } from './register';
+import { reviewsChannels } from './reviews';
 
 export type { AppInfo } from './register';
 
 export const contract = {
   ...registerChannels,
+  ...reviewsChannels,
 } as const;
 
 export type Contract = typeof contract;
