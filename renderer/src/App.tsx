@@ -22,6 +22,9 @@ import { RepresentativeFormScreen } from './screens/RepresentativeFormScreen';
 import { ResidentDetailScreen } from './screens/ResidentDetailScreen';
 import { ResidentFormScreen } from './screens/ResidentFormScreen';
 import { ResidentsScreen } from './screens/ResidentsScreen';
+import { ReviewRecordScreen } from './screens/ReviewRecordScreen';
+import { ReviewsScreen } from './screens/ReviewsScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
 
 function Screen({ route, flash }: { route: Route; flash: string | null }) {
   switch (route.name) {
@@ -35,6 +38,9 @@ function Screen({ route, flash }: { route: Route; flash: string | null }) {
     case 'representative-new': return <RepresentativeFormScreen residentId={route.residentId} id={null} />;
     case 'representative-edit': return <RepresentativeFormScreen residentId={route.residentId} id={route.id} />;
     case 'representative-remove': return <RemoveRepresentativeScreen residentId={route.residentId} id={route.id} />;
+    case 'reviews': return <ReviewsScreen homeId={route.homeId} flash={flash} />;
+    case 'review-record': return <ReviewRecordScreen residentId={route.residentId} rule={route.rule} />;
+    case 'settings': return <SettingsScreen flash={flash} />;
     case 'placeholder': return <PlaceholderScreen section={route.section} />;
     case 'not-found': return <NotFoundScreen />;
   }

@@ -1,7 +1,8 @@
 /** The app's routes and how a hash (#/residents/12/edit) reads as one. Pure, so it is unit-tested. */
+import { isMedicationRule, type MedicationRule } from '../../shared/rules/reviews';
 
 export type Section = 'homes' | 'residents' | 'flags' | 'reviews' | 'care-plans' | 'rounds' | 'reports';
-export type PlaceholderSection = Exclude<Section, 'homes' | 'residents'>;
+export type PlaceholderSection = Exclude<Section, 'homes' | 'residents' | 'reviews'>;
 
 export type Route =
   | { name: 'homes' }
@@ -14,10 +15,13 @@ export type Route =
   | { name: 'representative-new'; residentId: number }
   | { name: 'representative-edit'; residentId: number; id: number }
   | { name: 'representative-remove'; residentId: number; id: number }
+  | { name: 'reviews'; homeId: number | null }
+  | { name: 'review-record'; residentId: number; rule: MedicationRule }
+  | { name: 'settings' }
   | { name: 'placeholder'; section: PlaceholderSection }
   | { name: 'not-found' };
 
-const PLACEHOLDERS: readonly PlaceholderSection[] = ['flags', 'reviews', 'care-plans', 'rounds', 'reports'];
+const PLACEHOLDERS: readonly PlaceholderSection[] = ['flags', 'care-plans', 'rounds', 'reports'];
 
 function toId(value: string | undefined): number | null {
   return value !== undefined && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null;
@@ -51,6 +55,14 @@ export function parseRoute(hash: string): Route {
       if (repId !== null && parts.length === 5 && fifth === 'remove') return { name: 'representative-remove', residentId: id, id: repId };
       return { name: 'not-found' };
     }
+    case 'reviews': {
+      if (parts.length === 1) return { name: 'reviews', homeId: toId(query.get('home') ?? undefined) };
+      const residentId = toId(third);
+      if (second === 'record' && residentId !== null && fourth !== undefined && isMedicationRule(fourth) && parts.length === 4) return { name: 'review-record', residentId, rule: fourth };
+      return { name: 'not-found' };
+    }
+    case 'settings':
+      return parts.length === 1 ? { name: 'settings' } : { name: 'not-found' };
     default: {
       const section = PLACEHOLDERS.find((s) => s === first);
       return section && parts.length === 1 ? { name: 'placeholder', section } : { name: 'not-found' };
@@ -63,6 +75,8 @@ export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'homes': case 'home-new': case 'home-edit': return 'homes';
     case 'placeholder': return route.section;
+    case 'reviews': case 'review-record': return 'reviews';
+    case 'settings': return null;
     case 'not-found': return null;
     default: return 'residents';
   }

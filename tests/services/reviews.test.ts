@@ -5,7 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/handlers';
-import type { ChannelOutput } from '../../shared/ipc';
+import type { ChannelOutput, Contract } from '../../shared/ipc';
+import type { ResidentMedicines } from '../../shared/ipc/reviews';
+import type { Result } from '../../shared/errors';
 import { DEFAULT_REVIEW_SETTINGS } from '../../shared/rules/reviewSettings';
 import { REVIEW_RULES_VERSION } from '../../shared/rules/reviews';
 import { residentInput } from '../../shared/domain/register';
@@ -18,7 +20,7 @@ afterEach(() => t.cleanup());
 async function ok<C extends Parameters<typeof dispatch>[1] & string>(channel: C, input: unknown) {
   const result = await dispatch(t.ctx, channel, input);
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value as ChannelOutput<C & keyof import('../../shared/ipc').Contract>;
+  return result.value as ChannelOutput<C & keyof Contract>;
 }
 
 async function seed() {
@@ -77,7 +79,7 @@ describe('recording reviews', () => {
     expect(after.due.some((i) => i.rule === 'antipsychotic-dementia')).toBe(false);
     expect(after.recorded[0]).toMatchObject({ rule: 'antipsychotic-dementia', status: 'done', doneOn: '2026-11-23', medicinesChanged: 'Risperidone reduced to 250 micrograms at night' });
     // Six weeks on it is due again.
-    const later = await dispatch({ ...t.ctx, today: () => '2027-01-04' }, 'reviews:resident', { residentId: edith.id });
+    const later = await dispatch({ ...t.ctx, today: () => '2027-01-04' }, 'reviews:resident', { residentId: edith.id }) as Result<ResidentMedicines>;
     expect(later.ok && later.value.due.find((i) => i.rule === 'antipsychotic-dementia')?.due).toBe('2027-01-04');
     expect((await t.store.audit.list({ entity: 'medication_review' }))[0]?.summary).toMatch(/antipsychotic-dementia recorded as done/);
   });
@@ -87,7 +89,7 @@ describe('recording reviews', () => {
     const after = await ok('reviews:defer', { residentId: fred.id, rule: 'smr-annual', until: '2026-12-14', reason: 'In hospital; review when back' });
     expect(after.due).toEqual([]);
     expect(after.recorded[0]).toMatchObject({ status: 'deferred', deferredUntil: '2026-12-14', deferredReason: 'In hospital; review when back' });
-    const back = await dispatch({ ...t.ctx, today: () => '2026-12-14' }, 'reviews:resident', { residentId: fred.id });
+    const back = await dispatch({ ...t.ctx, today: () => '2026-12-14' }, 'reviews:resident', { residentId: fred.id }) as Result<ResidentMedicines>;
     expect(back.ok && back.value.due.map((i) => i.rule)).toEqual(['smr-annual']);
   });
 

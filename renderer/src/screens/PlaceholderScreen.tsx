@@ -7,10 +7,6 @@ const PAGES: Record<PlaceholderSection, { title: string; what: string }> = {
     title: 'Flags from care homes',
     what: 'Concerns that care-home staff raise about a resident, such as a fall, weight loss or a change in behaviour. You will see each home’s open flags with their severity, match them to residents, and choose which go on the next round.',
   },
-  reviews: {
-    title: 'Medication reviews',
-    what: 'Which residents are due a structured medication review and why, for example a yearly review, an antipsychotic review for someone living with dementia, or blood monitoring for a medicine that needs it.',
-  },
   'care-plans': {
     title: 'Advance care plans',
     what: 'ReSPECT forms, DNACPR decisions, preferred places of care and death, and lasting powers of attorney, with the gaps and reviews that are worth a conversation with the resident and the people close to them.',
