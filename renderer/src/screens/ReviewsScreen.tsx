@@ -129,7 +129,7 @@ function ReviewItem({ item: i }: { item: ReviewRow }) {
     <li className="app-review">
       <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">
         <a href={href(`/residents/${i.residentId}`)}>{i.name}</a>
-        <span className="app-secondary-text app-nowrap"> · {formatNhsNumber(i.nhsNumber)} · {i.home}</span>
+        <span className="app-secondary-text app-nowrap">{formatNhsNumber(i.nhsNumber)} · {i.home}</span>
       </h3>
       <p className="nhsuk-u-margin-bottom-1"><DueTag status={i.status} /> <strong>{i.ruleLabel}</strong> · due {formatUkDate(i.due)}</p>
       <p className="nhsuk-u-margin-bottom-1">{i.explanation}</p>
@@ -146,7 +146,7 @@ function RoundBlock({ round: r, items }: { round: UpcomingRound; items: ReviewRo
     <div className="app-round">
       <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">
         {r.home}: {formatLongUkDate(r.date)}
-        <span className="app-secondary-text"> · {r.usedMinutes} of {r.capacityMinutes} minutes{r.projected ? ' · from the usual round day' : ''}</span>
+        <span className="app-secondary-text">{r.usedMinutes} of {r.capacityMinutes} minutes used{r.projected ? ' · from the usual round day' : ''}</span>
       </h3>
       {items.length === 0 ? <p className="nhsuk-body-s">No reviews placed on this round.</p> : (
         <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">

@@ -8,7 +8,6 @@ import { SuccessBanner } from '../components/SuccessBanner';
 import { TextField } from '../components/TextField';
 import type { SettingsView } from '../../../shared/ipc/reviews';
 import { reviewSettingsSchema, SETTING_FIELDS, type ReviewSettings } from '../../../shared/rules/reviewSettings';
-import { navigateWithFlash } from '../flash';
 import { fromIssues, summaryItems, type Checked } from '../forms/errors';
 import { useSubmission } from '../forms/useForm';
 import { useLoad, usePageTitle } from '../hooks';
@@ -42,10 +41,15 @@ function check(values: Values): Checked<{ settings: ReviewSettings }> {
 export function SettingsScreen({ flash }: { flash: string | null }) {
   usePageTitle('Settings');
   const [view, retry] = useLoad(() => call('settings:get', {}), []);
+  const [message, setMessage] = useState(flash);
+  const onSaved = () => {
+    setMessage('Settings saved. Reviews due are worked out with them from now on.');
+    retry();
+  };
   return (
     <>
-      {flash ? <SuccessBanner message={flash} /> : null}
-      {view.status === 'ready' ? <SettingsForm view={view.value} /> : (
+      {message ? <SuccessBanner message={message} /> : null}
+      {view.status === 'ready' ? <SettingsForm view={view.value} onSaved={onSaved} /> : (
         <>
           <PageHeading>Settings</PageHeading>
           {view.status === 'loading' ? <Loading what="the settings" /> : <ErrorPanel error={view.error} onRetry={retry} />}
@@ -55,11 +59,12 @@ export function SettingsScreen({ flash }: { flash: string | null }) {
   );
 }
 
-function SettingsForm({ view }: { view: SettingsView }) {
+function SettingsForm({ view, onSaved }: { view: SettingsView; onSaved: () => void }) {
   const [values, setValues] = useState(toValues(view.settings));
   const form = useSubmission(() => check(values), async (input) => {
     await call('settings:save', { settings: input.settings });
-    navigateWithFlash('/settings', 'Settings saved. Reviews due are worked out with them from now on.');
+    window.scrollTo(0, 0);
+    onSaved();
   }, KNOWN);
   usePageTitle('Settings', form.errors !== null);
   const changed = KEYS.filter((k) => values[k] !== String(view.defaults[k]));
