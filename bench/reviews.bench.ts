@@ -33,7 +33,12 @@ function residents(n: number): ResidentSnapshot[] {
   }));
 }
 
-export function run(): void {
+export async function run(): Promise<void> {
+  runPure();
+  await runThroughStore();
+}
+
+function runPure(): void {
   const snapshots = residents(2000);
   const rounds = (home: number) => [0, 7, 14, 21].map((d) => ({ key: `${home}:${d}`, date: addDays(TODAY, d + 1), capacityMinutes: 180 }));
   const times: number[] = [];
@@ -50,4 +55,51 @@ export function run(): void {
   times.sort((a, b) => a - b);
   console.log(`2,000 residents x 10 medicines, 50 homes x 4 rounds of 180 minutes: ${items} due reviews, ${placed} placed`);
   console.log(`rules + schedule: median ${times[2]?.toFixed(1)} ms, best ${times[0]?.toFixed(1)} ms, worst ${times[4]?.toFixed(1)} ms (5 runs)`);
+}
+
+/** The same through the app: 2,000 residents in a real SQLite file, snapshots loaded, rules, schedule and the run recorded. */
+export async function runThroughStore(): Promise<void> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { openStore } = await import('../main/store');
+  const { createContext } = await import('../main/services/context');
+  const { reviewsOverview } = await import('../main/services/reviews');
+  const { residentInput } = await import('../shared/domain/register');
+  const { testNhsNumber } = await import('../main/services/demoData');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'roundtable-bench-'));
+  const store = await openStore(path.join(dir, 'bench.sqlite'));
+  try {
+    const ctx = createContext(store, { today: TODAY, actor: { osUser: 'bench', staffId: null } });
+    const t0 = performance.now();
+    const homes = [];
+    for (let h = 1; h <= 50; h++) {
+      homes.push(await store.homes.create(ctx.actor, { name: `Bench Home ${h}`, type: 'nursing', cqcLocationId: null, address: null, phone: null, manager: null,
+        roundDay: 'tuesday', roundStartTime: '10:00', roundCapacityMinutes: 180 }));
+    }
+    for (const s of residents(2000)) {
+      const home = homes[(s.resident.id - 1) % 50];
+      if (!home) continue;
+      const r = await store.residents.create(ctx.actor, residentInput.parse({ nhsNumber: testNhsNumber(s.resident.id * 37), familyName: s.resident.familyName,
+        givenName: 'Given', dateOfBirth: '1940-01-01', sex: 'female', homeId: home.id, admissionDate: s.resident.admissionDate, dementia: s.resident.dementia, frailty: 6 }));
+      await store.records.add(ctx.actor, r.id, {
+        medications: s.medications.map((m) => ({ name: m.name, dose: null, startDate: m.startDate, type: m.type, status: m.status })),
+        events: s.events.map((e) => ({ type: e.type, date: e.date, details: null })),
+        reviews: s.reviews.map((x) => ({ rule: x.rule, doneOn: x.doneOn ?? TODAY, doneBy: null, outcome: null })),
+      }, 'bench');
+    }
+    const seeded = performance.now() - t0;
+    const times: number[] = [];
+    let items = 0;
+    for (let rep = 0; rep < 3; rep++) {
+      const t1 = performance.now();
+      items = (await reviewsOverview(ctx, {})).items.length;
+      times.push(performance.now() - t1);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`through the store (SQLite file, ${(seeded / 1000).toFixed(1)} s to seed): ${items} due reviews; load + rules + schedule + record: median ${times[1]?.toFixed(0)} ms (3 runs)`);
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -105,8 +105,21 @@ export function strengthInMg(text: string): number | null {
   return /^m(g|illigram)/i.test(m[2]) ? n : n / 1000;
 }
 
+/** Product texts repeat across residents: matches are remembered (bounded, so memory stays small). */
+const MEMO = new Map<string, MatchedMedicine>();
+const MEMO_LIMIT = 20_000;
+
 /** Matches product text to a data-file entry on its leading words; null entry = not recognised. */
 export function matchMedicine(text: string): MatchedMedicine {
+  const known = MEMO.get(text);
+  if (known) return known;
+  const match = matchUncached(text);
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+  MEMO.set(text, match);
+  return match;
+}
+
+function matchUncached(text: string): MatchedMedicine {
   const tokens = productTokens(text);
   const candidates = tokens[0] ? INDEX.get(tokens[0]) ?? [] : [];
   const hit = candidates.find((c) => c.tokens.every((t, i) => tokens[i] === t));
