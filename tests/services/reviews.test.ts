@@ -3,6 +3,7 @@
  * recording a review done or deferred (the next due date recomputed at once), settings, and the record
  * of each computed schedule.
  */
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/handlers';
 import type { ChannelOutput, Contract } from '../../shared/ipc';
@@ -68,6 +69,21 @@ describe('reviews overview', () => {
     await t.store.residents.update(t.ctx.actor, fred.id, residentInput.parse({ ...sampleResident(home.id, { nhsNumber: '9434765870', givenName: 'Fred', dementia: false }), status: 'left', statusDate: '2026-11-20', admissionDate: '2024-01-01' }));
     o = await ok('reviews:overview', {});
     expect(o.items.some((i) => i.residentId === fred.id)).toBe(false);
+  });
+});
+
+describe('planned rounds', () => {
+  it('uses a home’s planned rounds (with the minutes their agenda already takes) instead of projecting its usual day', async () => {
+    const { home, edith } = await seed();
+    const raw = new Database(t.file);
+    const round = raw.prepare(`INSERT INTO round (home_id, date, start_time, capacity_minutes, status, created_at, updated_at)
+      VALUES (?, '2026-11-26', '10:00', 45, 'planning', 'x', 'x')`).run(home.id);
+    raw.prepare('INSERT INTO agenda_item (round_id, resident_id, position, minutes) VALUES (?, ?, 1, 20)').run(round.lastInsertRowid, edith.id);
+    raw.close();
+    const o = await ok('reviews:overview', {});
+    expect(o.rounds).toEqual([{ key: String(round.lastInsertRowid), homeId: home.id, home: home.name, date: '2026-11-26', capacityMinutes: 45, usedMinutes: 40, projected: false }]);
+    expect(o.items.map((i) => [i.rule, i.scheduledFor])).toEqual([['smr-annual', null], ['antipsychotic-dementia', '2026-11-26'], ['acb-high', '2026-11-26']]);
+    expect(o.items[0]?.notScheduledReason).toBe('Needs 30 minutes, more than any upcoming round has free (25 minutes at most).');
   });
 });
 
