@@ -73,7 +73,7 @@ function Overview({ homes, overview, homeId }: { homes: CareHome[]; overview: Re
       {SECTIONS.map((s) => (
         <section key={s.id} aria-labelledby={`${s.id}-heading`}>
           <h2 className="nhsuk-heading-l" id={`${s.id}-heading`}><span id={s.id} tabIndex={-1}>{s.title}</span></h2>
-          {by(s.status).length === 0 ? <p>{s.empty}</p> : <ul className="nhsuk-list app-review-list">{by(s.status).map((i) => <ReviewItem key={`${i.residentId}-${i.rule}`} item={i} />)}</ul>}
+          {by(s.status).length === 0 ? <p>{s.empty}</p> : <ul className="nhsuk-list app-review-list">{by(s.status).map((i) => <ReviewItem key={`${i.residentId}-${i.rule}`} item={i} today={overview.today} />)}</ul>}
         </section>
       ))}
 
@@ -124,14 +124,14 @@ function jump(id: string) {
   };
 }
 
-function ReviewItem({ item: i }: { item: ReviewRow }) {
+function ReviewItem({ item: i, today }: { item: ReviewRow; today: string }) {
   return (
     <li className="app-review">
       <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">
         <a href={href(`/residents/${i.residentId}`)}>{i.name}</a>
         <span className="app-secondary-text app-nowrap">{formatNhsNumber(i.nhsNumber)} · {i.home}</span>
       </h3>
-      <p className="nhsuk-u-margin-bottom-1"><DueTag status={i.status} /> <strong>{i.ruleLabel}</strong> · due {formatUkDate(i.due)}</p>
+      <p className="nhsuk-u-margin-bottom-1"><DueTag status={i.status} /> <strong>{i.ruleLabel}</strong> · {i.status === 'due' && i.due < today ? `for the next round (since ${formatUkDate(i.due)})` : `due ${formatUkDate(i.due)}`}</p>
       <p className="nhsuk-u-margin-bottom-1">{i.explanation}</p>
       <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
         {i.scheduledFor ? `On the round on ${formatUkDate(i.scheduledFor)} (${i.minutes} minutes). ` : `Not fitted onto a round: ${i.notScheduledReason ?? ''} `}
