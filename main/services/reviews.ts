@@ -1,11 +1,11 @@
 /** Use cases of medication reviews: the due list and its schedule, a resident's medicines, recording, settings. */
-import { addDays, dayOfWeek, formatUkDate } from '../../shared/dates';
+import { addDays, addMonths, dayOfWeek, formatUkDate } from '../../shared/dates';
 import type { DueItem } from '../../shared/domain/due';
 import { WEEKDAY_NAMES } from '../../shared/domain/enums';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
 import { AppError } from '../../shared/errors';
 import type { ParsedInput } from '../../shared/ipc';
-import type { RecordedReview, ResidentMedicines, ReviewRow, ReviewsOverview, SettingsView, UpcomingRound } from '../../shared/ipc/reviews';
+import type { RecordedResult, RecordedReview, ResidentMedicines, ReviewRow, ReviewsOverview, SettingsView, UpcomingRound } from '../../shared/ipc/reviews';
 import { medicinesProfile } from '../../shared/rules/medicines';
 import { DEFAULT_REVIEW_SETTINGS, settingsFrom, type ReviewSettings } from '../../shared/rules/reviewSettings';
 import { isMedicationRule, medicationDueItems, REVIEW_RULES_VERSION, RULE_LABELS } from '../../shared/rules/reviews';
@@ -112,7 +112,19 @@ export async function residentMedicines(ctx: AppContext, input: { residentId: nu
   return { residentId: input.residentId, active: snapshot.resident.status === 'active', profile: medicinesProfile(snapshot), due, recorded };
 }
 
-export async function recordReviewDone(ctx: AppContext, input: ParsedInput<'reviews:record-done'>): Promise<ResidentMedicines> {
+/**
+ * When a review just recorded falls due again: its interval counts from the review, so the rules are asked
+ * about a day far enough ahead for it to be listed. Reviews that only follow an event (a discharge, a fall)
+ * have no next date.
+ */
+function nextDueAfter(snapshot: ResidentSnapshot, rule: string, today: string, settings: ReviewSettings): string | null {
+  const smr = ['smr-annual', 'polypharmacy'];
+  const same = (r: string) => r === rule || (smr.includes(rule) && smr.includes(r));
+  const later = medicationDueItems(snapshot, addMonths(today, 25), settings).filter((i) => same(i.rule)).map((i) => i.due).sort()[0];
+  return later !== undefined && later > today ? later : null;
+}
+
+export async function recordReviewDone(ctx: AppContext, input: ParsedInput<'reviews:record-done'>): Promise<RecordedResult> {
   const today = ctx.today();
   if (input.doneOn > today) throw new AppError('INVALID_INPUT', 'The review date cannot be in the future', [{ field: 'doneOn', message: 'Enter a date that is today or earlier' }]);
   const snapshot = await snapshotOf(ctx, input.residentId);
@@ -122,7 +134,9 @@ export async function recordReviewDone(ctx: AppContext, input: ParsedInput<'revi
     reasons: current ? [{ rule: current.rule, explanation: current.explanation }] : [], doneOn: input.doneOn, doneBy: input.doneBy,
     outcome: input.outcome, medicinesChanged: input.medicinesChanged, rulesVersion: REVIEW_RULES_VERSION,
   });
-  return residentMedicines(ctx, { residentId: input.residentId });
+  const view = await residentMedicines(ctx, { residentId: input.residentId });
+  const settings = await loadSettings(ctx);
+  return { ...view, nextDue: nextDueAfter(await snapshotOf(ctx, input.residentId), input.rule, today, settings) };
 }
 
 export async function deferReview(ctx: AppContext, input: ParsedInput<'reviews:defer'>): Promise<ResidentMedicines> {

@@ -73,6 +73,11 @@ export interface ResidentMedicines {
   recorded: RecordedReview[];
 }
 
+/** After recording a review done: the resident's view, and when that review next falls due. */
+export interface RecordedResult extends ResidentMedicines {
+  nextDue: string | null;
+}
+
 export interface SettingsView {
   settings: ReviewSettings;
   defaults: ReviewSettings;
@@ -104,7 +109,7 @@ export const reviewsChannels = {
     before: isoDate.optional(),
   }).strict()),
   'reviews:resident': channel<ResidentMedicines>()(z.object({ residentId: id }).strict()),
-  'reviews:record-done': channel<ResidentMedicines>()(reviewDoneInput),
+  'reviews:record-done': channel<RecordedResult>()(reviewDoneInput),
   'reviews:defer': channel<ResidentMedicines>()(reviewDeferInput),
   'settings:get': channel<SettingsView>()(z.object({}).strict()),
   'settings:save': channel<SettingsView>()(z.object({ settings: reviewSettingsSchema }).strict()),

@@ -70,7 +70,7 @@ describe('medication reviews', () => {
     await page.getByLabel('Medicines changed (optional)').fill('Risperidone reduced to 250 micrograms at night');
     await step('21-record-review');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Antipsychotic review (dementia) recorded as done for Edith Example.').waitFor();
+    await page.getByText('Antipsychotic review (dementia) recorded as done for Edith Example. Next due 04/01/2027.').waitFor();
     const main = (await page.locator('main').textContent()) ?? '';
     expect(main).not.toContain('Risperidone since 02/09/2026 with dementia');
     expect(main).toContain('Risperidone reduced to 250 micrograms at night');

@@ -93,6 +93,7 @@ describe('recording reviews', () => {
     const after = await ok('reviews:record-done', { residentId: edith.id, rule: 'antipsychotic-dementia', doneOn: '2026-11-23', doneBy: 'Dr Amara Okafor',
       outcome: 'Dose reduced; review again in 6 weeks', medicinesChanged: 'Risperidone reduced to 250 micrograms at night' });
     expect(after.due.some((i) => i.rule === 'antipsychotic-dementia')).toBe(false);
+    expect(after.nextDue).toBe('2027-01-04');
     expect(after.recorded[0]).toMatchObject({ rule: 'antipsychotic-dementia', status: 'done', doneOn: '2026-11-23', medicinesChanged: 'Risperidone reduced to 250 micrograms at night' });
     // Six weeks on it is due again.
     const later = await dispatch({ ...t.ctx, today: () => '2027-01-04' }, 'reviews:resident', { residentId: edith.id }) as Result<ResidentMedicines>;

@@ -44,14 +44,14 @@ function RecordForm({ resident, medicines, rule }: { resident: ResidentDetail; m
   const name = fullName(resident);
   const current = medicines.due.find((i) => i.rule === rule);
   const form = useSubmission(() => checkReview(values, resident.id, rule, today), async (submission) => {
-    const after = submission.kind === 'done'
-      ? await call('reviews:record-done', submission.input)
-      : await call('reviews:defer', submission.input);
-    const next = after.due.find((i) => i.rule === rule);
-    const nextText = next ? ` It is shown as ${next.status === 'due-soon' ? 'due soon' : next.status}, due ${formatUkDate(next.due)}.` : '';
-    navigateWithFlash('/reviews', submission.kind === 'done'
-      ? `${RULE_LABELS[rule]} recorded as done for ${name}.${nextText}`
-      : `${RULE_LABELS[rule]} for ${name} deferred to ${formatUkDate(submission.input.until)}.`);
+    if (submission.kind === 'done') {
+      const after = await call('reviews:record-done', submission.input);
+      const nextText = after.nextDue ? ` Next due ${formatUkDate(after.nextDue)}.` : '';
+      navigateWithFlash('/reviews', `${RULE_LABELS[rule]} recorded as done for ${name}.${nextText}`);
+    } else {
+      await call('reviews:defer', submission.input);
+      navigateWithFlash('/reviews', `${RULE_LABELS[rule]} for ${name} deferred to ${formatUkDate(submission.input.until)}.`);
+    }
   }, KNOWN);
   usePageTitle(TITLE, form.errors !== null);
   return (
