@@ -77,6 +77,24 @@ describe('medication reviews', () => {
     await step('22-reviews-after-recording');
   });
 
+  it('defers a review to a date, with a reason', async () => {
+    const { page } = h;
+    await page.getByRole('link', { name: 'Record this review (Structured medication review) for Fred Sample' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Structured medication review' }).waitFor();
+    await page.getByLabel('Put the review off to a later date').check();
+    await page.getByLabel('Defer until').fill('23/11/2026');
+    await page.getByLabel('Reason').fill('In hospital; review when back');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.nhsuk-error-summary').waitFor();
+    expect(await page.locator('.nhsuk-error-summary').textContent()).toContain('The date to defer to must be after today');
+    await page.getByLabel('Defer until').fill('14/12/2026');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Structured medication review for Fred Sample deferred to 14/12/2026.').waitFor();
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('Deferred to 14/12/2026');
+    expect(main).toContain('Overdue: 0');
+  });
+
   it('shows the resident’s medicines with tags, totals and what is not recognised', async () => {
     const { page } = h;
     await h.open(`/residents/${edithId}`);
