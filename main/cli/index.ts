@@ -10,11 +10,12 @@ import { demoCommand } from './commands/demo';
 import { homesCommand, residentsCommand } from './commands/register';
 import { importRecordsCommand } from './commands/imports';
 import { FLAG_COMMANDS } from './commands/flags';
+import { reviewsDueCommand } from './commands/reviews';
 
 export { CliError, type CliIo } from './common';
 
 /** Every command, in the order the help lists them. */
-const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, importRecordsCommand, ...FLAG_COMMANDS];
+const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, importRecordsCommand, ...FLAG_COMMANDS, reviewsDueCommand];
 
 export function usage(): string {
   return `Roundtable command line

@@ -9,6 +9,7 @@ import type { AppContext } from '../services/context';
 import { registerHandlers } from './register';
 import { importHandlers } from './imports';
 import { flagHandlers } from './flags';
+import { reviewsHandlers } from './reviews';
 import type { HandlerMap } from './types';
 
 export type { Handler, HandlerMap } from './types';
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...registerHandlers,
   ...importHandlers,
   ...flagHandlers,
+  ...reviewsHandlers,
 };
 
 export function zodDetails(error: z.ZodError): ErrorDetail[] {

@@ -91,6 +91,9 @@ const CONDITIONS = [
   { name: 'Stroke', code: '230690007' },
 ] as const;
 
+/** Medicines that need blood monitoring, and the review rule a check is recorded under. */
+const MONITORED: [RegExp, string][] = [[/^Warfarin/, 'monitoring-warfarin'], [/^Apixaban/, 'monitoring-doac'], [/^Lithium/, 'monitoring-lithium']];
+
 const MEDICINES: { name: string; dose: string; when?: (c: string[]) => boolean }[] = [
   { name: 'Paracetamol 500mg tablets', dose: 'Two tablets four times a day' },
   { name: 'Amlodipine 5mg tablets', dose: 'One tablet once a day', when: (c) => c.includes('Hypertension') },
@@ -271,6 +274,16 @@ export function buildDemoPractice(today: string, seed = 20261123): DemoPractice 
 
       const reviews: NonNullable<ResidentRecords['reviews']> = [];
       if (rnd.chance(0.8)) reviews.push({ rule: 'smr', doneOn: addDays(today, -rnd.int(20, 450)), doneBy: 'Tom Briggs (pharmacist)', outcome: 'Medicines reviewed with the resident and care staff' });
+      // Blood monitoring checks and antipsychotic reviews, most of them recent. Dated from the serial number, not
+      // the random stream, so every other demo value stays as it was.
+      for (const m of medications) {
+        const rule = MONITORED.find(([pattern]) => pattern.test(m.name))?.[1] ?? (dementia && /^(Risperidone|Quetiapine)/.test(m.name) ? 'antipsychotic-dementia' : null);
+        const doneOn = addDays(today, -(rule === 'antipsychotic-dementia' ? (serial * 11) % 50 + 3 : (serial * 17) % 80 + 10));
+        if (rule === null || m.status !== 'active' || serial % 5 === 0 || (m.startDate !== null && m.startDate !== undefined && doneOn < m.startDate)) continue;
+        reviews.push(rule === 'antipsychotic-dementia'
+          ? { rule, doneOn, doneBy: 'Dr Amara Okafor (GP)', outcome: 'Antipsychotic reviewed with the family: continue for now, try a lower dose next time' }
+          : { rule, doneOn, doneBy: 'Priya Shah (nurse)', outcome: 'Bloods taken; results in range' });
+      }
 
       const flags: DemoResident['flags'] = [];
       if (rnd.chance(0.35)) {

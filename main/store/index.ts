@@ -33,6 +33,10 @@ import {
   setFlagSeverity, setFlagStatus, storeFlag, type FlagQuery, type FlagToStore,
 } from './flags';
 import { loadTimelineExtras, type TimelineExtras } from './timeline';
+import {
+  insertRecordedReview, insertScheduleRun, listPlannedRounds, listRecordedReviews, listScheduleRuns, readReviewSettings, writeReviewSettings,
+  type NewRecordedReview, type PlannedRoundRow, type RecordedReviewRow, type ScheduleRunRow,
+} from './reviews';
 
 export type { Actor, AuditEvent } from './audit';
 export type { RecordCounts } from './records';
@@ -64,6 +68,7 @@ export interface FlagImportResult {
   /** Per row: the stored flag's id, or null when the same flag was already stored. */
   stored: { line: number; id: number | null }[];
 }
+export type { NewRecordedReview, PlannedRoundRow, RecordedReviewRow, ScheduleRunRow } from './reviews';
 export { DatabaseOpenError } from './db';
 
 export interface Store {
@@ -149,6 +154,18 @@ export interface Store {
     list(limit?: number): Promise<ImportBatchInfo[]>;
     get(id: number): Promise<ImportBatchInfo>;
     problems(batchId: number, limit?: number): Promise<ImportProblemInfo[]>;
+  };
+  reviews: {
+    /** Stored review settings as raw strings (key without the "reviews." prefix). */
+    settings(): Promise<Record<string, string>>;
+    saveSettings(actor: Actor, settings: Record<string, number>): Promise<void>;
+    /** Records a review done or deferred; returns its id. */
+    record(actor: Actor, review: NewRecordedReview): Promise<number>;
+    recorded(query: { homeId?: number | undefined; residentId?: number | undefined; since: string; limit?: number }): Promise<RecordedReviewRow[]>;
+    plannedRounds(from: string, to: string): Promise<PlannedRoundRow[]>;
+    /** Records a computed schedule with its rules version and the settings in force. */
+    recordRun(actor: Actor, run: { today: string; homeId: number | null; rulesVersion: string; settings: unknown; items: number; placed: number; unplaced: number }): Promise<number>;
+    runs(limit?: number): Promise<ScheduleRunRow[]>;
   };
 }
 
@@ -400,6 +417,28 @@ export function createStore(db: Db, file: string): Store {
       list: (limit) => read(() => listBatches(db, limit)),
       get: (id) => read(() => getBatch(db, id)),
       problems: (batchId, limit) => read(() => listProblems(db, batchId, limit)),
+    },
+    reviews: {
+      settings: () => read(() => readReviewSettings(db)),
+      saveSettings: (actor, settings) => write(() => {
+        writeReviewSettings(db, settings);
+        writeAudit(db, actor, 'update', 'setting', null, `Medication review settings changed: ${Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+      }),
+      record: (actor, review) => write(() => {
+        const id = insertRecordedReview(db, review);
+        writeAudit(db, actor, 'create', 'medication_review', id, review.status === 'done'
+          ? `Review ${review.rule} recorded as done on ${review.doneOn ?? ''} for resident ${review.residentId}`
+          : `Review ${review.rule} deferred until ${review.deferredUntil ?? ''} for resident ${review.residentId}`);
+        return id;
+      }),
+      recorded: (query) => read(() => listRecordedReviews(db, query)),
+      plannedRounds: (from, to) => read(() => listPlannedRounds(db, from, to)),
+      recordRun: (actor, run) => write(() => {
+        const id = insertScheduleRun(db, run);
+        writeAudit(db, actor, 'compute', 'review_schedule_run', id, `Review schedule computed for ${run.today} (${run.items} items, rules ${run.rulesVersion})`);
+        return id;
+      }),
+      runs: (limit) => read(() => listScheduleRuns(db, limit)),
     },
   };
 }

@@ -27,6 +27,9 @@ import { RepresentativeFormScreen } from './screens/RepresentativeFormScreen';
 import { ResidentDetailScreen } from './screens/ResidentDetailScreen';
 import { ResidentFormScreen } from './screens/ResidentFormScreen';
 import { ResidentsScreen } from './screens/ResidentsScreen';
+import { ReviewRecordScreen } from './screens/ReviewRecordScreen';
+import { ReviewsScreen } from './screens/ReviewsScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
 
 function Screen({ route, flash }: { route: Route; flash: string | null }) {
   switch (route.name) {
@@ -44,6 +47,9 @@ function Screen({ route, flash }: { route: Route; flash: string | null }) {
     case 'flags': return <FlagsScreen tab={route.tab} flash={flash} />;
     case 'flag-new': return <FlagFormScreen homeId={route.homeId} residentId={route.residentId} />;
     case 'flag': return <FlagDetailScreen id={route.id} flash={flash} />;
+    case 'reviews': return <ReviewsScreen homeId={route.homeId} flash={flash} />;
+    case 'review-record': return <ReviewRecordScreen residentId={route.residentId} rule={route.rule} />;
+    case 'settings': return <SettingsScreen flash={flash} />;
     case 'placeholder': return <PlaceholderScreen section={route.section} />;
     case 'not-found': return <NotFoundScreen />;
   }

@@ -1,7 +1,8 @@
 /** The app's routes and how a hash (#/residents/12/edit) reads as one. Pure, so it is unit-tested. */
+import { isMedicationRule, type MedicationRule } from '../../shared/rules/reviews';
 
 export type Section = 'homes' | 'residents' | 'flags' | 'reviews' | 'care-plans' | 'rounds' | 'reports' | 'import';
-export type PlaceholderSection = Exclude<Section, 'homes' | 'residents' | 'import' | 'flags'>;
+export type PlaceholderSection = Exclude<Section, 'homes' | 'residents' | 'import' | 'flags' | 'reviews'>;
 
 export type Route =
   | { name: 'homes' }
@@ -18,10 +19,13 @@ export type Route =
   | { name: 'flags'; tab: 'flags' | 'unmatched' }
   | { name: 'flag-new'; homeId: number | null; residentId: number | null }
   | { name: 'flag'; id: number }
+  | { name: 'reviews'; homeId: number | null }
+  | { name: 'review-record'; residentId: number; rule: MedicationRule }
+  | { name: 'settings' }
   | { name: 'placeholder'; section: PlaceholderSection }
   | { name: 'not-found' };
 
-const PLACEHOLDERS: readonly PlaceholderSection[] = ['reviews', 'care-plans', 'rounds', 'reports'];
+const PLACEHOLDERS: readonly PlaceholderSection[] = ['care-plans', 'rounds', 'reports'];
 
 function toId(value: string | undefined): number | null {
   return value !== undefined && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null;
@@ -66,6 +70,14 @@ export function parseRoute(hash: string): Route {
       if (id !== null && parts.length === 2) return { name: 'flag', id };
       return { name: 'not-found' };
     }
+    case 'reviews': {
+      if (parts.length === 1) return { name: 'reviews', homeId: toId(query.get('home') ?? undefined) };
+      const residentId = toId(third);
+      if (second === 'record' && residentId !== null && fourth !== undefined && isMedicationRule(fourth) && parts.length === 4) return { name: 'review-record', residentId, rule: fourth };
+      return { name: 'not-found' };
+    }
+    case 'settings':
+      return parts.length === 1 ? { name: 'settings' } : { name: 'not-found' };
     default: {
       const section = PLACEHOLDERS.find((s) => s === first);
       return section && parts.length === 1 ? { name: 'placeholder', section } : { name: 'not-found' };
@@ -80,6 +92,8 @@ export function sectionOf(route: Route): Section | null {
     case 'flags': case 'flag-new': case 'flag': return 'flags';
     case 'placeholder': return route.section;
     case 'import': return 'import';
+    case 'reviews': case 'review-record': return 'reviews';
+    case 'settings': return null;
     case 'not-found': return null;
     default: return 'residents';
   }

@@ -8,6 +8,7 @@ import type { Result } from '../errors';
 import { registerChannels } from './register';
 import { importChannels } from './imports';
 import { flagChannels } from './flags';
+import { reviewsChannels } from './reviews';
 
 export type { AppInfo } from './register';
 export type { ImportProgress, ImportView } from './imports';
@@ -16,6 +17,7 @@ export const contract = {
   ...registerChannels,
   ...importChannels,
   ...flagChannels,
+  ...reviewsChannels,
 } as const;
 
 export type Contract = typeof contract;

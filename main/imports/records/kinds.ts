@@ -3,6 +3,7 @@
  * use), detection of the kind from a header row, and the reading of one row into a checked record.
  * Pure: no database. A row either becomes a record or a list of problems naming the field.
  */
+import { MEDICATION_RULES } from '../../../shared/rules/reviews';
 import { parseUkDate, type IsoDate } from '../../../shared/dates';
 import type { AcpElement, ContactPreference, Sex } from '../../../shared/domain/enums';
 import { checkNhsNumber } from '../../../shared/rules/nhsNumber';
@@ -228,6 +229,8 @@ const ACP: Record<string, AcpElement> = {
 const REVIEW: Record<string, string> = {
   smr: 'smr', 'structured medication review': 'smr', 'medication-review': 'medication-review', 'medication review': 'medication-review',
   'antipsychotic-review': 'antipsychotic-review', 'antipsychotic review': 'antipsychotic-review', monitoring: 'monitoring',
+  // Roundtable's own rule ids (DOMAIN.md section 2), so a review it recorded round-trips through an export.
+  ...Object.fromEntries(MEDICATION_RULES.map((rule) => [rule, rule])),
 };
 const YES_NO: Record<string, 'yes' | 'no'> = { yes: 'yes', y: 'yes', true: 'yes', '1': 'yes', no: 'no', n: 'no', false: 'no', '0': 'no' };
 const CONTACT: Record<string, ContactPreference> = {

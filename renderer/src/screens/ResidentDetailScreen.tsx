@@ -23,6 +23,7 @@ import { nhsNumberWarning } from '../forms/resident';
 import { frailtyLabel } from '../labels';
 import { href } from '../router';
 import { RepresentativeCard } from './RepresentativeCard';
+import { MedicinesPanel } from '../components/MedicinesPanel';
 import { ResidentHeader } from './ResidentHeader';
 import { ResidentTimeline } from './ResidentTimeline';
 
@@ -56,7 +57,8 @@ function ResidentPage({ view }: { view: ResidentView }) {
         <div className="nhsuk-grid-column-two-thirds">
           <ResidentDetailsSection view={view} />
           <RepresentativesSection view={view} />
-          {/* Panels from other parts of Roundtable mount here, one line each, taking { view }: medicines (issue 5), care plan (issue 6). */}
+          {/* Panels from other parts of Roundtable mount here, one line each. */}
+          <MedicinesPanel residentId={view.resident.id} />
           <ResidentTimeline view={view} />
         </div>
       </div>

@@ -1,0 +1,183 @@
+/**
+ * Medicines knowledge (DOMAIN.md section 3): product text such as "Amitriptyline 10mg tablets" is matched
+ * on its leading words to a generic entry of the shipped data file (shared/data/medicines.json), by
+ * generic name, alias or brand, case-insensitively. Nothing is guessed: text whose leading words are not
+ * in the file is "not recognised".
+ */
+import data from '../data/medicines.json';
+import type { ResidentSnapshot, SnapshotMedication } from '../domain/snapshot';
+
+export type MonitoringRule = 'lithium' | 'methotrexate' | 'doac' | 'warfarin' | 'amiodarone';
+export const MONITORING_RULES: readonly MonitoringRule[] = ['lithium', 'methotrexate', 'doac', 'warfarin', 'amiodarone'];
+
+interface RawTag { tag: string; source: string; class?: string; fullDoseMg?: number }
+interface RawMedicine { name: string; class: string; aliases?: string[]; brands?: string[]; note?: string; tags: RawTag[] }
+
+export interface MedicineEntry {
+  name: string;
+  class: string;
+  aliases: string[];
+  brands: string[];
+  antipsychotic: boolean;
+  /** Anticholinergic Cognitive Burden score, 0 when the ACB list does not score it. */
+  acb: 0 | 1 | 2 | 3;
+  /** STOPPFall class, when it is a falls-risk-increasing drug. */
+  fallsRiskClass: string | null;
+  anticoagulant: boolean;
+  benzodiazepine: boolean;
+  /** Full-dose threshold per unit (mg) for a PPI; null when not a PPI. */
+  ppiFullDoseMg: number | null;
+  monitoring: MonitoringRule | null;
+  /** Each tag with the id of its source (see MEDICINES_SOURCES). */
+  tags: { tag: string; source: string }[];
+}
+
+export const MEDICINES_VERSION: string = data.version;
+export const MEDICINES_SOURCES: Record<string, string> = data.sources;
+
+function toEntry(raw: RawMedicine): MedicineEntry {
+  const find = (prefix: string) => raw.tags.find((t) => t.tag === prefix || t.tag.startsWith(`${prefix}:`));
+  const acb = Number(find('acb')?.tag.split(':')[1] ?? 0);
+  const monitoring = find('monitoring')?.tag.split(':')[1] ?? null;
+  const ppi = find('ppi');
+  return {
+    name: raw.name,
+    class: raw.class,
+    aliases: raw.aliases ?? [],
+    brands: raw.brands ?? [],
+    antipsychotic: Boolean(find('antipsychotic')),
+    acb: (acb === 1 || acb === 2 || acb === 3 ? acb : 0),
+    fallsRiskClass: find('falls-risk')?.class ?? null,
+    anticoagulant: Boolean(find('anticoagulant')),
+    benzodiazepine: Boolean(find('benzodiazepine')),
+    ppiFullDoseMg: ppi?.fullDoseMg ?? null,
+    monitoring: MONITORING_RULES.find((r) => r === monitoring) ?? null,
+    tags: raw.tags.map((t) => ({ tag: t.class ? `${t.tag}:${t.class}` : t.tag, source: t.source })),
+  };
+}
+
+export const MEDICINES: readonly MedicineEntry[] = (data.medicines as RawMedicine[]).map(toEntry);
+
+/** Lower case; brackets, slashes, commas and plus signs become spaces; hyphens inside words stay. */
+export function productTokens(text: string): string[] {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[’‘`]/g, '\'').replace(/[()[\]/,+;:]/g, ' ').split(/\s+/).filter(Boolean)
+    .map((t) => t.replace(/^[-.]+|[-.]+$/g, '')).filter(Boolean);
+}
+
+interface IndexEntry { tokens: string[]; entry: MedicineEntry; via: string }
+
+const INDEX: Map<string, IndexEntry[]> = (() => {
+  const map = new Map<string, IndexEntry[]>();
+  for (const entry of MEDICINES) {
+    for (const via of [entry.name, ...entry.aliases, ...entry.brands]) {
+      const tokens = productTokens(via);
+      const first = tokens[0];
+      if (!first) continue;
+      const list = map.get(first) ?? [];
+      list.push({ tokens, entry, via });
+      map.set(first, list);
+    }
+  }
+  for (const list of map.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return map;
+})();
+
+/** Topical forms: their anticholinergic effect is not counted (the ACB scale is about systemic use). */
+const TOPICAL = /\b(cream|ointment|gel|lotion|eye drops?|ear drops?|eye ointment|shampoo|scalp application|cutaneous)\b/i;
+
+export interface MatchedMedicine {
+  text: string;
+  entry: MedicineEntry | null;
+  /** The generic name, alias or brand the text was matched on. */
+  matchedOn: string | null;
+  topical: boolean;
+  /** The first strength in milligrams in the text ("20mg" -> 20), if any. */
+  strengthMg: number | null;
+  /** ACB score counted for this product (0 for topical products). */
+  acb: number;
+}
+
+export function strengthInMg(text: string): number | null {
+  const m = /(\d+(?:\.\d+)?)\s*(mg|milligrams?|micrograms?|mcg)\b/i.exec(text);
+  if (!m?.[1] || !m[2]) return null;
+  const n = Number(m[1]);
+  return /^m(g|illigram)/i.test(m[2]) ? n : n / 1000;
+}
+
+/** Product texts repeat across residents: matches are remembered (bounded, so memory stays small). */
+const MEMO = new Map<string, MatchedMedicine>();
+const MEMO_LIMIT = 20_000;
+
+/** Matches product text to a data-file entry on its leading words; null entry = not recognised. */
+export function matchMedicine(text: string): MatchedMedicine {
+  const known = MEMO.get(text);
+  if (known) return known;
+  const match = matchUncached(text);
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+  MEMO.set(text, match);
+  return match;
+}
+
+function matchUncached(text: string): MatchedMedicine {
+  const tokens = productTokens(text);
+  const candidates = tokens[0] ? INDEX.get(tokens[0]) ?? [] : [];
+  const hit = candidates.find((c) => c.tokens.every((t, i) => tokens[i] === t));
+  const topical = TOPICAL.test(text);
+  return {
+    text,
+    entry: hit?.entry ?? null,
+    matchedOn: hit?.via ?? null,
+    topical,
+    strengthMg: strengthInMg(text),
+    acb: hit && !topical ? hit.entry.acb : 0,
+  };
+}
+
+export interface CurrentMedicine extends MatchedMedicine {
+  id: number;
+  dose: string | null;
+  startDate: string | null;
+  type: SnapshotMedication['type'];
+}
+
+export interface MedicinesProfile {
+  /** Active medicines, in start-date order. */
+  current: CurrentMedicine[];
+  count: number;
+  /** Sum of ACB scores, each generic counted once. */
+  acbTotal: number;
+  acbContributors: { name: string; score: number }[];
+  fallsRisk: { name: string; reason: string }[];
+  notRecognised: string[];
+  dataVersion: string;
+}
+
+export function currentMedicines(snapshot: Pick<ResidentSnapshot, 'medications'>): CurrentMedicine[] {
+  return snapshot.medications.filter((m) => m.status === 'active')
+    .map((m) => ({ ...matchMedicine(m.name), id: m.id, dose: m.dose, startDate: m.startDate, type: m.type }));
+}
+
+/** Per resident: current medicine count, ACB total, falls-risk medicines and what is not recognised. */
+export function medicinesProfile(snapshot: Pick<ResidentSnapshot, 'medications'>): MedicinesProfile {
+  const current = currentMedicines(snapshot);
+  const acb = new Map<string, number>();
+  for (const m of current) {
+    if (m.entry && m.acb > 0) acb.set(m.entry.name, Math.max(acb.get(m.entry.name) ?? 0, m.acb));
+  }
+  const fallsRisk = new Map<string, string>();
+  for (const m of current) {
+    if (!m.entry) continue;
+    const reasons = [m.entry.fallsRiskClass, m.entry.anticoagulant ? 'anticoagulant' : null].filter((x): x is string => x !== null);
+    if (reasons.length) fallsRisk.set(m.entry.name, reasons.join('; '));
+  }
+  return {
+    current,
+    count: current.length,
+    acbTotal: [...acb.values()].reduce((a, b) => a + b, 0),
+    acbContributors: [...acb].map(([name, score]) => ({ name, score })),
+    fallsRisk: [...fallsRisk].map(([name, reason]) => ({ name, reason })),
+    notRecognised: current.filter((m) => !m.entry).map((m) => m.text),
+    dataVersion: MEDICINES_VERSION,
+  };
+}

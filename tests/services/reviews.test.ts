@@ -1,0 +1,149 @@
+/**
+ * Medication reviews through the real handlers on a real SQLite file: the due list and its schedule,
+ * recording a review done or deferred (the next due date recomputed at once), settings, and the record
+ * of each computed schedule.
+ */
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/handlers';
+import type { ChannelOutput, Contract } from '../../shared/ipc';
+import type { ResidentMedicines } from '../../shared/ipc/reviews';
+import type { Result } from '../../shared/errors';
+import { DEFAULT_REVIEW_SETTINGS } from '../../shared/rules/reviewSettings';
+import { REVIEW_RULES_VERSION } from '../../shared/rules/reviews';
+import { residentInput } from '../../shared/domain/register';
+import { openTempStore, sampleHome, sampleResident, type TempStore } from '../helpers/tempStore';
+
+let t: TempStore;
+beforeEach(async () => { t = await openTempStore('2026-11-23'); });
+afterEach(() => t.cleanup());
+
+async function ok<C extends Parameters<typeof dispatch>[1] & string>(channel: C, input: unknown) {
+  const result = await dispatch(t.ctx, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+  return result.value as ChannelOutput<C & keyof Contract>;
+}
+
+async function seed() {
+  const home = await t.store.homes.create(t.ctx.actor, { ...sampleHome, roundDay: 'tuesday', roundCapacityMinutes: 40 });
+  const edith = await t.store.residents.create(t.ctx.actor, residentInput.parse({ ...sampleResident(home.id), admissionDate: '2024-01-01', dementia: true }));
+  await t.store.records.add(t.ctx.actor, edith.id, {
+    medications: [
+      { name: 'Risperidone 500microgram tablets', dose: null, startDate: '2026-09-02', type: 'repeat', status: 'active' },
+      { name: 'Amitriptyline 10mg tablets', dose: null, startDate: '2026-03-01', type: 'repeat', status: 'active' },
+      { name: 'Zyxoprine 10mg tablets', dose: null, startDate: '2026-03-01', type: 'repeat', status: 'active' },
+    ],
+    reviews: [{ rule: 'smr', doneOn: '2026-01-10', doneBy: 'Tom Briggs', outcome: 'Reviewed' }, { rule: 'antipsychotic-dementia', doneOn: '2026-10-01', doneBy: 'Dr Okafor', outcome: 'Continue' }],
+  }, 'test');
+  const fred = await t.store.residents.create(t.ctx.actor, residentInput.parse({ ...sampleResident(home.id, { nhsNumber: '9434765870', givenName: 'Fred', dementia: false }), admissionDate: '2024-01-01' }));
+  await t.store.records.add(t.ctx.actor, fred.id, { reviews: [{ rule: 'smr', doneOn: '2025-10-01', doneBy: 'Tom Briggs', outcome: 'Reviewed' }] }, 'test');
+  return { home, edith, fred };
+}
+
+describe('reviews overview', () => {
+  it('lists due reviews with explanations, fits them into the home’s rounds, and records the run', async () => {
+    const { edith, fred } = await seed();
+    const o = await ok('reviews:overview', {});
+    expect(o.rulesVersion).toBe(REVIEW_RULES_VERSION);
+    expect(o.items.map((i) => [i.name, i.rule, i.status])).toEqual([
+      ['Fred Example', 'smr-annual', 'overdue'],
+      ['Edith Example', 'antipsychotic-dementia', 'overdue'],
+      ['Edith Example', 'acb-high', 'due'],
+    ]);
+    expect(o.items.find((i) => i.rule === 'antipsychotic-dementia')?.explanation)
+      .toBe('Risperidone since 02/09/2026 with dementia: antipsychotic review every 6 weeks; last review 01/10/2026, due 12/11/2026 — overdue by 11 days');
+    // Projected from the usual Tuesday round of 40 minutes: the SMR (30) and antipsychotic review (10) fill 24/11; the ACB item goes to 01/12.
+    expect(o.rounds.slice(0, 2)).toMatchObject([{ date: '2026-11-24', capacityMinutes: 40, usedMinutes: 40, projected: true }, { date: '2026-12-01', usedMinutes: 10 }]);
+    expect(o.items.map((i) => i.scheduledFor)).toEqual(['2026-11-24', '2026-11-24', '2026-12-01']);
+    const runs = await t.store.reviews.runs();
+    expect(runs[0]).toMatchObject({ today: '2026-11-23', rules_version: REVIEW_RULES_VERSION, items: 3, placed: 3, unplaced: 0 });
+    expect(JSON.parse(runs[0]?.settings ?? '{}')).toEqual(DEFAULT_REVIEW_SETTINGS);
+    expect(edith.id).not.toBe(fred.id);
+  });
+
+  it('says why a review does not fit, and never schedules a resident who has left', async () => {
+    const { home, fred } = await seed();
+    await t.store.homes.update(t.ctx.actor, home.id, { ...sampleHome, roundDay: 'tuesday', roundCapacityMinutes: 15 });
+    let o = await ok('reviews:overview', { homeId: home.id });
+    expect(o.items.find((i) => i.rule === 'smr-annual')?.notScheduledReason).toBe('Needs 30 minutes, more than any upcoming round has free (15 minutes at most).');
+    await t.store.residents.update(t.ctx.actor, fred.id, residentInput.parse({ ...sampleResident(home.id, { nhsNumber: '9434765870', givenName: 'Fred', dementia: false }), status: 'left', statusDate: '2026-11-20', admissionDate: '2024-01-01' }));
+    o = await ok('reviews:overview', {});
+    expect(o.items.some((i) => i.residentId === fred.id)).toBe(false);
+  });
+});
+
+describe('planned rounds', () => {
+  it('uses a home’s planned rounds (with the minutes their agenda already takes) instead of projecting its usual day', async () => {
+    const { home, edith } = await seed();
+    const raw = new Database(t.file);
+    const round = raw.prepare(`INSERT INTO round (home_id, date, start_time, capacity_minutes, status, created_at, updated_at)
+      VALUES (?, '2026-11-26', '10:00', 45, 'planning', 'x', 'x')`).run(home.id);
+    raw.prepare('INSERT INTO agenda_item (round_id, resident_id, position, minutes) VALUES (?, ?, 1, 20)').run(round.lastInsertRowid, edith.id);
+    raw.close();
+    const o = await ok('reviews:overview', {});
+    expect(o.rounds).toEqual([{ key: String(round.lastInsertRowid), homeId: home.id, home: home.name, date: '2026-11-26', capacityMinutes: 45, usedMinutes: 40, projected: false }]);
+    expect(o.items.map((i) => [i.rule, i.scheduledFor])).toEqual([['smr-annual', null], ['antipsychotic-dementia', '2026-11-26'], ['acb-high', '2026-11-26']]);
+    expect(o.items[0]?.notScheduledReason).toBe('Needs 30 minutes, more than any upcoming round has free (25 minutes at most).');
+  });
+});
+
+describe('recording reviews', () => {
+  it('a review done moves the next due date at once, and shows in the recorded list', async () => {
+    const { edith } = await seed();
+    const after = await ok('reviews:record-done', { residentId: edith.id, rule: 'antipsychotic-dementia', doneOn: '2026-11-23', doneBy: 'Dr Amara Okafor',
+      outcome: 'Dose reduced; review again in 6 weeks', medicinesChanged: 'Risperidone reduced to 250 micrograms at night' });
+    expect(after.due.some((i) => i.rule === 'antipsychotic-dementia')).toBe(false);
+    expect(after.nextDue).toBe('2027-01-04');
+    expect(after.recorded[0]).toMatchObject({ rule: 'antipsychotic-dementia', status: 'done', doneOn: '2026-11-23', medicinesChanged: 'Risperidone reduced to 250 micrograms at night' });
+    // Six weeks on it is due again.
+    const later = await dispatch({ ...t.ctx, today: () => '2027-01-04' }, 'reviews:resident', { residentId: edith.id }) as Result<ResidentMedicines>;
+    expect(later.ok && later.value.due.find((i) => i.rule === 'antipsychotic-dementia')?.due).toBe('2027-01-04');
+    expect((await t.store.audit.list({ entity: 'medication_review' }))[0]?.summary).toMatch(/antipsychotic-dementia recorded as done/);
+  });
+
+  it('a deferral hides the review until its date', async () => {
+    const { fred } = await seed();
+    const after = await ok('reviews:defer', { residentId: fred.id, rule: 'smr-annual', until: '2026-12-14', reason: 'In hospital; review when back' });
+    expect(after.due).toEqual([]);
+    expect(after.recorded[0]).toMatchObject({ status: 'deferred', deferredUntil: '2026-12-14', deferredReason: 'In hospital; review when back' });
+    const back = await dispatch({ ...t.ctx, today: () => '2026-12-14' }, 'reviews:resident', { residentId: fred.id }) as Result<ResidentMedicines>;
+    expect(back.ok && back.value.due.map((i) => i.rule)).toEqual(['smr-annual']);
+  });
+
+  it('refuses a review in the future, a deferral to the past, and missing details', async () => {
+    const { fred } = await seed();
+    expect(await dispatch(t.ctx, 'reviews:record-done', { residentId: fred.id, rule: 'smr-annual', doneOn: '2026-11-24', doneBy: 'X', outcome: 'Y' }))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ field: 'doneOn' }] } });
+    expect(await dispatch(t.ctx, 'reviews:defer', { residentId: fred.id, rule: 'smr-annual', until: '2026-11-23', reason: 'Busy' }))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ field: 'until' }] } });
+    expect(await dispatch(t.ctx, 'reviews:record-done', { residentId: fred.id, rule: 'smr-annual', doneOn: '2026-11-20', doneBy: '', outcome: '' }))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Enter who did the review' } });
+    expect(await dispatch(t.ctx, 'reviews:record-done', { residentId: 999, rule: 'smr-annual', doneOn: '2026-11-20', doneBy: 'X', outcome: 'Y' }))
+      .toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('resident medicines', () => {
+  it('shows tags, totals and what is not recognised', async () => {
+    const { edith } = await seed();
+    const m = await ok('reviews:resident', { residentId: edith.id });
+    expect(m.profile).toMatchObject({ count: 3, acbTotal: 4, notRecognised: ['Zyxoprine 10mg tablets'] });
+    expect(m.profile.fallsRisk.map((f) => f.name)).toEqual(['Amitriptyline', 'Risperidone']);
+  });
+});
+
+describe('settings', () => {
+  it('starts at the DOMAIN.md defaults, saves changes that the rules then use, and refuses nonsense', async () => {
+    const { edith } = await seed();
+    expect((await ok('settings:get', {})).settings).toEqual(DEFAULT_REVIEW_SETTINGS);
+    const saved = await ok('settings:save', { settings: { ...DEFAULT_REVIEW_SETTINGS, antipsychoticIntervalWeeks: 12, minutesSmr: 45 } });
+    expect(saved.settings).toMatchObject({ antipsychoticIntervalWeeks: 12, minutesSmr: 45 });
+    const m = await ok('reviews:resident', { residentId: edith.id });
+    expect(m.due.some((i) => i.rule === 'antipsychotic-dementia')).toBe(false);
+    const bad = await dispatch(t.ctx, 'settings:save', { settings: { ...DEFAULT_REVIEW_SETTINGS, minutesSmr: 0 } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ field: 'settings.minutesSmr', message: '“Structured medication review” must be 1 or more' }] } });
+    const o = await ok('reviews:overview', {});
+    expect(o.settings.minutesSmr).toBe(45);
+    expect(JSON.parse((await t.store.reviews.runs())[0]?.settings ?? '{}')).toMatchObject({ minutesSmr: 45, antipsychoticIntervalWeeks: 12 });
+  });
+});
