@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { AppError, type AppErrorShape, type ErrorDetail, type Result } from '../../shared/errors';
 import { contract, isChannel, type Channel } from '../../shared/ipc';
 import type { AppContext } from '../services/context';
+import { carePlanHandlers } from './carePlans';
 import { registerHandlers } from './register';
 import type { HandlerMap } from './types';
 
@@ -15,6 +16,7 @@ export type Handlers = HandlerMap<Channel>;
 /** Every domain's handlers; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
   ...registerHandlers,
+  ...carePlanHandlers,
 };
 
 export function zodDetails(error: z.ZodError): ErrorDetail[] {

@@ -18,6 +18,10 @@ import {
 } from './residents';
 import { loadSnapshots, type SnapshotQuery } from './snapshots';
 import { countRecords, insertFlag, insertResidentRecords, type RecordCounts } from './records';
+import type { CarePlanRecord } from '../../shared/domain/clinical';
+import type { CarePlanEntryView } from '../../shared/domain/carePlan';
+import { AppError } from '../../shared/errors';
+import { insertCarePlanEntry, listCarePlanEntries } from './carePlans';
 
 export type { Actor, AuditEvent } from './audit';
 export type { RecordCounts } from './records';
@@ -63,6 +67,12 @@ export interface Store {
   flags: {
     /** Returns the new flag's id, or null when the same flag is already stored. */
     add(actor: Actor, flag: NewFlag, source: string): Promise<number | null>;
+  };
+  carePlans: {
+    /** Records one care-plan entry; it supersedes the current entry of its element unless it is older. Returns the resident's entries. */
+    add(actor: Actor, residentId: number, entry: CarePlanRecord, source: string): Promise<CarePlanEntryView[]>;
+    /** Every entry for a resident, current and superseded, newest first. */
+    list(residentId: number): Promise<CarePlanEntryView[]>;
   };
   snapshots: {
     /** Residents' whole records for the rules (active residents unless includeInactive). */
@@ -174,6 +184,24 @@ export function createStore(db: Db, file: string): Store {
         const id = insertFlag(db, flag, source, null);
         if (id !== null) writeAudit(db, actor, 'create', 'flag', id, `Flag raised (${flag.category}, ${flag.severity}) at home ${flag.homeId}`);
         return id;
+      }),
+    },
+
+    carePlans: {
+      add: (actor, residentId, entry, source) => write(() => {
+        const resident = getResident(db, residentId);
+        const known = new Set(listRepresentatives(db, residentId).map((r) => r.id));
+        const named = [...(entry.participants?.representativeIds ?? []), ...(typeof entry.details?.representativeId === 'number' ? [entry.details.representativeId] : [])];
+        if (named.some((repId) => !known.has(repId))) {
+          throw new AppError('INVALID_INPUT', `Choose a representative of ${resident.givenName} ${resident.familyName}`, [{ field: 'participants', message: 'Choose one of this resident’s representatives' }]);
+        }
+        const id = insertCarePlanEntry(db, residentId, entry, source, null);
+        writeAudit(db, actor, 'create', 'advance_care_plan', id, `Recorded ${entry.element} (${source}) for resident ${residentId}`);
+        return listCarePlanEntries(db, residentId);
+      }),
+      list: (residentId) => read(() => {
+        getResident(db, residentId);
+        return listCarePlanEntries(db, residentId);
       }),
     },
 

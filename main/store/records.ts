@@ -1,6 +1,7 @@
 /** Writes of clinical records for one resident (used by the demo now, by the importers later). */
 import type { NewFlag, ResidentRecords } from '../../shared/domain/clinical';
 import { normaliseName } from '../../shared/text';
+import { insertCarePlanEntry } from './carePlans';
 import type { Db } from './db';
 
 export function insertResidentRecords(db: Db, residentId: number, records: ResidentRecords, source: string, batchId: number | null): number {
@@ -22,10 +23,9 @@ export function insertResidentRecords(db: Db, residentId: number, records: Resid
     event.run(residentId, e.type, e.date, e.details, source, batchId);
     count++;
   }
-  const plan = db.prepare(`INSERT INTO advance_care_plan (resident_id, element, value, details, recorded_on, review_due, participants, source, source_batch_id, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // Care-plan entries go through the one insert that applies supersession (main/store/carePlans.ts).
   for (const p of records.carePlans ?? []) {
-    plan.run(residentId, p.element, p.value, JSON.stringify(p.details ?? {}), p.recordedOn, p.reviewDue, JSON.stringify(p.participants ?? {}), source, batchId, now);
+    insertCarePlanEntry(db, residentId, p, source, batchId);
     count++;
   }
   const review = db.prepare(`INSERT INTO medication_review (resident_id, rule, status, done_on, done_by, outcome, source, source_batch_id, created_at)

@@ -5,12 +5,15 @@
  */
 import type { z } from 'zod';
 import type { Result } from '../errors';
+import { carePlanChannels } from './carePlans';
 import { registerChannels } from './register';
 
 export type { AppInfo } from './register';
+export type { CarePlanOverview, CarePlanResidentRow, ResidentCarePlan } from './carePlans';
 
 export const contract = {
   ...registerChannels,
+  ...carePlanChannels,
 } as const;
 
 export type Contract = typeof contract;
