@@ -6,13 +6,14 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
 import { CliError, COMMON_OPTIONS, EXIT, type CliIo, type Command, type Values } from './common';
+import { carePlanCommands } from './commands/carePlans';
 import { demoCommand } from './commands/demo';
 import { homesCommand, residentsCommand } from './commands/register';
 
 export { CliError, type CliIo } from './common';
 
 /** Every command, in the order the help lists them. */
-const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand];
+const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, ...carePlanCommands];
 
 export function usage(): string {
   return `Roundtable command line
