@@ -13,6 +13,8 @@ import { clearFlashUnless, flashFor } from './flash';
 import { useLoad } from './hooks';
 import { useRouteHash } from './router';
 import { parseRoute, sectionOf, type Route } from './routes';
+import { CarePlanFormScreen } from './screens/CarePlanFormScreen';
+import { CarePlansScreen } from './screens/CarePlansScreen';
 import { HomeFormScreen } from './screens/HomeFormScreen';
 import { HomesScreen } from './screens/HomesScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
@@ -35,6 +37,8 @@ function Screen({ route, flash }: { route: Route; flash: string | null }) {
     case 'representative-new': return <RepresentativeFormScreen residentId={route.residentId} id={null} />;
     case 'representative-edit': return <RepresentativeFormScreen residentId={route.residentId} id={route.id} />;
     case 'representative-remove': return <RemoveRepresentativeScreen residentId={route.residentId} id={route.id} />;
+    case 'care-plans': return <CarePlansScreen />;
+    case 'care-plan-new': return <CarePlanFormScreen residentId={route.residentId} element={route.element} />;
     case 'placeholder': return <PlaceholderScreen section={route.section} />;
     case 'not-found': return <NotFoundScreen />;
   }

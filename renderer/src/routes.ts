@@ -1,7 +1,7 @@
 /** The app's routes and how a hash (#/residents/12/edit) reads as one. Pure, so it is unit-tested. */
 
 export type Section = 'homes' | 'residents' | 'flags' | 'reviews' | 'care-plans' | 'rounds' | 'reports';
-export type PlaceholderSection = Exclude<Section, 'homes' | 'residents'>;
+export type PlaceholderSection = Exclude<Section, 'homes' | 'residents' | 'care-plans'>;
 
 export type Route =
   | { name: 'homes' }
@@ -14,10 +14,12 @@ export type Route =
   | { name: 'representative-new'; residentId: number }
   | { name: 'representative-edit'; residentId: number; id: number }
   | { name: 'representative-remove'; residentId: number; id: number }
+  | { name: 'care-plans' }
+  | { name: 'care-plan-new'; residentId: number; element: string | null }
   | { name: 'placeholder'; section: PlaceholderSection }
   | { name: 'not-found' };
 
-const PLACEHOLDERS: readonly PlaceholderSection[] = ['flags', 'reviews', 'care-plans', 'rounds', 'reports'];
+const PLACEHOLDERS: readonly PlaceholderSection[] = ['flags', 'reviews', 'rounds', 'reports'];
 
 function toId(value: string | undefined): number | null {
   return value !== undefined && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null;
@@ -44,6 +46,7 @@ export function parseRoute(hash: string): Route {
       if (id === null) return { name: 'not-found' };
       if (parts.length === 2) return { name: 'resident', id };
       if (third === 'edit' && parts.length === 3) return { name: 'resident-edit', id };
+      if (third === 'care-plan' && fourth === 'new' && parts.length === 4) return { name: 'care-plan-new', residentId: id, element: query.get('element') };
       if (third !== 'representatives') return { name: 'not-found' };
       if (fourth === 'new' && parts.length === 4) return { name: 'representative-new', residentId: id };
       const repId = toId(fourth);
@@ -51,6 +54,8 @@ export function parseRoute(hash: string): Route {
       if (repId !== null && parts.length === 5 && fifth === 'remove') return { name: 'representative-remove', residentId: id, id: repId };
       return { name: 'not-found' };
     }
+    case 'care-plans':
+      return parts.length === 1 ? { name: 'care-plans' } : { name: 'not-found' };
     default: {
       const section = PLACEHOLDERS.find((s) => s === first);
       return section && parts.length === 1 ? { name: 'placeholder', section } : { name: 'not-found' };
@@ -63,6 +68,7 @@ export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'homes': case 'home-new': case 'home-edit': return 'homes';
     case 'placeholder': return route.section;
+    case 'care-plans': return 'care-plans';
     case 'not-found': return null;
     default: return 'residents';
   }

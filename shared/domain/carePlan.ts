@@ -4,7 +4,7 @@
  * one supersedes the current entry of the same element (main/store/carePlans.ts).
  */
 import { z } from 'zod';
-import { isIsoDate } from '../dates';
+import { formatUkDate, isIsoDate } from '../dates';
 import type { AcpElement } from './enums';
 
 const isoDate = z.string().refine(isIsoDate, 'Enter a real date');
@@ -119,4 +119,40 @@ export interface CarePlanEntryView {
   source: string;
   sourceBatchId: number | null;
   supersededBy: number | null;
+}
+
+/** "Edith (had capacity), Susan Example (daughter), Dr Okafor": who took part, in words. */
+export function describeParticipants(participants: Record<string, unknown>, representatives: ReadonlyMap<number, string>, residentName = 'resident'): string {
+  const p = participants as { resident?: { tookPart?: boolean; hadCapacity?: boolean | null }; representativeIds?: number[];
+    representativeNames?: string[]; clinician?: string | null };
+  const parts: string[] = [];
+  if (p.resident?.tookPart) {
+    parts.push(`${residentName}${p.resident.hadCapacity === true ? ' (had capacity)' : p.resident.hadCapacity === false ? ' (lacked capacity for this decision)' : ''}`);
+  }
+  for (const id of p.representativeIds ?? []) parts.push(representatives.get(id) ?? 'a representative no longer on the record');
+  parts.push(...(p.representativeNames ?? []));
+  if (p.clinician) parts.push(p.clinician);
+  return parts.join(', ');
+}
+
+/** The structured details of an entry in words, one phrase per detail. */
+export function describeDetails(element: AcpElement, details: Record<string, unknown>, representatives: ReadonlyMap<number, string>): string[] {
+  const text = (key: string) => (typeof details[key] === 'string' && details[key] !== '' ? details[key] : null);
+  const out: string[] = [];
+  if (element === 'respect') {
+    const focus = text('treatmentFocus');
+    if (focus) out.push(`Treatment focus: ${TREATMENT_FOCUS_LABELS[focus as TreatmentFocus] ?? focus}`);
+  }
+  if (element === 'dnacpr') {
+    if (text('involved')) out.push(`Involved: ${text('involved')}`);
+    if (text('told')) out.push(`Told: ${text('told')}`);
+  }
+  if (element === 'lpa-health-welfare') {
+    const rep = typeof details.representativeId === 'number' ? representatives.get(details.representativeId) : undefined;
+    const attorney = rep ?? text('attorney');
+    if (attorney) out.push(`Attorney: ${attorney}`);
+    if (text('registeredOn')) out.push(`Registered ${formatUkDate(text('registeredOn'))}`);
+  }
+  if (element === 'adrt' && text('whereKept')) out.push(`Kept: ${text('whereKept')}`);
+  return out;
 }

@@ -110,7 +110,9 @@ describe('routes', () => {
     ['#/residents/new?home=x', { name: 'resident-new', homeId: null }],
     ['#/residents/12', { name: 'resident', id: 12 }],
     ['#/residents/12/representatives/7/remove', { name: 'representative-remove', residentId: 12, id: 7 }],
-    ['#/care-plans', { name: 'placeholder', section: 'care-plans' }],
+    ['#/care-plans', { name: 'care-plans' }],
+    ['#/reports', { name: 'placeholder', section: 'reports' }],
+    ['#/residents/12/care-plan/new?element=dnacpr', { name: 'care-plan-new', residentId: 12, element: 'dnacpr' }],
     ['#/residents/0', { name: 'not-found' }],
     ['#/residents/12/delete', { name: 'not-found' }],
   ])('%s', (hash, route) => {
@@ -120,6 +122,7 @@ describe('routes', () => {
   it('highlights the section a screen belongs to', () => {
     expect(sectionOf(parseRoute('#/residents/12/edit'))).toBe('residents');
     expect(sectionOf(parseRoute('#/homes/1/edit'))).toBe('homes');
+    expect(sectionOf(parseRoute('#/care-plans'))).toBe('care-plans');
     expect(sectionOf(parseRoute('#/nowhere'))).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 /** acp gaps, acp show: advance care planning from the command line. */
 import { formatUkDate } from '../../../shared/dates';
-import { ELEMENT_LABELS, SOURCE_LABELS, type CarePlanEntryView } from '../../../shared/domain/carePlan';
+import { describeDetails, describeParticipants, ELEMENT_LABELS, SOURCE_LABELS, type CarePlanEntryView } from '../../../shared/domain/carePlan';
 import { normaliseNhsNumber, formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import { describeDue } from '../../../shared/rules/carePlan';
 import type { AppContext } from '../../services/context';
@@ -50,17 +50,6 @@ async function findResident(ctx: AppContext, ref: string): Promise<number> {
   return resident.id;
 }
 
-function participantsText(e: CarePlanEntryView, reps: Map<number, string>): string {
-  const p = e.participants as { resident?: { tookPart?: boolean; hadCapacity?: boolean | null }; representativeIds?: number[];
-    representativeNames?: string[]; clinician?: string | null };
-  const parts: string[] = [];
-  if (p.resident?.tookPart) parts.push(`resident${p.resident.hadCapacity === true ? ' (had capacity)' : p.resident.hadCapacity === false ? ' (lacked capacity)' : ''}`);
-  for (const id of p.representativeIds ?? []) parts.push(reps.get(id) ?? `representative ${id}`);
-  parts.push(...(p.representativeNames ?? []));
-  if (p.clinician) parts.push(p.clinician);
-  return parts.join(', ');
-}
-
 export const acpShowCommand: Command = {
   name: 'acp show',
   usage: ['acp show RESIDENT                 a resident’s advance care plan: current entries, conflicts, history (RESIDENT = id or NHS number)'],
@@ -77,8 +66,8 @@ export const acpShowCommand: Command = {
         cpr: plan.cpr, conflicts, current: plan.current, history: plan.history, due: plan.due });
     }
     const reps = new Map(resident.representatives.map((r) => [r.id, `${r.name} (${r.relationship.toLowerCase()})`]));
-    const table = (entries: CarePlanEntryView[]) => formatTable(['Element', 'Value', 'Recorded', 'Review', 'Who took part', 'Source'], entries.map((e) => [
-      ELEMENT_LABELS[e.element], e.valueLabel, formatUkDate(e.recordedOn), formatUkDate(e.reviewDue), participantsText(e, reps), SOURCE_LABELS[e.source] ?? e.source,
+    const table = (entries: CarePlanEntryView[]) => formatTable(['Element', 'Value', 'Recorded', 'Review', 'Who took part; details', 'Source'], entries.map((e) => [
+      ELEMENT_LABELS[e.element], e.valueLabel, formatUkDate(e.recordedOn), formatUkDate(e.reviewDue), [describeParticipants(e.participants, reps), ...describeDetails(e.element, e.details, reps)].filter(Boolean).join('; '), SOURCE_LABELS[e.source] ?? e.source,
     ]));
     io.out(`${resident.givenName} ${resident.familyName} (${formatNhsNumber(resident.nhsNumber)}), ${resident.homeName}`);
     io.out(`CPR: ${plan.cpr.kind === 'conflict' ? 'CONFLICT – ' : ''}${plan.cpr.label}\n`);

@@ -11,10 +11,6 @@ const PAGES: Record<PlaceholderSection, { title: string; what: string }> = {
     title: 'Medication reviews',
     what: 'Which residents are due a structured medication review and why, for example a yearly review, an antipsychotic review for someone living with dementia, or blood monitoring for a medicine that needs it.',
   },
-  'care-plans': {
-    title: 'Advance care plans',
-    what: 'ReSPECT forms, DNACPR decisions, preferred places of care and death, and lasting powers of attorney, with the gaps and reviews that are worth a conversation with the resident and the people close to them.',
-  },
   rounds: {
     title: 'Rounds',
     what: 'Each home’s weekly round: who is on the agenda and why, who is invited, the time each person needs, and a printed agenda for the visit.',

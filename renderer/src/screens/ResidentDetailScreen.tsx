@@ -17,6 +17,7 @@ import { nhsNumberWarning } from '../forms/resident';
 import { frailtyLabel } from '../labels';
 import { href } from '../router';
 import { RepresentativeCard } from './RepresentativeCard';
+import { CarePlanPanel } from './CarePlanPanel';
 
 export function ResidentDetailScreen({ id, flash }: { id: number; flash: string | null }) {
   // The window title stays generic: it shows in the taskbar, where a name would be seen by anyone passing.
@@ -101,6 +102,7 @@ function Detail({ resident: r }: { resident: ResidentDetail }) {
           <a className="nhsuk-button nhsuk-button--secondary" href={href(`/residents/${r.id}/representatives/new`)} draggable={false}>
             Add a relative or representative
           </a>
+          <CarePlanPanel residentId={r.id} />
         </div>
       </div>
     </>
