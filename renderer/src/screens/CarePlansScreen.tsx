@@ -87,7 +87,7 @@ function Overview({ overview }: { overview: CarePlanOverview }) {
                     <a href={href(`/residents/${r.residentId}`)}>{r.name}{r.preferredName ? ` (${r.preferredName})` : ''}</a>
                   </h3>
                   <p className="app-secondary-text nhsuk-u-margin-bottom-2">{r.homeName} · NHS number <span className="app-nowrap">{formatNhsNumber(r.nhsNumber)}</span></p>
-                  <p className="nhsuk-u-margin-bottom-2">CPR: <CprStatusTag status={r.cpr} showDate={false} /></p>
+                  <div className="nhsuk-u-margin-bottom-2">CPR: <CprStatusTag status={r.cpr} showDate={false} /></div>
                   {r.due.map((d) => (
                     <div className="app-care-plan-item" key={d.rule}>
                       <p><strong>{RULE_LABELS[d.rule] ?? d.rule}</strong> <span className="app-secondary-text">{describeDue(d)}</span></p>
