@@ -78,7 +78,7 @@ describe('advance care plans', () => {
     const conflict = cpr().locator('[data-cpr="conflict"]');
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('CPR decisions conflict (ReSPECT 01/02/2026: for attempted CPR; DNACPR 20/11/2026: not for attempted CPR)');
-    const colour = await conflict.locator('p').evaluate('(el) => getComputedStyle(el).color');
+    const colour = await page.evaluate('getComputedStyle(document.querySelector("[data-testid=cpr-status] [data-cpr=conflict] p")).color');
     expect(colour).toBe('rgb(213, 40, 27)');
     expect(await page.locator('main').textContent()).toContain('Who took part: Edie (had capacity), Susan Example (daughter), Dr Amara Okafor (GP)');
     await step('care-plans-04-resident-conflict');
