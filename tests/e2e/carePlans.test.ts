@@ -13,6 +13,7 @@ let edithId: number;
 beforeAll(async () => {
   h = await startHarness({ today: TODAY, practice: { name: 'Riverside Medical Practice', odsCode: 'Y12345' } });
   const home = await h.invoke('homes:create', { home: { name: 'Willow Court', type: 'nursing' } });
+  await h.invoke('homes:create', { home: { name: 'Oak Lodge', type: 'residential' } });
   const edith = await h.invoke('residents:create', {
     resident: { nhsNumber: '943 476 5919', familyName: 'Example', givenName: 'Edith', preferredName: 'Edie', dateOfBirth: '1938-04-02', sex: 'female',
       homeId: home.id, admissionDate: '2024-06-01' },
@@ -97,6 +98,14 @@ describe('advance care plans', () => {
     expect(await cards.nth(1).textContent()).toContain('There is no advance care plan for Albert, who moved in on 05/01/2026');
     expect(await cards.nth(1).textContent()).toContain('No CPR decision recorded');
     await step('care-plans-05-overview');
+
+    // One home at a time, for a practice with several.
+    await page.getByLabel('Care home').selectOption({ label: 'Oak Lodge' });
+    await page.getByText('Nobody is living at this home yet.').waitFor();
+    expect(await h.audit()).toEqual([]);
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await page.getByLabel('Care home').selectOption({ label: 'All care homes' });
+    await page.locator('main li.nhsuk-card').nth(1).waitFor();
   });
 
   it('clears the conflict once a new ReSPECT form agrees, keeping the old form in the history', async () => {

@@ -1,9 +1,11 @@
 /** Advance care plans across the practice: coverage per home, then residents with something to talk about, CPR conflicts first. */
+import { useState } from 'react';
 import { call } from '../api';
 import { CprStatusTag } from '../components/CprStatusTag';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
+import { SelectField } from '../components/SelectField';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import { describeDue } from '../../../shared/rules/carePlan';
 import type { CarePlanOverview } from '../../../shared/ipc';
@@ -13,13 +15,21 @@ import { RULE_LABELS } from './CarePlanPanel';
 
 export function CarePlansScreen() {
   usePageTitle('Advance care plans');
-  const [overview, retry] = useLoad(() => call('carePlans:overview', {}), []);
+  const [homeId, setHomeId] = useState('');
+  const [homes] = useLoad(() => call('homes:list', {}), []);
+  const [overview, retry] = useLoad(() => call('carePlans:overview', homeId ? { homeId: Number(homeId) } : {}), [homeId], { keepPrevious: true });
+  const shown = overview.status === 'ready' ? overview.value : overview.status === 'loading' ? overview.previous : null;
+  const homeList = homes.status === 'ready' ? homes.value : [];
   return (
     <>
       <PageHeading>Advance care plans</PageHeading>
-      {overview.status === 'loading' ? <Loading what="advance care plans" /> : null}
+      {homeList.length > 1 ? (
+        <SelectField id="home" label="Care home" value={homeId} onChange={setHomeId}
+          options={[{ value: '', label: 'All care homes' }, ...homeList.map((h) => ({ value: String(h.id), label: h.name }))]} />
+      ) : null}
+      {overview.status === 'loading' && shown === null ? <Loading what="advance care plans" /> : null}
       {overview.status === 'error' ? <ErrorPanel error={overview.error} onRetry={retry} /> : null}
-      {overview.status === 'ready' ? <Overview overview={overview.value} /> : null}
+      {shown ? <Overview overview={shown} /> : null}
     </>
   );
 }
@@ -71,7 +81,9 @@ function Overview({ overview }: { overview: CarePlanOverview }) {
       </div>
 
       <h2 className="nhsuk-heading-m">Residents to talk with</h2>
-      {overview.residents.length === 0 ? (
+      {overview.coverage.every((c) => c.residents === 0) ? (
+        <p>Nobody is living at {overview.coverage.length === 1 ? 'this home' : 'these homes'} yet. Add residents from the <a href={href('/residents')}>residents page</a>.</p>
+      ) : overview.residents.length === 0 ? (
         <p>Every resident has a current plan and nothing is due. Items appear here when a plan is missing, due for review, or something has changed.</p>
       ) : (
         <>
