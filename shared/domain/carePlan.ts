@@ -106,6 +106,12 @@ export const SOURCE_LABELS: Record<string, string> = {
   entered: 'Entered by hand', 'round-outcome': 'Round outcome', import: 'Imported', demo: 'Demo data',
 };
 
+/** Where an entry came from, in words: "Entered by hand", "Imported (batch 4)", "Round outcome". */
+export function sourceLabel(entry: Pick<CarePlanEntryView, 'source' | 'sourceBatchId'>): string {
+  const label = SOURCE_LABELS[entry.source] ?? entry.source;
+  return entry.sourceBatchId === null ? label : `${entry.source === 'import' ? label : `${label}, imported`} (batch ${entry.sourceBatchId})`;
+}
+
 /** A care-plan entry as the UI and CLI show it. */
 export interface CarePlanEntryView {
   id: number;

@@ -4,6 +4,7 @@
  * itself in words meant for a kind conversation with the resident and the people close to them.
  * The round planner calls `carePlanDueItems`.
  */
+import { z } from 'zod';
 import { addMonths, daysBetween, formatUkDate } from '../dates';
 import type { DueItem, DueStatus } from '../domain/due';
 import type { AcpElement } from '../domain/enums';
@@ -36,6 +37,21 @@ export const CARE_PLAN_DEFAULTS: CarePlanSettings = {
   overdueAfterDays: 28,
   minutes: { acpMissing: 15, acpReview: 15, ppdMissing: 10, endOfLife: 20 },
 };
+
+const months = z.number().int().min(1).max(120);
+const minutes = z.number().int().min(5).max(120);
+/** A practice's overrides (from its settings), checked: anything left out keeps the default. */
+export const carePlanSettingsOverrides = z.object({
+  acpMissingAfterMonths: months, acpReviewAfterMonths: months, ppdLookbackMonths: months,
+  dueSoonDays: z.number().int().min(0).max(180), overdueAfterDays: z.number().int().min(0).max(365),
+  minutes: z.object({ acpMissing: minutes, acpReview: minutes, ppdMissing: minutes, endOfLife: minutes }).partial(),
+}).partial().strict();
+
+/** The settings the rules run with: the defaults, with a practice's checked overrides on top. */
+export function carePlanSettings(overrides: z.input<typeof carePlanSettingsOverrides> = {}): CarePlanSettings {
+  const o = carePlanSettingsOverrides.parse(overrides);
+  return { ...CARE_PLAN_DEFAULTS, ...o, minutes: { ...CARE_PLAN_DEFAULTS.minutes, ...o.minutes } };
+}
 
 export const CARE_PLAN_RULES = ['acp-missing', 'acp-review', 'ppd-missing', 'end-of-life'] as const;
 export type CarePlanRule = (typeof CARE_PLAN_RULES)[number];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Representative, Resident } from '../../shared/domain/register';
 import type { ResidentSnapshot, SnapshotCarePlanEntry, SnapshotEvent, SnapshotFlag } from '../../shared/domain/snapshot';
 import {
-  acpMissing, acpReview, CARE_PLAN_DEFAULTS, carePlanDueItems, currentEntries, dueStatus, endOfLife, ppdMissing,
+  acpMissing, acpReview, CARE_PLAN_DEFAULTS, carePlanDueItems, carePlanSettings, currentEntries, dueStatus, endOfLife, ppdMissing,
 } from '../../shared/rules/carePlan';
 
 const TODAY = '2026-11-23';
@@ -182,5 +182,12 @@ describe('carePlanDueItems', () => {
     const settings = { ...CARE_PLAN_DEFAULTS, acpMissingAfterMonths: 1, minutes: { ...CARE_PLAN_DEFAULTS.minutes, acpMissing: 30 } };
     const [item] = acpMissing(snap({ resident: resident({ admissionDate: '2026-10-23' }) }), TODAY, settings);
     expect(item).toMatchObject({ due: TODAY, minutes: 30 });
+  });
+
+  it('merges a practice’s checked overrides over the defaults, and refuses nonsense', () => {
+    expect(carePlanSettings({ acpReviewAfterMonths: 6, minutes: { endOfLife: 30 } })).toEqual({
+      ...CARE_PLAN_DEFAULTS, acpReviewAfterMonths: 6, minutes: { ...CARE_PLAN_DEFAULTS.minutes, endOfLife: 30 } });
+    expect(carePlanSettings()).toEqual(CARE_PLAN_DEFAULTS);
+    expect(() => carePlanSettings({ acpMissingAfterMonths: 0 })).toThrow();
   });
 });

@@ -1,6 +1,6 @@
 /** acp gaps, acp show: advance care planning from the command line. */
 import { formatUkDate } from '../../../shared/dates';
-import { describeDetails, describeParticipants, ELEMENT_LABELS, SOURCE_LABELS, type CarePlanEntryView } from '../../../shared/domain/carePlan';
+import { describeDetails, describeParticipants, ELEMENT_LABELS, sourceLabel, type CarePlanEntryView } from '../../../shared/domain/carePlan';
 import { normaliseNhsNumber, formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import { describeDue } from '../../../shared/rules/carePlan';
 import type { AppContext } from '../../services/context';
@@ -67,7 +67,7 @@ export const acpShowCommand: Command = {
     }
     const reps = new Map(resident.representatives.map((r) => [r.id, `${r.name} (${r.relationship.toLowerCase()})`]));
     const table = (entries: CarePlanEntryView[]) => formatTable(['Element', 'Value', 'Recorded', 'Review', 'Who took part; details', 'Source'], entries.map((e) => [
-      ELEMENT_LABELS[e.element], e.valueLabel, formatUkDate(e.recordedOn), formatUkDate(e.reviewDue), [describeParticipants(e.participants, reps), ...describeDetails(e.element, e.details, reps)].filter(Boolean).join('; '), SOURCE_LABELS[e.source] ?? e.source,
+      ELEMENT_LABELS[e.element], e.valueLabel, formatUkDate(e.recordedOn), formatUkDate(e.reviewDue), [describeParticipants(e.participants, reps), ...describeDetails(e.element, e.details, reps)].filter(Boolean).join('; '), sourceLabel(e),
     ]));
     io.out(`${resident.givenName} ${resident.familyName} (${formatNhsNumber(resident.nhsNumber)}), ${resident.homeName}`);
     io.out(`CPR: ${plan.cpr.kind === 'conflict' ? 'CONFLICT – ' : ''}${plan.cpr.label}\n`);

@@ -7,7 +7,7 @@ import { CprStatusTag } from '../components/CprStatusTag';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Loading } from '../components/Loading';
 import { formatUkDate } from '../../../shared/dates';
-import { describeDetails, describeParticipants, ELEMENT_LABELS, SOURCE_LABELS, type CarePlanEntryView } from '../../../shared/domain/carePlan';
+import { describeDetails, describeParticipants, ELEMENT_LABELS, sourceLabel, type CarePlanEntryView } from '../../../shared/domain/carePlan';
 import type { ResidentDetail } from '../../../shared/domain/register';
 import type { ResidentCarePlan } from '../../../shared/ipc';
 import { describeDue } from '../../../shared/rules/carePlan';
@@ -102,7 +102,7 @@ function EntryList({ entries, reps, residentName }: { entries: CarePlanEntryView
               <p className="nhsuk-u-margin-bottom-1"><strong>{e.valueLabel}</strong></p>
               {details.map((d) => <p className="nhsuk-u-margin-bottom-1" key={d}>{d}</p>)}
               <p className="nhsuk-u-margin-bottom-1 app-secondary-text">
-                Recorded {formatUkDate(e.recordedOn)}{e.reviewDue ? `, review by ${formatUkDate(e.reviewDue)}` : ''}. {SOURCE_LABELS[e.source] ?? e.source}.
+                Recorded {formatUkDate(e.recordedOn)}{e.reviewDue ? `, review by ${formatUkDate(e.reviewDue)}` : ''}. {sourceLabel(e)}.
               </p>
               <p className="nhsuk-u-margin-bottom-0 app-secondary-text">{who ? `Who took part: ${who}` : 'Who took part was not recorded'}</p>
             </dd>
