@@ -106,6 +106,13 @@ describe('advance care plans', () => {
     expect(await page.locator('tbody tr').count()).toBe(1);
     await page.getByLabel('Care home').selectOption({ label: 'All care homes' });
     await page.locator('main li.nhsuk-card').nth(1).waitFor();
+
+    // Albert's own record says what to talk about, and that no CPR decision is recorded.
+    await page.locator('main li.nhsuk-card').nth(1).getByRole('link', { name: 'Albert Sample' }).click();
+    await page.getByRole('heading', { name: 'To talk about with Albert' }).waitFor();
+    expect(await cpr().textContent()).toBe('No CPR decision recorded');
+    expect(await page.locator('main').textContent()).toContain('about 15 minutes');
+    await step('care-plans-05b-resident-gaps');
   });
 
   it('clears the conflict once a new ReSPECT form agrees, keeping the old form in the history', async () => {

@@ -44,6 +44,7 @@ function PlanBody({ resident, plan }: { resident: ResidentDetail; plan: Resident
   const reps = representativeNames(resident);
   const name = resident.preferredName ?? resident.givenName;
   const living = resident.status === 'active';
+  const [they, them] = resident.sex === 'female' ? ['she', 'her'] : resident.sex === 'male' ? ['he', 'him'] : ['they', 'them'];
   return (
     <>
       <dl className="nhsuk-summary-list">
@@ -67,7 +68,7 @@ function PlanBody({ resident, plan }: { resident: ResidentDetail; plan: Resident
 
       <h3 className="nhsuk-heading-s">Current plan</h3>
       {plan.current.length === 0 ? (
-        <p>Nothing is recorded yet.{living ? ` When ${name} and the people close to ${name} have talked about what ${name} would want, record each part here.` : ''}</p>
+        <p>Nothing is recorded yet.{living ? ` When ${name} and the people close to ${them} have talked about what ${they} would want, record each part here.` : ''}</p>
       ) : <EntryList entries={plan.current} reps={reps} residentName={name} />}
       {living ? (
         <a className="nhsuk-button nhsuk-button--secondary" href={href(`/residents/${resident.id}/care-plan/new`)} draggable={false}>
