@@ -159,6 +159,7 @@ export function acpReview(snapshot: ResidentSnapshot, today: string, settings: C
       reasons.push({ due: e.date, words: e.type === 'admission' ? `${p.subject} went into hospital on ${formatUkDate(e.date)}` : `${p.subject} came back from hospital on ${formatUkDate(e.date)}` });
     }
   }
+  // A move: the resident came to their current home after the plan was talked through (admission date to this home).
   const moved = snapshot.resident.admissionDate;
   if (moved && moved > planDate && moved <= today) {
     reasons.push({ due: moved, words: `${p.subject} moved to ${snapshot.resident.homeName} on ${formatUkDate(moved)}` });
