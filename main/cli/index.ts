@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
 import { CliError, COMMON_OPTIONS, EXIT, type CliIo, type Command, type Values } from './common';
+import { carePlanCommands } from './commands/carePlans';
 import { demoCommand } from './commands/demo';
 import { homesCommand, residentsCommand } from './commands/register';
 import { importRecordsCommand } from './commands/imports';
@@ -15,7 +16,7 @@ import { reviewsDueCommand } from './commands/reviews';
 export { CliError, type CliIo } from './common';
 
 /** Every command, in the order the help lists them. */
-const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, importRecordsCommand, ...FLAG_COMMANDS, reviewsDueCommand];
+const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, importRecordsCommand, ...FLAG_COMMANDS, reviewsDueCommand, ...carePlanCommands];
 
 export function usage(): string {
   return `Roundtable command line

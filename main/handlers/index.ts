@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { AppError, type AppErrorShape, type ErrorDetail, type Result } from '../../shared/errors';
 import { contract, isChannel, type Channel } from '../../shared/ipc';
 import type { AppContext } from '../services/context';
+import { carePlanHandlers } from './carePlans';
 import { registerHandlers } from './register';
 import { importHandlers } from './imports';
 import { flagHandlers } from './flags';
@@ -21,6 +22,7 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...flagHandlers,
   ...reviewsHandlers,
+  ...carePlanHandlers,
 };
 
 export function zodDetails(error: z.ZodError): ErrorDetail[] {

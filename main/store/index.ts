@@ -37,6 +37,9 @@ import {
   insertRecordedReview, insertScheduleRun, listPlannedRounds, listRecordedReviews, listScheduleRuns, readReviewSettings, writeReviewSettings,
   type NewRecordedReview, type PlannedRoundRow, type RecordedReviewRow, type ScheduleRunRow,
 } from './reviews';
+import type { CarePlanRecord } from '../../shared/domain/clinical';
+import type { CarePlanEntryView } from '../../shared/domain/carePlan';
+import { insertCarePlanEntry, listCarePlanEntries } from './carePlans';
 
 export type { Actor, AuditEvent } from './audit';
 export type { RecordCounts } from './records';
@@ -134,6 +137,12 @@ export interface Store {
   timeline: {
     /** Sources (import file or person) and every round outcome, for a resident's timeline. */
     extras(residentId: number): Promise<TimelineExtras>;
+  };
+  carePlans: {
+    /** Records one care-plan entry; it supersedes the current entry of its element unless it is older. Returns the resident's entries. */
+    add(actor: Actor, residentId: number, entry: CarePlanRecord, source: string): Promise<CarePlanEntryView[]>;
+    /** Every entry for a resident, current and superseded, newest first. */
+    list(residentId: number): Promise<CarePlanEntryView[]>;
   };
   snapshots: {
     /** Residents' whole records for the rules (active residents unless includeInactive). */
@@ -363,6 +372,24 @@ export function createStore(db: Db, file: string): Store {
     },
     timeline: {
       extras: (residentId) => read(() => loadTimelineExtras(db, residentId)),
+    },
+
+    carePlans: {
+      add: (actor, residentId, entry, source) => write(() => {
+        const resident = getResident(db, residentId);
+        const known = new Set(listRepresentatives(db, residentId).map((r) => r.id));
+        const named = [...(entry.participants?.representativeIds ?? []), ...(typeof entry.details?.representativeId === 'number' ? [entry.details.representativeId] : [])];
+        if (named.some((repId) => !known.has(repId))) {
+          throw new AppError('INVALID_INPUT', `Choose a representative of ${resident.givenName} ${resident.familyName}`, [{ field: 'participants', message: 'Choose one of this resident’s representatives' }]);
+        }
+        const id = insertCarePlanEntry(db, residentId, entry, source, null);
+        writeAudit(db, actor, 'create', 'advance_care_plan', id, `Recorded ${entry.element} (${source}) for resident ${residentId}`);
+        return listCarePlanEntries(db, residentId);
+      }),
+      list: (residentId) => read(() => {
+        getResident(db, residentId);
+        return listCarePlanEntries(db, residentId);
+      }),
     },
 
     snapshots: {

@@ -1,6 +1,7 @@
 /** Writes of clinical records for one resident (used by the demo now, by the importers later). */
 import type { CarePlanRecord, NewFlag, ResidentRecords } from '../../shared/domain/clinical';
 import { normaliseName } from '../../shared/text';
+import { insertCarePlanEntry } from './carePlans';
 import type { Db } from './db';
 
 export function insertResidentRecords(db: Db, residentId: number, records: ResidentRecords, source: string, batchId: number | null): number {
@@ -23,7 +24,7 @@ export function insertResidentRecords(db: Db, residentId: number, records: Resid
     count++;
   }
   for (const p of records.carePlans ?? []) {
-    if (insertCarePlanEntry(db, residentId, p, source, batchId) !== null) count++;
+    if (addCarePlanEntryOnce(db, residentId, p, source, batchId) !== null) count++;
   }
   const review = db.prepare(`INSERT INTO medication_review (resident_id, rule, status, done_on, done_by, outcome, source, source_batch_id, created_at)
       VALUES (?, ?, 'done', ?, ?, ?, ?, ?, ?)`);
@@ -34,19 +35,9 @@ export function insertResidentRecords(db: Db, residentId: number, records: Resid
   return count;
 }
 
-/**
- * Adds one care-plan entry unless the same entry (resident, element, value, recorded on) is already
- * stored; returns the new id, or null for a duplicate. The one insert path for care-plan entries.
- */
-export function insertCarePlanEntry(db: Db, residentId: number, p: CarePlanRecord, source: string, batchId: number | null): number | null {
-  const existing = db.prepare(`SELECT id FROM advance_care_plan WHERE resident_id = ? AND element = ? AND value = ? AND recorded_on = ?`)
-    .get(residentId, p.element, p.value, p.recordedOn);
-  if (existing) return null;
-  const result = db.prepare(`INSERT INTO advance_care_plan (resident_id, element, value, details, recorded_on, review_due, participants, source, source_batch_id, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(residentId, p.element, p.value, JSON.stringify(p.details ?? {}), p.recordedOn, p.reviewDue, JSON.stringify(p.participants ?? {}), source, batchId,
-      new Date().toISOString());
-  return Number(result.lastInsertRowid);
+/** Imports and the demo add care-plan entries through the one insert that de-duplicates and supersedes. */
+export function addCarePlanEntryOnce(db: Db, residentId: number, p: CarePlanRecord, source: string, batchId: number | null): number | null {
+  return insertCarePlanEntry(db, residentId, p, source, batchId, { skipDuplicate: true });
 }
 
 /** The natural key that stops a re-imported flag being stored twice. */

@@ -8,7 +8,7 @@ import type { Actor } from './audit';
 import { writeAudit } from './audit';
 import type { Db } from './db';
 import { findHome, insertHome } from './homes';
-import { insertCarePlanEntry } from './records';
+import { addCarePlanEntryOnce } from './records';
 import { getResident, insertResident, updateResident } from './residents';
 import type {
   AcpRow, ConditionRow, EventRow, MedicationRow, PatientRow, RepresentativeRow, ReviewRow,
@@ -234,7 +234,7 @@ export class RecordsWriter {
   }
 
   carePlan(residentId: number, row: AcpRow): Outcome {
-    const id = insertCarePlanEntry(this.db, residentId, { element: row.element, value: row.value, recordedOn: row.recordedOn, reviewDue: row.reviewDue },
+    const id = addCarePlanEntryOnce(this.db, residentId, { element: row.element, value: row.value, recordedOn: row.recordedOn, reviewDue: row.reviewDue },
       this.source, this.batchId);
     return id === null ? 'unchanged' : 'accepted';
   }

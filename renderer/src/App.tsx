@@ -17,6 +17,8 @@ import { parseRoute, sectionOf, type Route } from './routes';
 import { FlagDetailScreen } from './screens/FlagDetailScreen';
 import { FlagFormScreen } from './screens/FlagFormScreen';
 import { FlagsScreen } from './screens/FlagsScreen';
+import { CarePlanFormScreen } from './screens/CarePlanFormScreen';
+import { CarePlansScreen } from './screens/CarePlansScreen';
 import { HomeFormScreen } from './screens/HomeFormScreen';
 import { HomesScreen } from './screens/HomesScreen';
 import { ImportScreen } from './screens/ImportScreen';
@@ -50,6 +52,8 @@ function Screen({ route, flash }: { route: Route; flash: string | null }) {
     case 'reviews': return <ReviewsScreen homeId={route.homeId} flash={flash} />;
     case 'review-record': return <ReviewRecordScreen residentId={route.residentId} rule={route.rule} />;
     case 'settings': return <SettingsScreen flash={flash} />;
+    case 'care-plans': return <CarePlansScreen />;
+    case 'care-plan-new': return <CarePlanFormScreen residentId={route.residentId} element={route.element} />;
     case 'placeholder': return <PlaceholderScreen section={route.section} />;
     case 'not-found': return <NotFoundScreen />;
   }

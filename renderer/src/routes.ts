@@ -2,7 +2,7 @@
 import { isMedicationRule, type MedicationRule } from '../../shared/rules/reviews';
 
 export type Section = 'homes' | 'residents' | 'flags' | 'reviews' | 'care-plans' | 'rounds' | 'reports' | 'import';
-export type PlaceholderSection = Exclude<Section, 'homes' | 'residents' | 'import' | 'flags' | 'reviews'>;
+export type PlaceholderSection = Exclude<Section, 'homes' | 'residents' | 'import' | 'flags' | 'reviews' | 'care-plans'>;
 
 export type Route =
   | { name: 'homes' }
@@ -22,10 +22,12 @@ export type Route =
   | { name: 'reviews'; homeId: number | null }
   | { name: 'review-record'; residentId: number; rule: MedicationRule }
   | { name: 'settings' }
+  | { name: 'care-plans' }
+  | { name: 'care-plan-new'; residentId: number; element: string | null }
   | { name: 'placeholder'; section: PlaceholderSection }
   | { name: 'not-found' };
 
-const PLACEHOLDERS: readonly PlaceholderSection[] = ['care-plans', 'rounds', 'reports'];
+const PLACEHOLDERS: readonly PlaceholderSection[] = ['rounds', 'reports'];
 
 function toId(value: string | undefined): number | null {
   return value !== undefined && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null;
@@ -52,6 +54,7 @@ export function parseRoute(hash: string): Route {
       if (id === null) return { name: 'not-found' };
       if (parts.length === 2) return { name: 'resident', id };
       if (third === 'edit' && parts.length === 3) return { name: 'resident-edit', id };
+      if (third === 'care-plan' && fourth === 'new' && parts.length === 4) return { name: 'care-plan-new', residentId: id, element: query.get('element') };
       if (third !== 'representatives') return { name: 'not-found' };
       if (fourth === 'new' && parts.length === 4) return { name: 'representative-new', residentId: id };
       const repId = toId(fourth);
@@ -78,6 +81,8 @@ export function parseRoute(hash: string): Route {
     }
     case 'settings':
       return parts.length === 1 ? { name: 'settings' } : { name: 'not-found' };
+    case 'care-plans':
+      return parts.length === 1 ? { name: 'care-plans' } : { name: 'not-found' };
     default: {
       const section = PLACEHOLDERS.find((s) => s === first);
       return section && parts.length === 1 ? { name: 'placeholder', section } : { name: 'not-found' };
@@ -94,6 +99,7 @@ export function sectionOf(route: Route): Section | null {
     case 'import': return 'import';
     case 'reviews': case 'review-record': return 'reviews';
     case 'settings': return null;
+    case 'care-plans': return 'care-plans';
     case 'not-found': return null;
     default: return 'residents';
   }

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Result } from '../errors';
+import { carePlanChannels } from './carePlans';
 import { registerChannels } from './register';
 import { importChannels } from './imports';
 import { flagChannels } from './flags';
@@ -12,12 +13,14 @@ import { reviewsChannels } from './reviews';
 
 export type { AppInfo } from './register';
 export type { ImportProgress, ImportView } from './imports';
+export type { CarePlanOverview, CarePlanResidentRow, ResidentCarePlan } from './carePlans';
 
 export const contract = {
   ...registerChannels,
   ...importChannels,
   ...flagChannels,
   ...reviewsChannels,
+  ...carePlanChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -60,6 +60,11 @@ export function currentCprDecisions(entries: readonly SnapshotCarePlanEntry[]): 
   return decisions;
 }
 
+/** "For attempted CPR" -> "for attempted CPR": the abbreviation keeps its capitals. */
+function lowerFirst(text: string): string {
+  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
 export function cprStatus(entries: readonly SnapshotCarePlanEntry[]): CprStatus {
   const respect = entries
     .filter((e) => e.element === 'respect' && e.supersededBy === null)
@@ -69,9 +74,25 @@ export function cprStatus(entries: readonly SnapshotCarePlanEntry[]): CprStatus 
   if (decisions.length === 0) return { kind: 'none', label: 'No CPR decision recorded', respectDate };
   const kinds = new Set(decisions.map((d) => d.recommendation));
   if (kinds.size > 1) {
-    const parts = decisions.map((d) => `${d.element === 'respect' ? 'ReSPECT' : 'DNACPR'} ${formatUkDate(d.recordedOn)}: ${LABELS[d.recommendation].toLowerCase()}`);
+    const parts = decisions.map((d) => `${d.element === 'respect' ? 'ReSPECT' : 'DNACPR'} ${formatUkDate(d.recordedOn)}: ${lowerFirst(LABELS[d.recommendation])}`);
     return { kind: 'conflict', label: `CPR decisions conflict (${parts.join('; ')}): resolve before relying on either`, decisions, respectDate };
   }
   const recommendation = decisions[0]?.recommendation ?? 'for-cpr';
   return { kind: 'decided', recommendation, label: LABELS[recommendation], decisions, respectDate };
+}
+
+/** How a CPR status is shown, the same on every screen and in print: the tag, its colour, and any words beside it. */
+export interface CprDisplay {
+  kind: CprStatus['kind'];
+  tag: string;
+  tone: 'red' | 'grey' | 'purple' | 'blue';
+  /** The conflict in full (shown in red), or the dates of the decisions behind a status. */
+  text: string | null;
+}
+
+export function cprDisplay(status: CprStatus): CprDisplay {
+  if (status.kind === 'conflict') return { kind: 'conflict', tag: 'CPR conflict', tone: 'red', text: status.label };
+  if (status.kind === 'none') return { kind: 'none', tag: status.label, tone: 'grey', text: null };
+  const dates = status.decisions.map((d) => `${d.element === 'respect' ? 'ReSPECT' : 'DNACPR'} ${formatUkDate(d.recordedOn)}`).join(', ');
+  return { kind: 'decided', tag: status.label, tone: status.recommendation === 'not-for-cpr' ? 'purple' : 'blue', text: dates || null };
 }

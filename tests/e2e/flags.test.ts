@@ -170,8 +170,8 @@ describe('flags workflow', () => {
     const { page } = h;
     await h.open(`/residents/${ids.mary}`);
     await page.getByRole('heading', { level: 2, name: 'Timeline' }).waitFor();
-    expect(await page.getByTestId('cpr-status').textContent()).toContain('Not for attempted CPR');
-    expect(await page.getByTestId('cpr-status').textContent()).toContain('ReSPECT recorded 02/03/2026');
+    expect(await page.getByTestId('resident-header-cpr').textContent()).toContain('Not for attempted CPR');
+    expect(await page.getByTestId('resident-header-cpr').textContent()).toContain('ReSPECT recorded 02/03/2026');
     const header = (await page.locator('.app-resident-header').textContent()) ?? '';
     expect(header).toContain('Willow Court, room 4');
     expect(header).toContain('Her budgie, Captain');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SnapshotCarePlanEntry } from '../../shared/domain/snapshot';
-import { cprStatus } from '../../shared/rules/cpr';
+import { cprDisplay, cprStatus } from '../../shared/rules/cpr';
 
 let nextId = 1;
 function entry(element: SnapshotCarePlanEntry['element'], value: string, recordedOn: string, supersededBy: number | null = null): SnapshotCarePlanEntry {
@@ -33,5 +33,29 @@ describe('CPR status', () => {
   it('agrees when ReSPECT and DNACPR both say not for CPR; a cancelled DNACPR is no decision', () => {
     expect(cprStatus([entry('respect', 'not-for-cpr', '2026-03-01'), entry('dnacpr', 'in-place', '2026-05-01')])).toMatchObject({ kind: 'decided', recommendation: 'not-for-cpr' });
     expect(cprStatus([entry('dnacpr', 'cancelled', '2026-05-01')])).toMatchObject({ kind: 'none' });
+  });
+});
+
+describe('CPR status rendering (cprDisplay, used by every screen)', () => {
+  const show = (entries: SnapshotCarePlanEntry[]) => cprDisplay(cprStatus(entries));
+
+  it('shows the current decision and its date, never the superseded one', () => {
+    const newer = entry('respect', 'for-cpr', '2026-06-01');
+    expect(show([entry('respect', 'not-for-cpr', '2026-01-01', newer.id), newer]))
+      .toEqual({ kind: 'decided', tag: 'For attempted CPR', tone: 'blue', text: 'ReSPECT 01/06/2026' });
+  });
+
+  it('shows a conflict in red naming both decisions, never one of them as the status', () => {
+    expect(show([entry('respect', 'for-cpr', '2026-03-01'), entry('dnacpr', 'in-place', '2026-05-01')])).toEqual({
+      kind: 'conflict', tag: 'CPR conflict', tone: 'red',
+      text: 'CPR decisions conflict (ReSPECT 01/03/2026: for attempted CPR; DNACPR 01/05/2026: not for attempted CPR): resolve before relying on either',
+    });
+  });
+
+  it('a superseded DNACPR decision makes no conflict; nothing recorded reads "No CPR decision recorded"', () => {
+    const cancelled = entry('dnacpr', 'cancelled', '2026-09-01');
+    expect(show([entry('respect', 'for-cpr', '2026-03-01'), entry('dnacpr', 'in-place', '2026-05-01', cancelled.id), cancelled]))
+      .toMatchObject({ kind: 'decided', tag: 'For attempted CPR' });
+    expect(show([])).toEqual({ kind: 'none', tag: 'No CPR decision recorded', tone: 'grey', text: null });
   });
 });

@@ -110,12 +110,14 @@ describe('routes', () => {
     ['#/residents/new?home=x', { name: 'resident-new', homeId: null }],
     ['#/residents/12', { name: 'resident', id: 12 }],
     ['#/residents/12/representatives/7/remove', { name: 'representative-remove', residentId: 12, id: 7 }],
-    ['#/care-plans', { name: 'placeholder', section: 'care-plans' }],
     ['#/flags', { name: 'flags', tab: 'flags' }],
     ['#/flags/unmatched', { name: 'flags', tab: 'unmatched' }],
     ['#/flags/new?home=2&resident=9', { name: 'flag-new', homeId: 2, residentId: 9 }],
     ['#/flags/31', { name: 'flag', id: 31 }],
     ['#/flags/31/edit', { name: 'not-found' }],
+    ['#/care-plans', { name: 'care-plans' }],
+    ['#/reports', { name: 'placeholder', section: 'reports' }],
+    ['#/residents/12/care-plan/new?element=dnacpr', { name: 'care-plan-new', residentId: 12, element: 'dnacpr' }],
     ['#/residents/0', { name: 'not-found' }],
     ['#/residents/12/delete', { name: 'not-found' }],
   ])('%s', (hash, route) => {
@@ -126,6 +128,7 @@ describe('routes', () => {
     expect(sectionOf(parseRoute('#/residents/12/edit'))).toBe('residents');
     expect(sectionOf(parseRoute('#/homes/1/edit'))).toBe('homes');
     expect(sectionOf(parseRoute('#/flags/new'))).toBe('flags');
+    expect(sectionOf(parseRoute('#/care-plans'))).toBe('care-plans');
     expect(sectionOf(parseRoute('#/nowhere'))).toBeNull();
   });
 });

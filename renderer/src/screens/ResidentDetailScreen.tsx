@@ -24,6 +24,7 @@ import { frailtyLabel } from '../labels';
 import { href } from '../router';
 import { RepresentativeCard } from './RepresentativeCard';
 import { MedicinesPanel } from '../components/MedicinesPanel';
+import { CarePlanPanel } from './CarePlanPanel';
 import { ResidentHeader } from './ResidentHeader';
 import { ResidentTimeline } from './ResidentTimeline';
 
@@ -59,6 +60,7 @@ function ResidentPage({ view }: { view: ResidentView }) {
           <RepresentativesSection view={view} />
           {/* Panels from other parts of Roundtable mount here, one line each. */}
           <MedicinesPanel residentId={view.resident.id} />
+          <CarePlanPanel residentId={view.resident.id} />
           <ResidentTimeline view={view} />
         </div>
       </div>

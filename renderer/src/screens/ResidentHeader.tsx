@@ -1,5 +1,6 @@
 import { formatUkDate } from '../../../shared/dates';
 import type { ResidentView } from '../../../shared/domain/residentView';
+import { CprStatusTag } from '../components/CprStatusTag';
 import { frailtyLabel } from '../labels';
 import { plural } from '../format';
 
@@ -13,13 +14,11 @@ export function ResidentHeader({ view }: { view: ResidentView }) {
   return (
     <section className="app-resident-header" aria-labelledby="resident-header-title">
       <h2 className="nhsuk-u-visually-hidden" id="resident-header-title">Summary</h2>
-      {h.conflicts.map((c) => (
-        <p key={c} className="app-conflict"><span className="nhsuk-u-visually-hidden">Conflict: </span>{c}</p>
-      ))}
-      <p className="app-cpr" data-testid="cpr-status">
-        {h.cpr.kind === 'conflict' ? 'CPR: decisions conflict' : `CPR: ${h.cpr.label}`}
+      <div className="app-cpr" data-testid="resident-header-cpr">
+        <span className="nhsuk-u-visually-hidden">CPR status: </span>
+        <CprStatusTag status={h.cpr} showDate={false} />
         <span className="app-secondary-text">{respect}</span>
-      </p>
+      </div>
       <dl className="app-resident-header__facts">
         <div><dt>Age</dt><dd>{r.status === 'died' ? `Died aged ${h.age}` : h.age}</dd></div>
         <div><dt>Home and room</dt><dd>{r.homeName}{r.room ? `, room ${r.room}` : ''}</dd></div>

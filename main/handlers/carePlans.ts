@@ -1,0 +1,9 @@
+import type { carePlanChannels } from '../../shared/ipc/carePlans';
+import * as carePlans from '../services/carePlans';
+import type { HandlerMap } from './types';
+
+export const carePlanHandlers: HandlerMap<keyof typeof carePlanChannels> = {
+  'carePlans:get': carePlans.getCarePlan,
+  'carePlans:add': carePlans.addCarePlanEntry,
+  'carePlans:overview': carePlans.carePlanOverview,
+};
