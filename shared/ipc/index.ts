@@ -6,11 +6,13 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { registerChannels } from './register';
+import { roundChannels } from './rounds';
 
 export type { AppInfo } from './register';
 
 export const contract = {
   ...registerChannels,
+  ...roundChannels,
 } as const;
 
 export type Contract = typeof contract;
