@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/handlers';
 import { writeRoundFiles } from '../../main/services/print';
 import type { ChannelInput, ChannelOutput, Channel } from '../../shared/ipc';
-import { careHomeInput, residentInput } from '../../shared/domain/register';
+import { careHomeInput, representativeInput, residentInput } from '../../shared/domain/register';
 import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 import { openTempStore, sampleHome, sampleResident, type TempStore } from '../helpers/tempStore';
 
@@ -28,10 +28,10 @@ async function failure(channel: Channel, input: unknown) {
 async function seed(homeOverrides: Record<string, unknown> = {}) {
   const home = await t.store.homes.create(t.ctx.actor, careHomeInput.parse({ ...sampleHome, ...homeOverrides }));
   const edith = await t.store.residents.create(t.ctx.actor, residentInput.parse(sampleResident(home.id, { admissionDate: '2026-10-01' })),
-    [{ name: 'Susan Example', relationship: 'daughter', holdsLpaHealthWelfare: false, preferredContact: 'in-person' }]);
+    [representativeInput.parse({ name: 'Susan Example', relationship: 'daughter', holdsLpaHealthWelfare: false, preferredContact: 'in-person' })]);
   const arthur = await t.store.residents.create(t.ctx.actor, residentInput.parse(sampleResident(home.id, {
     nhsNumber: '9876543210', givenName: 'Arthur', familyName: 'Sample', sex: 'male', dementia: false, admissionDate: '2026-10-01' })),
-  [{ name: 'Olive Sample', relationship: 'wife', holdsLpaHealthWelfare: true, preferredContact: 'phone' }]);
+  [representativeInput.parse({ name: 'Olive Sample', relationship: 'wife', holdsLpaHealthWelfare: true, preferredContact: 'phone' })]);
   const mabel = await t.store.residents.create(t.ctx.actor, residentInput.parse(sampleResident(home.id, {
     nhsNumber: '4010232137', givenName: 'Mabel', familyName: 'Other', dementia: false, admissionDate: '2026-10-15' })));
   const flag = (residentId: number, severity: 'urgent' | 'high' | 'medium', category: 'fall' | 'skin' | 'family-concern', text: string, raisedBy: string) =>
