@@ -1,11 +1,14 @@
 /** The round's printed documents: their data, static HTML files, and PDFs. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { addDays, dayOfWeek } from '../../shared/dates';
+import { WEEKDAY_NAMES } from '../../shared/domain/enums';
 import type { ParsedInput } from '../../shared/ipc';
 import { buildPrintDocument, type PrintDocument } from '../../shared/print';
 import { normaliseName } from '../../shared/text';
 import { htmlToPdf, renderPrintHtml } from '../print/render';
 import type { AppContext } from './context';
+import { createRound } from './rounds';
 
 export async function printDocument(ctx: AppContext, roundId: number): Promise<PrintDocument> {
   const round = await ctx.store.rounds.get(roundId);
@@ -75,4 +78,45 @@ export async function savePdf(ctx: AppContext, input: ParsedInput<'rounds:save-p
   const file = path.join(dir, `${input.document}-${doc.date}-${slug(doc.homeName)}-round-${doc.roundId}.pdf`);
   await htmlToPdf([{ html: renderPrintHtml(doc, input.document, { marginBoxes: false }), file, homeName: doc.homeName, date: doc.date }]);
   return { path: file };
+}
+
+/** The date of a home's next round: its usual round day in the 7 days after today, else a week today. */
+export function nextRoundDate(roundDay: string | null, today: string): string {
+  const wanted = WEEKDAY_NAMES.indexOf(roundDay as (typeof WEEKDAY_NAMES)[number]);
+  for (let i = 1; i <= 7; i++) {
+    const date = addDays(today, i);
+    if (wanted < 0 ? i === 7 : dayOfWeek(date) === wanted) return date;
+  }
+  return addDays(today, 7);
+}
+
+export interface DemoRoundFiles {
+  home: string;
+  roundId: number;
+  date: string;
+  residents: number;
+  files: WrittenFiles;
+}
+
+/**
+ * For the demo: plans next week's round for every home, invites the representatives the planner proposes,
+ * and writes each staff agenda (PDF where Chromium is found, HTML always) and the letters under outDir/rounds.
+ */
+export async function planDemoRounds(ctx: AppContext, outDir: string, env?: NodeJS.ProcessEnv): Promise<DemoRoundFiles[]> {
+  const results: DemoRoundFiles[] = [];
+  const staff = await ctx.store.practice.listStaff();
+  const clinician = staff.find((s) => s.role === 'gp') ?? staff.find((s) => s.role !== 'admin');
+  for (const home of await ctx.store.homes.list()) {
+    const date = nextRoundDate(home.roundDay, ctx.today());
+    const { round } = await createRound(ctx, { homeId: home.id, date, clinicians: clinician ? [clinician.name] : [] });
+    for (const item of round.items) {
+      if (!item.attendees.representatives.some((r) => r.proposed)) continue;
+      await ctx.store.rounds.updateItem(ctx.actor, item.id, { attendees: { ...item.attendees,
+        representatives: item.attendees.representatives.map((r) => (r.proposed ? { ...r, status: 'invited' as const } : r)) } });
+    }
+    const dir = path.join(outDir, 'rounds', slug(home.name));
+    const files = await writeRoundFiles(ctx, round.id, path.join(dir, `agenda-${date}.pdf`), { lettersDir: path.join(dir, 'letters'), ...(env ? { env } : {}) });
+    results.push({ home: home.name, roundId: round.id, date, residents: round.items.length, files });
+  }
+  return results;
 }
