@@ -22,6 +22,10 @@ import { RepresentativeFormScreen } from './screens/RepresentativeFormScreen';
 import { ResidentDetailScreen } from './screens/ResidentDetailScreen';
 import { ResidentFormScreen } from './screens/ResidentFormScreen';
 import { ResidentsScreen } from './screens/ResidentsScreen';
+import { RoundNewScreen, RoundsScreen } from './screens/RoundsScreen';
+import { RoundScreen } from './screens/RoundScreen';
+import { RoundPrintScreen } from './screens/RoundPrintScreen';
+import { RoundOutcomesScreen } from './screens/RoundOutcomesScreen';
 
 function Screen({ route, flash }: { route: Route; flash: string | null }) {
   switch (route.name) {
@@ -35,6 +39,11 @@ function Screen({ route, flash }: { route: Route; flash: string | null }) {
     case 'representative-new': return <RepresentativeFormScreen residentId={route.residentId} id={null} />;
     case 'representative-edit': return <RepresentativeFormScreen residentId={route.residentId} id={route.id} />;
     case 'representative-remove': return <RemoveRepresentativeScreen residentId={route.residentId} id={route.id} />;
+    case 'rounds': return <RoundsScreen homeId={route.homeId} flash={flash} />;
+    case 'round-new': return <RoundNewScreen homeId={route.homeId} />;
+    case 'round': return <RoundScreen id={route.id} flash={flash} />;
+    case 'round-print': return <RoundPrintScreen id={route.id} document={route.document} />;
+    case 'round-outcomes': return <RoundOutcomesScreen id={route.id} flash={flash} />;
     case 'placeholder': return <PlaceholderScreen section={route.section} />;
     case 'not-found': return <NotFoundScreen />;
   }

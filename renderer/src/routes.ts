@@ -1,7 +1,7 @@
 /** The app's routes and how a hash (#/residents/12/edit) reads as one. Pure, so it is unit-tested. */
 
 export type Section = 'homes' | 'residents' | 'flags' | 'reviews' | 'care-plans' | 'rounds' | 'reports';
-export type PlaceholderSection = Exclude<Section, 'homes' | 'residents'>;
+export type PlaceholderSection = Exclude<Section, 'homes' | 'residents' | 'rounds'>;
 
 export type Route =
   | { name: 'homes' }
@@ -14,10 +14,16 @@ export type Route =
   | { name: 'representative-new'; residentId: number }
   | { name: 'representative-edit'; residentId: number; id: number }
   | { name: 'representative-remove'; residentId: number; id: number }
+  | { name: 'rounds'; homeId: number | null }
+  | { name: 'round-new'; homeId: number | null }
+  | { name: 'round'; id: number }
+  | { name: 'round-print'; id: number; document: 'agenda' | 'letters' | 'summary' }
+  | { name: 'round-outcomes'; id: number }
   | { name: 'placeholder'; section: PlaceholderSection }
   | { name: 'not-found' };
 
-const PLACEHOLDERS: readonly PlaceholderSection[] = ['flags', 'reviews', 'care-plans', 'rounds', 'reports'];
+const PLACEHOLDERS: readonly PlaceholderSection[] = ['flags', 'reviews', 'care-plans', 'reports'];
+const PRINT_DOCUMENTS = ['agenda', 'letters', 'summary'] as const;
 
 function toId(value: string | undefined): number | null {
   return value !== undefined && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null;
@@ -51,6 +57,19 @@ export function parseRoute(hash: string): Route {
       if (repId !== null && parts.length === 5 && fifth === 'remove') return { name: 'representative-remove', residentId: id, id: repId };
       return { name: 'not-found' };
     }
+    case 'rounds': {
+      const homeId = toId(query.get('home') ?? undefined);
+      if (parts.length === 1) return { name: 'rounds', homeId };
+      if (second === 'new' && parts.length === 2) return { name: 'round-new', homeId };
+      if (id === null) return { name: 'not-found' };
+      if (parts.length === 2) return { name: 'round', id };
+      if (third === 'outcomes' && parts.length === 3) return { name: 'round-outcomes', id };
+      if (third === 'print' && parts.length === 3) {
+        const document = PRINT_DOCUMENTS.find((d) => d === (query.get('document') ?? 'agenda'));
+        return document ? { name: 'round-print', id, document } : { name: 'not-found' };
+      }
+      return { name: 'not-found' };
+    }
     default: {
       const section = PLACEHOLDERS.find((s) => s === first);
       return section && parts.length === 1 ? { name: 'placeholder', section } : { name: 'not-found' };
@@ -63,6 +82,7 @@ export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'homes': case 'home-new': case 'home-edit': return 'homes';
     case 'placeholder': return route.section;
+    case 'rounds': case 'round-new': case 'round': case 'round-print': case 'round-outcomes': return 'rounds';
     case 'not-found': return null;
     default: return 'residents';
   }

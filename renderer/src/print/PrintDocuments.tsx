@@ -38,7 +38,7 @@ function Cover({ doc }: { doc: PrintDocument }) {
   return (
     <section className="rt-page rt-cover" aria-label="Cover">
       <Marking />
-      <h1>Care home round: {doc.homeName}</h1>
+      <h2 className="rt-title">Care home round: {doc.homeName}</h2>
       <p><strong>{formatLongUkDate(doc.date)}, {doc.startTime} to {doc.endTime}</strong></p>
       <p>Clinicians: {doc.clinicians.length > 0 ? doc.clinicians.join(', ') : 'not named yet'} · Practice: {doc.practiceName}</p>
       {doc.sections.length === 0 ? <p>No residents are on this round yet.</p> : (
@@ -153,6 +153,7 @@ export function LetterPage({ letter, practiceName }: { letter: Letter; practiceN
     <section className="rt-page rt-letter" aria-label={`Letter to ${letter.to}`}>
       <Marking />
       <p>{practiceName}</p>
+      <h2 className="rt-title">An invitation to {letter.residentFirstName}’s review</h2>
       <p>Dear {letter.to},</p>
       <p>We would like to invite you to join {letter.residentFirstName}’s review at {letter.homeName} on <strong>{formatLongUkDate(letter.date)} at {letter.time}</strong>.
         The review is a conversation: {letter.residentFirstName}, you, the care staff who know {letter.residentFirstName} well and the doctor, nurse or pharmacist from the practice.</p>
@@ -179,7 +180,7 @@ function SummaryPage({ doc }: { doc: PrintDocument }) {
   return (
     <section className="rt-page rt-summary" aria-label="Summary for the care home">
       <Marking />
-      <h1>Round summary: {doc.homeName}</h1>
+      <h2 className="rt-title">Round summary: {doc.homeName}</h2>
       <p><strong>{formatLongUkDate(doc.date)}</strong> · Clinicians: {doc.clinicians.join(', ') || 'not named'}</p>
       {doc.summary.map((s: SummarySection) => (
         <div key={s.residentId} className="rt-summary-resident" style={{ breakInside: 'avoid' }}>

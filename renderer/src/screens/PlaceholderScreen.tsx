@@ -15,10 +15,6 @@ const PAGES: Record<PlaceholderSection, { title: string; what: string }> = {
     title: 'Advance care plans',
     what: 'ReSPECT forms, DNACPR decisions, preferred places of care and death, and lasting powers of attorney, with the gaps and reviews that are worth a conversation with the resident and the people close to them.',
   },
-  rounds: {
-    title: 'Rounds',
-    what: 'Each home’s weekly round: who is on the agenda and why, who is invited, the time each person needs, and a printed agenda for the visit.',
-  },
   reports: {
     title: 'Reports',
     what: 'Figures the practice and the homes share: reviews done, plans in place, hospital admissions, and deaths in the place the person preferred.',
