@@ -40,7 +40,7 @@ export interface AgendaSection {
   attendees: Attendees;
   clinicians: string[];
   reasons: { rule: string; tier: Tier; explanation: string; flagCount: number }[];
-  flags: { id: number; raisedOn: string; raisedBy: string | null; category: string; severity: string; text: string }[];
+  flags: { id: number; raisedOn: string; raisedBy: string | null; category: string; severity: string; status: string; text: string }[];
   medicines: { count: number; list: { name: string; dose: string | null }[]; figures: MedicineFigures };
   carePlanGaps: string[];
   openActions: { id: number; text: string; owner: string | null; dueDate: string | null }[];
@@ -139,7 +139,7 @@ function sectionFor(round: Round, item: AgendaItem, s: ResidentSnapshot, today: 
     whatMatters: r.whatMatters ?? whatMattersPlan, attendees: item.attendees, clinicians: round.clinicians,
     reasons: item.reasons.map((x) => ({ rule: x.rule, tier: tierOf(x.rule), explanation: x.explanation, flagCount: x.flagIds?.length ?? 0 })),
     flags: s.flags.filter((f) => flagIds.has(f.id) || f.status === 'open' || f.status === 'on-agenda')
-      .map((f) => ({ id: f.id, raisedOn: f.raisedOn, raisedBy: f.raisedBy, category: f.category, severity: f.severity, text: f.text })),
+      .map((f) => ({ id: f.id, raisedOn: f.raisedOn, raisedBy: f.raisedBy, category: f.category, severity: f.severity, status: f.status, text: f.text })),
     medicines: { count: current.length, list: current.map((m) => ({ name: m.name, dose: m.dose })), figures },
     carePlanGaps: item.reasons.filter((x) => ACP_RULES.has(x.rule)).map((x) => x.explanation),
     openActions: s.openActions.map((a) => ({ id: a.id, text: a.action ?? a.decision ?? '', owner: a.owner, dueDate: a.dueDate })),

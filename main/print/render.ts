@@ -3,6 +3,7 @@
  * (playwright-core with the system Chromium: CHROMIUM_PATH, else the usual Debian/Ubuntu paths).
  */
 import { existsSync } from 'node:fs';
+import type * as Playwright from 'playwright-core';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { formatUkDate } from '../../shared/dates';
@@ -41,14 +42,35 @@ function escapeTemplate(text: string): string {
   return escapeHtml(text);
 }
 
+/** Chromium's running header for a PDF: home, date and the marking. */
+export function pdfHeaderTemplate(homeName: string, date: string): string {
+  return `<div style="${HEADER_STYLE}"><span>${escapeTemplate(homeName)} · ${formatUkDate(date)}</span><strong>OFFICIAL-SENSITIVE: personal</strong></div>`;
+}
+
+export const PDF_FOOTER_TEMPLATE = `<div style="${HEADER_STYLE} justify-content: flex-end;"><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+export const PDF_MARGINS_MM = { top: 18, bottom: 15, left: 15, right: 15 } as const;
+
+export interface PdfJob { html: string; file: string; homeName: string; date: string }
+export type PdfPrinter = (jobs: PdfJob[]) => Promise<void>;
+
+let installedPrinter: PdfPrinter | null = null;
+
+/** The desktop app installs Electron's printToPDF here (main/electron/printPdf.ts); elsewhere Chromium via playwright-core is used. */
+export function installPdfPrinter(printer: PdfPrinter | null): void {
+  installedPrinter = printer;
+}
+
 /**
  * Prints each HTML page (rendered without CSS margin boxes) to an A4 PDF with Chromium's header (home,
  * date, the marking) and footer ("Page x of y"). One browser for all of them.
  */
-export async function htmlToPdf(jobs: { html: string; file: string; homeName: string; date: string }[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function htmlToPdf(jobs: PdfJob[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (installedPrinter) return installedPrinter(jobs);
   const executablePath = findChromium(env);
   if (!executablePath) throw new AppError('NOT_FOUND', NO_CHROMIUM_MESSAGE);
-  const { chromium } = await import('playwright-core');
+  // Named through a variable so the Electron bundle leaves playwright-core out: the desktop app prints with Electron itself.
+  const playwright = 'playwright-core';
+  const { chromium } = (await import(playwright)) as typeof Playwright;
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
   try {
     const page = await browser.newPage();
@@ -56,9 +78,9 @@ export async function htmlToPdf(jobs: { html: string; file: string; homeName: st
       await page.setContent(job.html, { waitUntil: 'load' });
       await page.pdf({
         path: job.file, format: 'A4', printBackground: true, displayHeaderFooter: true,
-        margin: { top: '18mm', bottom: '15mm', left: '15mm', right: '15mm' },
-        headerTemplate: `<div style="${HEADER_STYLE}"><span>${escapeTemplate(job.homeName)} · ${formatUkDate(job.date)}</span><strong>OFFICIAL-SENSITIVE: personal</strong></div>`,
-        footerTemplate: `<div style="${HEADER_STYLE} justify-content: flex-end;"><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+        margin: { top: `${PDF_MARGINS_MM.top}mm`, bottom: `${PDF_MARGINS_MM.bottom}mm`, left: `${PDF_MARGINS_MM.left}mm`, right: `${PDF_MARGINS_MM.right}mm` },
+        headerTemplate: pdfHeaderTemplate(job.homeName, job.date),
+        footerTemplate: PDF_FOOTER_TEMPLATE,
       });
     }
   } finally {

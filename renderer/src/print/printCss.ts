@@ -6,6 +6,8 @@ export const PRINT_CSS = `
 @page { size: A4; margin: 18mm 15mm 15mm 15mm; }
 .rt-print { font-family: Arial, "Helvetica Neue", Helvetica, sans-serif; font-size: 11pt; line-height: 1.3; color: #212b32; }
 .rt-print * { box-sizing: border-box; }
+.rt-print p, .rt-print li, .rt-print dd, .rt-print dt, .rt-print ul { font-size: inherit; line-height: inherit; }
+.rt-print li { margin-bottom: 1pt; }
 .rt-print h2.rt-title { font-size: 19pt; margin: 0 0 6pt; }
 .rt-print h2 { font-size: 15pt; margin: 0 0 4pt; }
 .rt-print h3 { font-size: 12pt; margin: 5pt 0 2pt; border-bottom: 1px solid #aeb7bd; padding-bottom: 1pt; }

@@ -40,7 +40,7 @@ export function AttendeePanel({ item, name }: { item: AgendaItem; name: string }
   return (
     <details className="nhsuk-details app-attendees">
       <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">Who is coming and their questions<span className="nhsuk-u-visually-hidden">: {name}</span> ({invited} invited, {questions.length} questions)</span>
+        <span className="nhsuk-details__summary-text">Who is coming and their questions<span className="nhsuk-u-visually-hidden">: {name}</span> ({invited} invited, {questions.length} {questions.length === 1 ? 'question' : 'questions'})</span>
       </summary>
       <div className="nhsuk-details__text">
         <Radios id={id('resident')} legend={`Is ${name} joining the review?`} inline small value={attending} onChange={setAttending}

@@ -44,6 +44,8 @@ function ItemOutcomeForm({ round, section, summary, recorded, onSaved }: {
   const id = (part: string) => `outcome-${section.itemId}-${part}`;
   const toggle = (list: number[], value: number, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
   const editable = round.status === 'agenda-issued' || round.status === 'held';
+  const openFlags = section.flags.filter((f) => f.status === 'open' || f.status === 'on-agenda');
+  const earlierActions = section.openActions.filter((a) => !recorded.some((o) => o.id === a.id));
 
   async function save() {
     const filled = actions.filter((a) => a.action.trim());
@@ -89,10 +91,10 @@ function ItemOutcomeForm({ round, section, summary, recorded, onSaved }: {
             </div>
           ))}
           <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setActions([...actions, { action: '', owner: 'practice', due: '' }])}>Add another action<span className="nhsuk-u-visually-hidden"> for {section.name}</span></button>
-          {section.flags.length > 0 ? <h3>Flags dealt with</h3> : null}
-          {section.flags.map((f) => <Checkbox key={f.id} id={id(`flag-${f.id}`)} label={`${f.category} (${f.severity}): ${f.text}`} checked={flags.includes(f.id)} onChange={(on) => setFlags(toggle(flags, f.id, on))} />)}
-          {section.openActions.length > 0 ? <h3>Earlier actions now done</h3> : null}
-          {section.openActions.map((a) => <Checkbox key={a.id} id={id(`done-${a.id}`)} label={a.text} checked={done.includes(a.id)} onChange={(on) => setDone(toggle(done, a.id, on))} />)}
+          {openFlags.length > 0 ? <h3>Flags dealt with</h3> : null}
+          {openFlags.map((f) => <Checkbox key={f.id} id={id(`flag-${f.id}`)} label={`${f.category} (${f.severity}): ${f.text}`} checked={flags.includes(f.id)} onChange={(on) => setFlags(toggle(flags, f.id, on))} />)}
+          {earlierActions.length > 0 ? <h3>Earlier actions now done</h3> : null}
+          {earlierActions.map((a) => <Checkbox key={a.id} id={id(`done-${a.id}`)} label={a.text} checked={done.includes(a.id)} onChange={(on) => setDone(toggle(done, a.id, on))} />)}
           {reviewRules.length > 0 ? <h3>Medication reviews done</h3> : null}
           {reviewRules.map((rule) => <Checkbox key={rule} id={id(`review-${rule}`)} label={`Review done: ${rule}`} checked={reviews.includes(rule)} onChange={(on) => setReviews(on ? [...reviews, rule] : reviews.filter((r) => r !== rule))} />)}
           {reviewRules.length > 0 ? <TextField id={id('review-outcome')} label="Review outcome (optional)" value={reviewOutcome} onChange={setReviewOutcome} /> : null}
