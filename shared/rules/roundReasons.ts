@@ -23,9 +23,12 @@ function who(f: SnapshotFlag): string {
   return f.raisedBy ? ` by ${f.raisedBy}` : '';
 }
 
-/** `flag-<severity>`: one reason per severity, naming every open flag of it; family concerns have their own rule. */
+/**
+ * `flag-<severity>`: one reason per severity, naming every open flag of it. Family concerns have their own
+ * rule, unless the home rated one high, urgent or escalate-now: then it counts as that too.
+ */
 export const flagReasons: ReasonSource = (s, today) => {
-  const flags = s.flags.filter((f) => liveFlag(f) && f.category !== 'family-concern');
+  const flags = s.flags.filter((f) => liveFlag(f) && (f.category !== 'family-concern' || ['escalate-now', 'urgent', 'high'].includes(f.severity)));
   const severities = [...new Set(flags.map((f) => f.severity))];
   return severities.map((severity) => {
     const these = flags.filter((f) => f.severity === severity);
