@@ -33,6 +33,7 @@ export const PRINT_CSS = `
 .rt-print .rt-two { display: grid; grid-template-columns: 1fr 1fr; gap: 0 14pt; }
 .rt-print .rt-letter p { font-size: 13pt; margin-bottom: 8pt; }
 .rt-print .rt-letter li { font-size: 13pt; }
+.rt-print .rt-letter h3 { font-size: 14pt; margin-top: 10pt; }
 .rt-print .rt-reason-tier { font-weight: 700; }
 @media screen {
   .rt-print .rt-page { background: #ffffff; max-width: 210mm; min-height: 120mm; margin: 0 auto 16px; padding: 16mm; border: 1px solid #d8dde0;
