@@ -22,7 +22,8 @@
  * name, given name and resident id — so the order never depends on input order.
  *
  * Minutes: an item needs the longest of its reasons' minutes, plus 5 minutes for each further reason
- * (they are talked about in the same conversation), and never more than the sum of its reasons' minutes.
+ * (they are talked about in the same conversation), never more than the sum of its reasons' minutes and
+ * never less than 5 minutes.
  *
  * Capacity: items are taken in priority order while they fit; an item that does not fit is left for next
  * week ("over capacity"), and later, shorter items may still fill the time left. The proposal never uses
@@ -116,12 +117,14 @@ export function residentName(s: ResidentSnapshot): string {
   return `${r.givenName}${r.preferredName ? ` (${r.preferredName})` : ''} ${r.familyName}`;
 }
 
+export const MIN_ITEM_MINUTES = 5;
+
 /** Minutes an item needs from its reasons (see the header comment). */
 export function itemMinutes(reasons: readonly Pick<DueItem, 'minutes'>[]): number {
   if (reasons.length === 0) return 0;
   const minutes = reasons.map((r) => Math.max(0, Math.round(r.minutes)));
   const sum = minutes.reduce((a, b) => a + b, 0);
-  return Math.min(sum, Math.max(...minutes) + 5 * (minutes.length - 1));
+  return Math.max(MIN_ITEM_MINUTES, Math.min(sum, Math.max(...minutes) + 5 * (minutes.length - 1)));
 }
 
 function compareReasons(a: RoundReason, b: RoundReason): number {
@@ -183,7 +186,7 @@ export function planRound(input: PlanInput): RoundProposal {
   const left: typeof candidates = [];
   let used = 0;
   for (const c of candidates) {
-    if (c.minutes > 0 && used + c.minutes <= input.capacityMinutes) {
+    if (used + c.minutes <= input.capacityMinutes) {
       chosen.push(c);
       used += c.minutes;
     } else left.push(c);

@@ -27,6 +27,7 @@ describe('round planner', () => {
     expect(itemMinutes([{ minutes: 20 }, { minutes: 10 }, { minutes: 5 }])).toBe(30);
     expect(itemMinutes([{ minutes: 5 }, { minutes: 2 }])).toBe(7);
     expect(itemMinutes([{ minutes: 15 }])).toBe(15);
+    expect(itemMinutes([{ minutes: 0 }])).toBe(5);
   });
 
   it('never goes over capacity; who does not fit is next in line, and everyone else has a “nothing due” line', () => {
