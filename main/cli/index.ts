@@ -12,11 +12,13 @@ import { homesCommand, residentsCommand } from './commands/register';
 import { importRecordsCommand } from './commands/imports';
 import { FLAG_COMMANDS } from './commands/flags';
 import { reviewsDueCommand } from './commands/reviews';
+import { agendaCommand, planCommand, roundsCommand } from './commands/rounds';
 
 export { CliError, type CliIo } from './common';
 
 /** Every command, in the order the help lists them. */
-const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, importRecordsCommand, ...FLAG_COMMANDS, reviewsDueCommand, ...carePlanCommands];
+const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, importRecordsCommand, ...FLAG_COMMANDS, reviewsDueCommand,
+  ...carePlanCommands, planCommand, agendaCommand, roundsCommand];
 
 export function usage(): string {
   return `Roundtable command line

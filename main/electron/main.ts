@@ -16,6 +16,8 @@ import { handleInvoke, SENDER_REFUSED } from './invoke';
 import { log, logError } from './log';
 import { aboutDialog, BACKUP_NOT_YET, menuTemplate, PRINT_OPTIONS } from './menu';
 import { windowOptions } from './window';
+import { electronPrintToPdf } from './printPdf';
+import { installPdfPrinter } from '../print/render';
 
 // Relative to the bundle (out/electron/main.cjs), so it also resolves inside a packaged app.asar.
 const INDEX_HTML = path.join(__dirname, '../../renderer/dist/index.html');
@@ -140,6 +142,7 @@ async function start(): Promise<void> {
   }
   log('database.open', { schema: store.schemaVersion(), source: process.env.ROUNDTABLE_DB?.trim() ? 'env' : 'userData', ms: elapsed() });
   registerIpc(store);
+  installPdfPrinter(electronPrintToPdf);
   createMainWindow();
 }
 

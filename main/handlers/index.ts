@@ -11,6 +11,7 @@ import { registerHandlers } from './register';
 import { importHandlers } from './imports';
 import { flagHandlers } from './flags';
 import { reviewsHandlers } from './reviews';
+import { roundHandlers } from './rounds';
 import type { HandlerMap } from './types';
 
 export type { Handler, HandlerMap } from './types';
@@ -23,6 +24,7 @@ export const handlers: Handlers = {
   ...flagHandlers,
   ...reviewsHandlers,
   ...carePlanHandlers,
+  ...roundHandlers,
 };
 
 export function zodDetails(error: z.ZodError): ErrorDetail[] {

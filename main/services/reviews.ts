@@ -8,14 +8,27 @@ import type { ParsedInput } from '../../shared/ipc';
 import type { RecordedResult, RecordedReview, ResidentMedicines, ReviewRow, ReviewsOverview, SettingsView, UpcomingRound } from '../../shared/ipc/reviews';
 import { medicinesProfile } from '../../shared/rules/medicines';
 import { DEFAULT_REVIEW_SETTINGS, settingsFrom, type ReviewSettings } from '../../shared/rules/reviewSettings';
-import { isMedicationRule, medicationDueItems, REVIEW_RULES_VERSION, RULE_LABELS } from '../../shared/rules/reviews';
+import { isMedicationRule, medicationDueItems, nextSmr, REVIEW_RULES_VERSION, RULE_LABELS } from '../../shared/rules/reviews';
 import { scheduleReviews, type ScheduleRound } from '../../shared/rules/schedule';
 import type { CareHome } from '../../shared/domain/register';
 import type { RecordedReviewRow } from '../store';
+import type { MedicineFigures } from '../../shared/print';
 import type { AppContext } from './context';
 
 export async function loadSettings(ctx: AppContext): Promise<ReviewSettings> {
   return settingsFrom(await ctx.store.reviews.settings());
+}
+
+/** The agenda's medicines figures for one resident, from the same rules as the Reviews screen. */
+export function medicineFigures(snapshot: ResidentSnapshot, today: string, settings: ReviewSettings): MedicineFigures {
+  const profile = medicinesProfile(snapshot);
+  const due = medicationDueItems(snapshot, today, settings);
+  return {
+    acbTotal: profile.acbTotal,
+    fallsRiskMedicines: profile.fallsRisk.map((f) => f.name),
+    monitoringDue: due.filter((d) => d.rule.startsWith('monitoring-')).map((d) => `${ruleLabel(d.rule)} (${formatUkDate(d.due)})`),
+    reviewDue: nextSmr({ snapshot, today, s: settings, meds: profile.current }).due,
+  };
 }
 
 const ruleLabel = (rule: string) => (isMedicationRule(rule) ? RULE_LABELS[rule] : rule === 'smr' ? RULE_LABELS['smr-annual'] : rule);

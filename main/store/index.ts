@@ -40,6 +40,12 @@ import {
 import type { CarePlanRecord } from '../../shared/domain/clinical';
 import type { CarePlanEntryView } from '../../shared/domain/carePlan';
 import { insertCarePlanEntry, listCarePlanEntries } from './carePlans';
+import {
+  getItem, getRound, insertItem, insertOutcome, insertReviewDone, insertRound, listOutcomes, listRounds, markItemRemoved, setActionStatus,
+  moveFlagsOnRound, updateItemDetails, updateRound, writeSlots, type NewItem, type NewRound,
+} from './rounds';
+import type { AgendaItem, Attendees, ItemOutcome, OutcomeAction, Question, Round, RoundStatus, RoundSummary } from '../../shared/domain/round';
+import { timeSlots } from '../../shared/rules/planning';
 
 export type { Actor, AuditEvent } from './audit';
 export type { RecordCounts } from './records';
@@ -72,6 +78,7 @@ export interface FlagImportResult {
   stored: { line: number; id: number | null }[];
 }
 export type { NewRecordedReview, PlannedRoundRow, RecordedReviewRow, ScheduleRunRow } from './reviews';
+export type { NewItem, NewRound } from './rounds';
 export { DatabaseOpenError } from './db';
 
 export interface Store {
@@ -175,6 +182,25 @@ export interface Store {
     /** Records a computed schedule with its rules version and the settings in force. */
     recordRun(actor: Actor, run: { today: string; homeId: number | null; rulesVersion: string; settings: unknown; items: number; placed: number; unplaced: number }): Promise<number>;
     runs(limit?: number): Promise<ScheduleRunRow[]>;
+  };
+  rounds: {
+    /** Saves a round and its proposed items; the items' flags go on the agenda. */
+    create(actor: Actor, round: NewRound, items: NewItem[]): Promise<Round>;
+    get(id: number): Promise<Round>;
+    getItem(itemId: number): Promise<AgendaItem>;
+    list(homeId: number | null): Promise<RoundSummary[]>;
+    /** Adds (or restores) a resident's item at the end; its flags go on the agenda. */
+    addItem(actor: Actor, roundId: number, item: Omit<NewItem, 'position' | 'start'>): Promise<Round>;
+    /** Removes an item (with the reason, when one was asked for); its flags go back to open. */
+    removeItem(actor: Actor, itemId: number, reason: string | null): Promise<Round>;
+    /** Puts the round's current items in this order; slots follow from the start time. */
+    reorder(actor: Actor, roundId: number, itemIds: number[]): Promise<Round>;
+    setMinutes(actor: Actor, itemId: number, minutes: number): Promise<Round>;
+    updateItem(actor: Actor, itemId: number, details: { attendees?: Attendees; questions?: Question[]; notes?: string | null }): Promise<AgendaItem>;
+    update(actor: Actor, roundId: number, fields: { status?: RoundStatus; startTime?: string; clinicians?: string[] }): Promise<Round>;
+    /** Records one item's outcome: decisions, actions, flags addressed, reviews done, care-plan entries. */
+    recordOutcome(actor: Actor, outcome: ItemOutcome, on: string, by: string | null): Promise<OutcomeAction[]>;
+    outcomes(roundId: number): Promise<OutcomeAction[]>;
   };
 }
 
@@ -467,7 +493,96 @@ export function createStore(db: Db, file: string): Store {
       }),
       runs: (limit) => read(() => listScheduleRuns(db, limit)),
     },
+    rounds: {
+      create: (actor, round, items) => write(() => {
+        const id = insertRound(db, round);
+        for (const item of items) insertItem(db, id, item);
+        moveFlagsOnRound(db, items.flatMap(flagIdsOf), 'on-agenda', ['open']);
+        writeAudit(db, actor, 'create', 'round', id, `Planned a round on ${round.date} for home ${round.homeId} with ${items.length} residents`);
+        return getRound(db, id);
+      }),
+      get: (id) => read(() => getRound(db, id)),
+      getItem: (itemId) => read(() => getItem(db, itemId)),
+      list: (homeId) => read(() => listRounds(db, homeId)),
+      addItem: (actor, roundId, item) => write(() => {
+        const round = getRound(db, roundId);
+        const itemId = insertItem(db, roundId, { ...item, position: round.items.length + 1, start: round.startTime });
+        moveFlagsOnRound(db, flagIdsOf(item), 'on-agenda', ['open']);
+        reslot(roundId, [...round.items.map((i) => i.id), itemId]);
+        writeAudit(db, actor, 'update', 'round', roundId, `Added resident ${item.residentId} to the round`);
+        return getRound(db, roundId);
+      }),
+      removeItem: (actor, itemId, reason) => write(() => {
+        const item = getItem(db, itemId);
+        markItemRemoved(db, itemId, reason);
+        moveFlagsOnRound(db, flagIdsOf(item), 'open', ['on-agenda']);
+        const round = getRound(db, item.roundId);
+        reslot(round.id, round.items.map((i) => i.id));
+        writeAudit(db, actor, 'update', 'round', item.roundId, `Removed resident ${item.residentId} from the round${reason ? `: ${reason}` : ''}`);
+        return getRound(db, item.roundId);
+      }),
+      reorder: (actor, roundId, itemIds) => write(() => {
+        reslot(roundId, itemIds);
+        writeAudit(db, actor, 'update', 'round', roundId, 'Reordered the round');
+        return getRound(db, roundId);
+      }),
+      setMinutes: (actor, itemId, minutes) => write(() => {
+        const item = getItem(db, itemId);
+        const round = getRound(db, item.roundId);
+        reslot(round.id, round.items.map((i) => i.id), new Map([[itemId, minutes]]));
+        writeAudit(db, actor, 'update', 'round', round.id, `Set resident ${item.residentId}'s time to ${minutes} minutes`);
+        return getRound(db, round.id);
+      }),
+      updateItem: (actor, itemId, details) => write(() => {
+        updateItemDetails(db, itemId, details);
+        const item = getItem(db, itemId);
+        writeAudit(db, actor, 'update', 'agenda_item', itemId, `Updated attendees, questions or notes for resident ${item.residentId}`);
+        return item;
+      }),
+      update: (actor, roundId, fields) => write(() => {
+        updateRound(db, roundId, fields);
+        const round = getRound(db, roundId);
+        if (fields.startTime) reslot(roundId, round.items.map((i) => i.id));
+        writeAudit(db, actor, 'update', 'round', roundId, `Updated the round${fields.status ? `: status ${fields.status}` : ''}`);
+        return getRound(db, roundId);
+      }),
+      recordOutcome: (actor, outcome, on, by) => write(() => {
+        const item = getItem(db, outcome.itemId);
+        const base = { agendaItemId: item.id, residentId: item.residentId };
+        if (outcome.decisions) insertOutcome(db, { ...base, decision: outcome.decisions, action: null, owner: null, dueDate: null, status: 'done' });
+        for (const a of outcome.actions) insertOutcome(db, { ...base, decision: null, action: a.action, owner: a.owner, dueDate: a.dueDate, status: 'open' });
+        moveFlagsOnRound(db, outcome.flagsAddressed, 'addressed', ['open', 'on-agenda']);
+        setActionStatus(db, outcome.actionsDone, item.residentId, 'done');
+        for (const rule of outcome.reviewsDone) {
+          insertReviewDone(db, { residentId: item.residentId, rule, roundId: item.roundId, doneOn: on, doneBy: by, outcome: outcome.reviewOutcome || null,
+            reasons: item.reasons.filter((r) => r.rule === rule) });
+        }
+        if (outcome.carePlans.length > 0) {
+          insertResidentRecords(db, item.residentId, { carePlans: outcome.carePlans.map((p) => ({ element: p.element, value: p.value, recordedOn: on,
+            reviewDue: p.reviewDue, participants: { clinician: by } })) }, `round ${item.roundId}`, null);
+        }
+        writeAudit(db, actor, 'create', 'outcome', item.id, `Recorded the round outcome for resident ${item.residentId}: ${outcome.actions.length} actions, `
+          + `${outcome.reviewsDone.length} reviews done, ${outcome.carePlans.length} care-plan entries`);
+        return listOutcomes(db, item.roundId).filter((o) => o.agendaItemId === item.id);
+      }),
+      outcomes: (roundId) => read(() => listOutcomes(db, roundId)),
+    },
   };
+
+  /** Positions and time slots of a round's items, in the given order, from the round's start time. */
+  function reslot(roundId: number, itemIds: number[], minutesOverride = new Map<number, number>()): void {
+    const round = getRound(db, roundId);
+    const current = new Map(round.items.map((i) => [i.id, i]));
+    const ids = [...new Set(itemIds)].filter((id) => current.has(id));
+    if (ids.length !== current.size) throw new AppError('INVALID_INPUT', 'The new order must list every resident on the round once.');
+    const minutes = ids.map((id) => minutesOverride.get(id) ?? current.get(id)?.minutes ?? 0);
+    const starts = timeSlots(round.startTime, minutes);
+    writeSlots(db, ids.map((id, i) => ({ id, position: i + 1, start: starts[i] ?? round.startTime, minutes: minutes[i] ?? 0 })));
+  }
+}
+
+function flagIdsOf(item: { reasons: { flagIds?: number[] }[] }): number[] {
+  return item.reasons.flatMap((r) => r.flagIds ?? []);
 }
 
 export async function openStore(file: string, options?: OpenOptions): Promise<Store> {

@@ -32,6 +32,10 @@ import { ResidentsScreen } from './screens/ResidentsScreen';
 import { ReviewRecordScreen } from './screens/ReviewRecordScreen';
 import { ReviewsScreen } from './screens/ReviewsScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { RoundNewScreen, RoundsScreen } from './screens/RoundsScreen';
+import { RoundScreen } from './screens/RoundScreen';
+import { RoundPrintScreen } from './screens/RoundPrintScreen';
+import { RoundOutcomesScreen } from './screens/RoundOutcomesScreen';
 
 function Screen({ route, flash }: { route: Route; flash: string | null }) {
   switch (route.name) {
@@ -54,6 +58,11 @@ function Screen({ route, flash }: { route: Route; flash: string | null }) {
     case 'settings': return <SettingsScreen flash={flash} />;
     case 'care-plans': return <CarePlansScreen />;
     case 'care-plan-new': return <CarePlanFormScreen residentId={route.residentId} element={route.element} />;
+    case 'rounds': return <RoundsScreen homeId={route.homeId} flash={flash} />;
+    case 'round-new': return <RoundNewScreen homeId={route.homeId} />;
+    case 'round': return <RoundScreen id={route.id} flash={flash} />;
+    case 'round-print': return <RoundPrintScreen id={route.id} document={route.document} />;
+    case 'round-outcomes': return <RoundOutcomesScreen id={route.id} flash={flash} />;
     case 'placeholder': return <PlaceholderScreen section={route.section} />;
     case 'not-found': return <NotFoundScreen />;
   }

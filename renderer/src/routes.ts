@@ -2,7 +2,7 @@
 import { isMedicationRule, type MedicationRule } from '../../shared/rules/reviews';
 
 export type Section = 'homes' | 'residents' | 'flags' | 'reviews' | 'care-plans' | 'rounds' | 'reports' | 'import';
-export type PlaceholderSection = Exclude<Section, 'homes' | 'residents' | 'import' | 'flags' | 'reviews' | 'care-plans'>;
+export type PlaceholderSection = Exclude<Section, 'homes' | 'residents' | 'import' | 'flags' | 'reviews' | 'care-plans' | 'rounds'>;
 
 export type Route =
   | { name: 'homes' }
@@ -24,10 +24,16 @@ export type Route =
   | { name: 'settings' }
   | { name: 'care-plans' }
   | { name: 'care-plan-new'; residentId: number; element: string | null }
+  | { name: 'rounds'; homeId: number | null }
+  | { name: 'round-new'; homeId: number | null }
+  | { name: 'round'; id: number }
+  | { name: 'round-print'; id: number; document: 'agenda' | 'letters' | 'summary' }
+  | { name: 'round-outcomes'; id: number }
   | { name: 'placeholder'; section: PlaceholderSection }
   | { name: 'not-found' };
 
-const PLACEHOLDERS: readonly PlaceholderSection[] = ['rounds', 'reports'];
+const PLACEHOLDERS: readonly PlaceholderSection[] = ['reports'];
+const PRINT_DOCUMENTS = ['agenda', 'letters', 'summary'] as const;
 
 function toId(value: string | undefined): number | null {
   return value !== undefined && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null;
@@ -83,6 +89,19 @@ export function parseRoute(hash: string): Route {
       return parts.length === 1 ? { name: 'settings' } : { name: 'not-found' };
     case 'care-plans':
       return parts.length === 1 ? { name: 'care-plans' } : { name: 'not-found' };
+    case 'rounds': {
+      const homeId = toId(query.get('home') ?? undefined);
+      if (parts.length === 1) return { name: 'rounds', homeId };
+      if (second === 'new' && parts.length === 2) return { name: 'round-new', homeId };
+      if (id === null) return { name: 'not-found' };
+      if (parts.length === 2) return { name: 'round', id };
+      if (third === 'outcomes' && parts.length === 3) return { name: 'round-outcomes', id };
+      if (third === 'print' && parts.length === 3) {
+        const document = PRINT_DOCUMENTS.find((d) => d === (query.get('document') ?? 'agenda'));
+        return document ? { name: 'round-print', id, document } : { name: 'not-found' };
+      }
+      return { name: 'not-found' };
+    }
     default: {
       const section = PLACEHOLDERS.find((s) => s === first);
       return section && parts.length === 1 ? { name: 'placeholder', section } : { name: 'not-found' };
@@ -100,6 +119,7 @@ export function sectionOf(route: Route): Section | null {
     case 'reviews': case 'review-record': return 'reviews';
     case 'settings': return null;
     case 'care-plans': return 'care-plans';
+    case 'rounds': case 'round-new': case 'round': case 'round-print': case 'round-outcomes': return 'rounds';
     case 'not-found': return null;
     default: return 'residents';
   }

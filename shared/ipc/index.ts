@@ -10,6 +10,7 @@ import { registerChannels } from './register';
 import { importChannels } from './imports';
 import { flagChannels } from './flags';
 import { reviewsChannels } from './reviews';
+import { roundChannels } from './rounds';
 
 export type { AppInfo } from './register';
 export type { ImportProgress, ImportView } from './imports';
@@ -21,6 +22,7 @@ export const contract = {
   ...flagChannels,
   ...reviewsChannels,
   ...carePlanChannels,
+  ...roundChannels,
 } as const;
 
 export type Contract = typeof contract;

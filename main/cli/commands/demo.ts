@@ -1,14 +1,16 @@
 /** demo: the synthetic practice, in its own database. */
 import path from 'node:path';
-import { todayInLondon } from '../../../shared/dates';
-import { osActor } from '../../services/context';
+import { formatUkDate, todayInLondon } from '../../../shared/dates';
+import { createContext, osActor } from '../../services/context';
+import { planDemoRounds } from '../../services/print';
 import { createDemoDatabase } from '../../services/demo';
 import { printJson, stringOption, todayOption, type Command } from '../common';
 import { formatTable } from '../table';
 
 export const demoCommand: Command = {
   name: 'demo',
-  usage: ['demo [--db FILE] [--out DIR]      create a synthetic demo practice (3 homes, about 60 residents)'],
+  usage: ['demo [--db FILE] [--out DIR]      create a synthetic demo practice (3 homes, about 60 residents),',
+    '                                  plan next week’s rounds and print their agendas and letters'],
   options: { out: { type: 'string' } },
   run: async (values, _positionals, io) => {
     const outDir = path.resolve(io.cwd, stringOption(values, 'out') ?? 'out');
@@ -16,8 +18,13 @@ export const demoCommand: Command = {
     const file = db ? path.resolve(io.cwd, db) : path.join(outDir, 'demo.sqlite');
     const today = todayOption(values) ?? todayInLondon();
     const { store, summary } = await createDemoDatabase(file, today, osActor(), path.join(outDir, 'practice-export'));
-    store.close();
-    if (values.json) return printJson(io, { ...summary, outDir });
+    let rounds: Awaited<ReturnType<typeof planDemoRounds>>;
+    try {
+      rounds = await planDemoRounds(createContext(store, { today }), outDir, io.env);
+    } finally {
+      store.close();
+    }
+    if (values.json) return printJson(io, { ...summary, outDir, rounds });
     io.out([
       `Created the demo practice “${summary.practice}” (synthetic data only)${summary.replacedEarlierDemo ? ', replacing the earlier demo' : ''}.`,
       '',
@@ -30,6 +37,14 @@ export const demoCommand: Command = {
       `Imported through the practice-records importers, from the export files in ${path.join(outDir, 'practice-export')}:`,
       formatTable(['File', 'Kind', 'Rows', 'Accepted', 'Rejected'], summary.imports.map((i) => [
         path.basename(i.file), i.kind, i.read, i.accepted, i.rejected])),
+      '',
+      'Next week’s rounds (agendas, letters and PDFs):',
+      ...rounds.flatMap((r) => [
+        `  ${r.home}, ${formatUkDate(r.date)}: round ${r.roundId}, ${r.residents} residents`,
+        `    agenda: ${r.files.agenda.pdf ?? r.files.agenda.html}${r.files.agenda.pdf ? ` (and ${r.files.agenda.html})` : ''}`,
+        ...r.files.letters.map((l) => `    letter to ${l.to}: ${l.pdf ?? l.html}`),
+      ]),
+      ...(rounds.find((r) => r.files.pdfProblem)?.files.pdfProblem ? [`  ${rounds.find((r) => r.files.pdfProblem)?.files.pdfProblem ?? ''}`] : []),
       '',
       `Database: ${summary.databasePath}`,
       `Output folder: ${outDir}`,

@@ -3,10 +3,6 @@ import { usePageTitle } from '../hooks';
 import type { PlaceholderSection } from '../routes';
 
 const PAGES: Record<PlaceholderSection, { title: string; what: string }> = {
-  rounds: {
-    title: 'Rounds',
-    what: 'Each home’s weekly round: who is on the agenda and why, who is invited, the time each person needs, and a printed agenda for the visit.',
-  },
   reports: {
     title: 'Reports',
     what: 'Figures the practice and the homes share: reviews done, plans in place, hospital admissions, and deaths in the place the person preferred.',

@@ -1,0 +1,114 @@
+/**
+ * The weekly round at PCN scale: planning every home's round for a generated PCN of 50 homes and 2,000
+ * residents (pure planner and the whole service, snapshots from SQLite included), and rendering a
+ * 15-resident agenda to PDF in Chromium.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { addDays } from '../shared/dates';
+import type { FlagCategory, FlagSeverity } from '../shared/domain/enums';
+import { careHomeInput, representativeInput, residentInput } from '../shared/domain/register';
+import { modulus11CheckDigit } from '../shared/rules/nhsNumber';
+import { planRound } from '../shared/rules/planning';
+import { createContext } from '../main/services/context';
+import { writeRoundFiles } from '../main/services/print';
+import { addResident, createRound, reasonsFor } from '../main/services/rounds';
+import { openStore, type Store } from '../main/store';
+
+const TODAY = '2026-11-23';
+const HOMES = 50;
+const PER_HOME = 40;
+
+/** A deterministic pseudo-random sequence, so every run measures the same data. */
+function random(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+let serial = 0;
+function nhsNumber(): string {
+  for (;;) {
+    serial += 1;
+    const first = `999${String(serial).padStart(6, '0')}`;
+    const check = modulus11CheckDigit(first);
+    if (check !== null) return `${first}${check}`;
+  }
+}
+
+const SEVERITIES: FlagSeverity[] = ['urgent', 'high', 'high', 'medium', 'routine'];
+const CATEGORIES: FlagCategory[] = ['fall', 'skin', 'weight-loss', 'behaviour', 'family-concern'];
+
+async function generate(store: Store, homes: number, perHome: number, seed: number): Promise<number[]> {
+  const rnd = random(seed);
+  const actor = { osUser: 'bench', staffId: null };
+  const ids: number[] = [];
+  for (let h = 0; h < homes; h++) {
+    const home = await store.homes.create(actor, careHomeInput.parse({ name: `Bench Home ${h + 1}`, type: h % 2 ? 'nursing' : 'residential',
+      roundDay: 'tuesday', roundStartTime: '10:00', roundCapacityMinutes: 120 + (h % 3) * 30 }));
+    ids.push(home.id);
+    for (let r = 0; r < perHome; r++) {
+      const resident = await store.residents.create(actor, residentInput.parse({
+        nhsNumber: nhsNumber(), familyName: `Family${h}x${r}`, givenName: `Given${r}`, dateOfBirth: '1936-03-03', sex: r % 2 ? 'male' : 'female', homeId: home.id,
+        room: String(r + 1), admissionDate: addDays(TODAY, -Math.floor(rnd() * 1500)), dementia: rnd() < 0.5,
+      }), rnd() < 0.8 ? [representativeInput.parse({ name: `Relative ${h}-${r}`, relationship: 'daughter', holdsLpaHealthWelfare: rnd() < 0.3 })] : []);
+      if (rnd() < 0.3) {
+        const category = CATEGORIES[Math.floor(rnd() * CATEGORIES.length)] ?? 'fall';
+        await store.flags.add(actor, { homeId: home.id, residentId: resident.id, rawIdentity: { n: resident.nhsNumber }, raisedOn: addDays(TODAY, -Math.floor(rnd() * 10)),
+          raisedBy: category === 'family-concern' ? `Relative ${h}-${r}` : 'Senior carer', category,
+          severity: category === 'family-concern' ? 'medium' : SEVERITIES[Math.floor(rnd() * SEVERITIES.length)] ?? 'high', text: `Bench flag ${h}-${r}`, scores: {} }, 'bench');
+      }
+    }
+  }
+  return ids;
+}
+
+const ms = (start: number) => `${(performance.now() - start).toFixed(0)} ms`;
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'roundtable-bench-'));
+  try {
+    const store = await openStore(path.join(dir, 'pcn.sqlite'));
+    const ctx = createContext(store, { today: TODAY, actor: { osUser: 'bench', staffId: null } });
+    let t = performance.now();
+    const homeIds = await generate(store, HOMES, PER_HOME, 7);
+    console.log(`generated a PCN of ${HOMES} homes and ${HOMES * PER_HOME} residents: ${ms(t)}`);
+
+    t = performance.now();
+    const snapshots = await store.snapshots.load();
+    console.log(`loaded ${snapshots.length} snapshots: ${ms(t)}`);
+    t = performance.now();
+    let items = 0;
+    for (const homeId of homeIds) {
+      const these = snapshots.filter((s) => s.resident.homeId === homeId);
+      items += planRound({ snapshots: these, reasons: reasonsFor(these, TODAY), capacityMinutes: 150, startTime: '10:00', today: TODAY }).items.length;
+    }
+    console.log(`planning every round (pure planner, ${HOMES} homes, ${items} items): ${ms(t)}`);
+
+    t = performance.now();
+    items = 0;
+    for (const homeId of homeIds) items += (await createRound(ctx, { homeId, date: '2026-11-24', clinicians: ['Dr Bench'] })).round.items.length;
+    console.log(`planning and saving every round (service: snapshots, planner, store; ${items} items): ${ms(t)}`);
+    store.close();
+
+    const small = await openStore(path.join(dir, 'agenda.sqlite'));
+    const smallCtx = createContext(small, { today: TODAY, actor: { osUser: 'bench', staffId: null } });
+    const [homeId] = await generate(small, 1, 15, 11);
+    await small.homes.update(smallCtx.actor, homeId ?? 1, careHomeInput.parse({ name: 'Bench Home 1', type: 'nursing', roundCapacityMinutes: 600 }));
+    let { round } = await createRound(smallCtx, { homeId: homeId ?? 1, date: '2026-11-24', clinicians: ['Dr Bench'] });
+    for (const r of await small.residents.search({ homeId: homeId ?? 1 })) {
+      if (!round.items.some((i) => i.residentId === r.id)) round = await addResident(smallCtx, { roundId: round.id, residentId: r.id, why: 'bench' });
+    }
+    t = performance.now();
+    const files = await writeRoundFiles(smallCtx, round.id, path.join(dir, 'agenda.pdf'));
+    console.log(files.pdfProblem
+      ? `rendering a ${round.items.length}-resident agenda to PDF: not measured (${files.pdfProblem})`
+      : `rendering a ${round.items.length}-resident agenda to HTML and PDF in Chromium (launch included): ${ms(t)}`);
+    small.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

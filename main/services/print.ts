@@ -1,0 +1,125 @@
+/** The round's printed documents: their data, static HTML files, and PDFs. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { addDays, dayOfWeek } from '../../shared/dates';
+import { WEEKDAY_NAMES } from '../../shared/domain/enums';
+import type { ParsedInput } from '../../shared/ipc';
+import { buildPrintDocument, type PrintDocument } from '../../shared/print';
+import { normaliseName } from '../../shared/text';
+import { htmlToPdf, renderPrintHtml } from '../print/render';
+import type { AppContext } from './context';
+import { createRound } from './rounds';
+import { loadSettings, medicineFigures } from './reviews';
+
+export async function printDocument(ctx: AppContext, roundId: number): Promise<PrintDocument> {
+  const round = await ctx.store.rounds.get(roundId);
+  const home = await ctx.store.homes.get(round.homeId);
+  const practice = await ctx.store.practice.get();
+  const residentIds = round.items.map((i) => i.residentId);
+  const snapshots = residentIds.length > 0 ? await ctx.store.snapshots.load({ homeId: round.homeId, residentIds, includeInactive: true }) : [];
+  const outcomes = await ctx.store.rounds.outcomes(roundId);
+  const settings = await loadSettings(ctx);
+  const today = ctx.today();
+  return buildPrintDocument({ round, homeType: home.type, homeAddress: home.address, homePhone: home.phone, practiceName: practice.name || 'The practice',
+    snapshots, outcomes, today, medicineFigures: (snapshot) => medicineFigures(snapshot, today, settings) });
+}
+
+export interface WrittenFiles {
+  agenda: { html: string; pdf: string | null };
+  letters: { to: string; html: string; pdf: string | null }[];
+  summary: { html: string; pdf: string | null } | null;
+  /** Why no PDF was made, when one was wanted and could not be. */
+  pdfProblem: string | null;
+}
+
+function slug(text: string): string {
+  return normaliseName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'letter';
+}
+
+/**
+ * Writes the agenda to `out` (.html, or .pdf with an .html beside it), one letter per invited
+ * representative to `lettersDir`, and (for a held or closed round) the care-home summary beside the agenda.
+ */
+export async function writeRoundFiles(ctx: AppContext, roundId: number, out: string, options: { lettersDir?: string | undefined; pdf?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<WrittenFiles> {
+  const doc = await printDocument(ctx, roundId);
+  const wantPdf = options.pdf ?? /\.pdf$/i.test(out);
+  const base = out.replace(/\.(pdf|html?)$/i, '');
+  mkdirSync(path.dirname(path.resolve(base)), { recursive: true });
+  const jobs: { html: string; file: string; homeName: string; date: string }[] = [];
+  const write = (file: string, kind: 'agenda' | 'letters' | 'summary', letters?: PrintDocument['letters']) => {
+    writeFileSync(`${file}.html`, renderPrintHtml(doc, kind, letters ? { letters } : {}));
+    if (wantPdf) jobs.push({ html: renderPrintHtml(doc, kind, { marginBoxes: false, ...(letters ? { letters } : {}) }), file: `${file}.pdf`, homeName: doc.homeName, date: doc.date });
+    return { html: `${file}.html`, pdf: wantPdf ? `${file}.pdf` : null };
+  };
+  const agenda = write(base, 'agenda');
+  const letters: WrittenFiles['letters'] = [];
+  if (options.lettersDir) {
+    mkdirSync(options.lettersDir, { recursive: true });
+    for (const letter of doc.letters) {
+      const file = path.join(options.lettersDir, `letter-${doc.date}-${slug(letter.residentFirstName)}-${slug(letter.to)}-${letter.representativeId}`);
+      letters.push({ to: letter.to, ...write(file, 'letters', [letter]) });
+    }
+  }
+  const summary = doc.status === 'held' || doc.status === 'closed' ? write(`${base}-summary`, 'summary') : null;
+  let pdfProblem: string | null = null;
+  if (jobs.length > 0) {
+    try {
+      await htmlToPdf(jobs, options.env);
+    } catch (error) {
+      pdfProblem = error instanceof Error ? error.message : String(error);
+      for (const f of [agenda, ...letters, ...(summary ? [summary] : [])]) f.pdf = null;
+    }
+  }
+  return { agenda, letters, summary, pdfProblem };
+}
+
+/** The app's "Save as PDF": writes next to the database, in a prints folder, and says where. */
+export async function savePdf(ctx: AppContext, input: ParsedInput<'rounds:save-pdf'>): Promise<{ path: string }> {
+  const doc = await printDocument(ctx, input.roundId);
+  const dir = path.join(path.dirname(path.resolve(ctx.store.file)), 'prints');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${input.document}-${doc.date}-${slug(doc.homeName)}-round-${doc.roundId}.pdf`);
+  await htmlToPdf([{ html: renderPrintHtml(doc, input.document, { marginBoxes: false }), file, homeName: doc.homeName, date: doc.date }]);
+  return { path: file };
+}
+
+/** The date of a home's next round: its usual round day in the 7 days after today, else a week today. */
+export function nextRoundDate(roundDay: string | null, today: string): string {
+  const wanted = WEEKDAY_NAMES.indexOf(roundDay as (typeof WEEKDAY_NAMES)[number]);
+  for (let i = 1; i <= 7; i++) {
+    const date = addDays(today, i);
+    if (wanted < 0 ? i === 7 : dayOfWeek(date) === wanted) return date;
+  }
+  return addDays(today, 7);
+}
+
+export interface DemoRoundFiles {
+  home: string;
+  roundId: number;
+  date: string;
+  residents: number;
+  files: WrittenFiles;
+}
+
+/**
+ * For the demo: plans next week's round for every home, invites the representatives the planner proposes,
+ * and writes each staff agenda (PDF where Chromium is found, HTML always) and the letters under outDir/rounds.
+ */
+export async function planDemoRounds(ctx: AppContext, outDir: string, env?: NodeJS.ProcessEnv): Promise<DemoRoundFiles[]> {
+  const results: DemoRoundFiles[] = [];
+  const staff = await ctx.store.practice.listStaff();
+  const clinician = staff.find((s) => s.role === 'gp') ?? staff.find((s) => s.role !== 'admin');
+  for (const home of await ctx.store.homes.list()) {
+    const date = nextRoundDate(home.roundDay, ctx.today());
+    const { round } = await createRound(ctx, { homeId: home.id, date, clinicians: clinician ? [clinician.name] : [] });
+    for (const item of round.items) {
+      if (!item.attendees.representatives.some((r) => r.proposed)) continue;
+      await ctx.store.rounds.updateItem(ctx.actor, item.id, { attendees: { ...item.attendees,
+        representatives: item.attendees.representatives.map((r) => (r.proposed ? { ...r, status: 'invited' as const } : r)) } });
+    }
+    const dir = path.join(outDir, 'rounds', slug(home.name));
+    const files = await writeRoundFiles(ctx, round.id, path.join(dir, `agenda-${date}.pdf`), { lettersDir: path.join(dir, 'letters'), ...(env ? { env } : {}) });
+    results.push({ home: home.name, roundId: round.id, date, residents: round.items.length, files });
+  }
+  return results;
+}

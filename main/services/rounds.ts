@@ -1,0 +1,157 @@
+/** Use cases of the weekly round: plan, adjust, invite, print, record outcomes, close. */
+import { AppError } from '../../shared/errors';
+import type { ParsedInput } from '../../shared/ipc';
+import type { Attendees, OutcomeAction, Round } from '../../shared/domain/round';
+import type { ResidentSnapshot } from '../../shared/domain/snapshot';
+import { proposeAttendees } from '../../shared/rules/attendees';
+import { itemMinutes, planRound, type RoundProposal, type RoundReason } from '../../shared/rules/planning';
+import type { ReasonSource } from '../../shared/rules/roundReasons';
+import type { AppContext } from './context';
+import { REASON_SOURCES, reasonSourcesFor } from './reasonSources';
+
+export const DEFAULT_CAPACITY_MINUTES = 120;
+export const DEFAULT_START_TIME = '10:00';
+
+export function reasonsFor(snapshots: readonly ResidentSnapshot[], today: string, sources: readonly ReasonSource[] = REASON_SOURCES): RoundReason[] {
+  return snapshots.flatMap((s) => sources.flatMap((source) => source(s, today)));
+}
+
+export interface PlannedRound {
+  round: Round;
+  proposal: RoundProposal;
+}
+
+/** Creates a round for a home and date, saves the planner's proposal as its agenda, and returns both. */
+export async function createRound(ctx: AppContext, input: ParsedInput<'rounds:create'>, sources?: readonly ReasonSource[]): Promise<PlannedRound> {
+  const home = await ctx.store.homes.get(input.homeId);
+  const today = ctx.today();
+  if (input.date < today) throw new AppError('INVALID_INPUT', 'A round cannot be planned for a date in the past.', [{ field: 'date', message: 'Choose today or a later date' }]);
+  const capacityMinutes = input.capacityMinutes ?? home.roundCapacityMinutes ?? DEFAULT_CAPACITY_MINUTES;
+  const startTime = input.startTime ?? home.roundStartTime ?? DEFAULT_START_TIME;
+  const snapshots = await ctx.store.snapshots.load({ homeId: home.id });
+  const proposal = planRound({ snapshots, reasons: reasonsFor(snapshots, today, sources ?? await reasonSourcesFor(ctx)), capacityMinutes, startTime, today });
+  const byId = new Map(snapshots.map((s) => [s.resident.id, s]));
+  const round = await ctx.store.rounds.create(ctx.actor, {
+    homeId: home.id, date: input.date, startTime, clinicians: input.clinicians, capacityMinutes,
+    plan: { notThisWeek: proposal.notThisWeek, escalations: proposal.escalations },
+  }, proposal.items.map((item) => {
+    const snapshot = byId.get(item.residentId);
+    const proposed = snapshot ? proposeAttendees(snapshot) : { attendees: undefined, questions: [] };
+    return { residentId: item.residentId, position: item.position, start: item.start, minutes: item.minutes, reasons: item.reasons,
+      attendees: proposed.attendees ?? { resident: { attending: true, note: null }, representatives: [], careStaff: null }, questions: proposed.questions };
+  }));
+  return { round, proposal };
+}
+
+export const getRound = (ctx: AppContext, input: ParsedInput<'rounds:get'>) => ctx.store.rounds.get(input.id);
+export const listRounds = (ctx: AppContext, input: ParsedInput<'rounds:list'>) => ctx.store.rounds.list(input.homeId ?? null);
+
+function assertPlanning(round: Round): void {
+  if (round.status === 'held' || round.status === 'closed') {
+    throw new AppError('CONFLICT', `This round is ${round.status === 'held' ? 'already held' : 'closed'}: its agenda can no longer change.`);
+  }
+}
+
+/** Adds a resident by hand: their current reasons come with them (or "added by hand" when nothing is due). */
+export async function addResident(ctx: AppContext, input: ParsedInput<'rounds:add-resident'>): Promise<Round> {
+  const round = await ctx.store.rounds.get(input.roundId);
+  assertPlanning(round);
+  if (round.items.some((i) => i.residentId === input.residentId)) throw new AppError('CONFLICT', 'That resident is already on this round.');
+  const [snapshot] = await ctx.store.snapshots.load({ homeId: round.homeId, residentIds: [input.residentId] });
+  if (!snapshot) throw new AppError('NOT_FOUND', 'That resident is not living at this round’s care home.');
+  let reasons = reasonsFor([snapshot], ctx.today(), await reasonSourcesFor(ctx));
+  if (reasons.length === 0) {
+    reasons = [{ residentId: input.residentId, rule: 'added-by-hand', due: round.date, status: 'due', minutes: input.minutes ?? 10,
+      explanation: input.why ? `Added by the practice: ${input.why}` : 'Added to the round by the practice.' }];
+  }
+  const proposed = proposeAttendees(snapshot);
+  return ctx.store.rounds.addItem(ctx.actor, round.id, { residentId: input.residentId, minutes: input.minutes ?? itemMinutes(reasons), reasons,
+    attendees: proposed.attendees, questions: proposed.questions });
+}
+
+/** Removes a resident; an item with an urgent (or escalate-now follow-up) reason needs a recorded reason. */
+export async function removeResident(ctx: AppContext, input: ParsedInput<'rounds:remove-resident'>): Promise<Round> {
+  const item = await ctx.store.rounds.getItem(input.itemId);
+  assertPlanning(await ctx.store.rounds.get(item.roundId));
+  const urgent = item.reasons.some((r) => r.rule === 'flag-urgent' || r.rule === 'flag-escalate-now');
+  const reason = input.reason?.trim() || null;
+  if (urgent && !reason) {
+    throw new AppError('INVALID_INPUT', 'This resident has an urgent reason to be seen: say why they are coming off the round.',
+      [{ field: 'reason', message: 'Enter why this resident is coming off the round' }]);
+  }
+  return ctx.store.rounds.removeItem(ctx.actor, item.id, reason);
+}
+
+/** Moves one item up or down (keyboard-friendly reordering), or puts the items in a given order. */
+export async function reorder(ctx: AppContext, input: ParsedInput<'rounds:reorder'>): Promise<Round> {
+  const round = await ctx.store.rounds.get(input.roundId);
+  assertPlanning(round);
+  return ctx.store.rounds.reorder(ctx.actor, round.id, input.itemIds);
+}
+
+export async function moveItem(ctx: AppContext, input: ParsedInput<'rounds:move'>): Promise<Round> {
+  const item = await ctx.store.rounds.getItem(input.itemId);
+  const round = await ctx.store.rounds.get(item.roundId);
+  assertPlanning(round);
+  const ids = round.items.map((i) => i.id);
+  const at = ids.indexOf(item.id);
+  const to = input.direction === 'up' ? at - 1 : at + 1;
+  if (at < 0 || to < 0 || to >= ids.length) return round;
+  [ids[at], ids[to]] = [ids[to] ?? item.id, ids[at] ?? item.id];
+  return ctx.store.rounds.reorder(ctx.actor, round.id, ids);
+}
+
+export async function setMinutes(ctx: AppContext, input: ParsedInput<'rounds:set-minutes'>): Promise<Round> {
+  const item = await ctx.store.rounds.getItem(input.itemId);
+  assertPlanning(await ctx.store.rounds.get(item.roundId));
+  return ctx.store.rounds.setMinutes(ctx.actor, item.id, input.minutes);
+}
+
+/** Attendees: representatives are matched to the item's own list (never another resident's). */
+export async function setAttendees(ctx: AppContext, input: ParsedInput<'rounds:set-attendees'>) {
+  const item = await ctx.store.rounds.getItem(input.itemId);
+  const byId = new Map(item.attendees.representatives.map((r) => [r.representativeId, r]));
+  const representatives = input.attendees.representatives.map((r) => {
+    const known = byId.get(r.representativeId);
+    if (!known) throw new AppError('INVALID_INPUT', 'That representative is not one of this resident’s.');
+    return { ...known, how: r.how, status: r.status };
+  });
+  for (const r of item.attendees.representatives) if (!representatives.some((x) => x.representativeId === r.representativeId)) representatives.push(r);
+  const attendees: Attendees = { resident: input.attendees.resident, representatives, careStaff: input.attendees.careStaff };
+  return ctx.store.rounds.updateItem(ctx.actor, item.id, { attendees });
+}
+
+export async function setQuestions(ctx: AppContext, input: ParsedInput<'rounds:set-questions'>) {
+  return ctx.store.rounds.updateItem(ctx.actor, input.itemId, { questions: input.questions, ...(input.notes !== undefined ? { notes: input.notes || null } : {}) });
+}
+
+const NEXT_STATUS = { planning: 'agenda-issued', 'agenda-issued': 'held', held: 'closed' } as const;
+
+/** planning → agenda-issued → held → closed, one step at a time. */
+export async function setStatus(ctx: AppContext, input: ParsedInput<'rounds:set-status'>): Promise<Round> {
+  const round = await ctx.store.rounds.get(input.roundId);
+  const next = round.status === 'closed' ? null : NEXT_STATUS[round.status];
+  if (next !== input.status) {
+    throw new AppError('CONFLICT', round.status === 'closed' ? 'This round is already closed.' : `A round that is ${round.status} can next be ${next}, not ${input.status}.`);
+  }
+  if (next === 'agenda-issued' && round.items.length === 0) throw new AppError('CONFLICT', 'Add at least one resident before issuing the agenda.');
+  return ctx.store.rounds.update(ctx.actor, round.id, { status: next });
+}
+
+export async function updateRoundDetails(ctx: AppContext, input: ParsedInput<'rounds:update'>): Promise<Round> {
+  const round = await ctx.store.rounds.get(input.roundId);
+  assertPlanning(round);
+  return ctx.store.rounds.update(ctx.actor, round.id, { ...(input.startTime ? { startTime: input.startTime } : {}), ...(input.clinicians ? { clinicians: input.clinicians } : {}) });
+}
+
+/** Records an item's outcome; the round must have been held (or be on the day, agenda issued). */
+export async function recordOutcome(ctx: AppContext, input: ParsedInput<'rounds:record-outcome'>): Promise<OutcomeAction[]> {
+  const item = await ctx.store.rounds.getItem(input.outcome.itemId);
+  const round = await ctx.store.rounds.get(item.roundId);
+  if (round.status === 'planning' || round.status === 'closed') {
+    throw new AppError('CONFLICT', round.status === 'closed' ? 'This round is closed: its outcomes can no longer change.' : 'Issue the agenda before recording outcomes.');
+  }
+  return ctx.store.rounds.recordOutcome(ctx.actor, input.outcome, round.date, round.clinicians.join(', ') || null);
+}
+
+export const listOutcomes = (ctx: AppContext, input: ParsedInput<'rounds:outcomes'>) => ctx.store.rounds.outcomes(input.roundId);

@@ -1,0 +1,35 @@
+/** Channels of the weekly round: planning, the agenda, attendees, printing and outcomes. */
+import { z } from 'zod';
+import {
+  attendeesInput, createRoundInput, itemOutcomeInput, questionsInput,
+  type AgendaItem, type OutcomeAction, type Round, type RoundSummary,
+} from '../domain/round';
+import type { RoundProposal } from '../rules/planning';
+import type { PrintDocument } from '../print';
+import { channel } from './channel';
+
+const id = z.number().int().positive();
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as hh:mm, for example 10:00');
+
+export const roundChannels = {
+  'rounds:list': channel<RoundSummary[]>()(z.object({ homeId: id.optional() }).strict()),
+  'rounds:get': channel<Round>()(z.object({ id }).strict()),
+  'rounds:create': channel<{ round: Round; proposal: RoundProposal }>()(createRoundInput.strict()),
+  'rounds:update': channel<Round>()(z.object({ roundId: id, startTime: time.optional(), clinicians: z.array(z.string().trim().min(1).max(200)).max(10).optional() }).strict()),
+  'rounds:add-resident': channel<Round>()(z.object({ roundId: id, residentId: id, minutes: z.number().int().min(5).max(120).optional(),
+    why: z.string().trim().max(500).optional() }).strict()),
+  'rounds:remove-resident': channel<Round>()(z.object({ itemId: id, reason: z.string().trim().max(500).optional() }).strict()),
+  'rounds:reorder': channel<Round>()(z.object({ roundId: id, itemIds: z.array(id).max(100) }).strict()),
+  'rounds:move': channel<Round>()(z.object({ itemId: id, direction: z.enum(['up', 'down']) }).strict()),
+  'rounds:set-minutes': channel<Round>()(z.object({ itemId: id, minutes: z.number({ error: 'Enter the minutes as a number' }).int('Enter whole minutes')
+    .min(5, 'An item needs at least 5 minutes').max(120, 'An item cannot be longer than 120 minutes') }).strict()),
+  'rounds:set-attendees': channel<AgendaItem>()(z.object({ itemId: id, attendees: attendeesInput }).strict()),
+  'rounds:set-questions': channel<AgendaItem>()(z.object({ itemId: id, questions: questionsInput, notes: z.string().trim().max(4000).optional() }).strict()),
+  'rounds:set-status': channel<Round>()(z.object({ roundId: id, status: z.enum(['agenda-issued', 'held', 'closed']) }).strict()),
+  'rounds:record-outcome': channel<OutcomeAction[]>()(z.object({ outcome: itemOutcomeInput }).strict()),
+  'rounds:outcomes': channel<OutcomeAction[]>()(z.object({ roundId: id }).strict()),
+  /** The print documents of a round (agenda, letters, summary) as data for the print components. */
+  'rounds:print-data': channel<PrintDocument>()(z.object({ roundId: id }).strict()),
+  /** Saves a PDF of a document (Electron's printToPDF, or Chromium outside Electron); returns where. */
+  'rounds:save-pdf': channel<{ path: string }>()(z.object({ roundId: id, document: z.enum(['agenda', 'letters', 'summary']) }).strict()),
+} as const;

@@ -1,0 +1,38 @@
+/**
+ * Who is proposed for a joint review (DOMAIN.md section 6). A representative is proposed for invitation
+ * when:
+ *  - the resident lacks capacity — our rule: the resident has dementia recorded, or their capacity notes say
+ *    they lack capacity ("lacks capacity", "no capacity", "does not have capacity", "unable to decide",
+ *    "best interests"); capacity is decision-specific, so this errs towards inviting;
+ *  - they hold an LPA for health and welfare; or
+ *  - they raised a concern (a family-concern flag naming them).
+ * They are invited the way they prefer (a preference not to join becomes "by phone", still only proposed).
+ * Everyone starts "not invited": the user sends the invitations. The resident is expected to attend.
+ */
+import type { Attendees, InviteMethod, Question } from '../domain/round';
+import type { ResidentSnapshot } from '../domain/snapshot';
+import { concernRaisers } from './roundReasons';
+
+const LACKS_CAPACITY = /lacks? (the )?capacity|no capacity|not have (the )?capacity|doesn.t have capacity|unable to (decide|make decisions)|best interests?/i;
+
+export function lacksCapacity(s: ResidentSnapshot): boolean {
+  return s.resident.dementia || LACKS_CAPACITY.test(s.resident.capacityNotes ?? '');
+}
+
+export function proposeAttendees(s: ResidentSnapshot): { attendees: Attendees; questions: Question[] } {
+  const raisers = concernRaisers(s);
+  const lacks = lacksCapacity(s);
+  const representatives = s.representatives.map((rep) => {
+    const why: string[] = [];
+    if (raisers.has(rep.id)) why.push('raised a concern');
+    if (rep.holdsLpaHealthWelfare) why.push('holds a lasting power of attorney for health and welfare');
+    if (lacks) why.push(`${s.resident.preferredName ?? s.resident.givenName} may lack capacity for these decisions`);
+    const how: InviteMethod = rep.preferredContact === 'not' ? 'phone' : rep.preferredContact;
+    return {
+      representativeId: rep.id, name: rep.name, relationship: rep.relationship, how, status: 'not-invited' as const,
+      proposed: why.length > 0, why: why.length > 0 ? `Proposed: ${why.join('; ')}.` : null,
+    };
+  });
+  const questions: Question[] = s.representatives.flatMap((rep) => (raisers.get(rep.id) ?? []).map((f) => ({ from: `${rep.name} (${rep.relationship})`, text: f.text })));
+  return { attendees: { resident: { attending: true, note: null }, representatives, careStaff: null }, questions };
+}

@@ -1,0 +1,67 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { PrintView } from '../../renderer/src/print/PrintDocuments';
+import type { Round } from '../../shared/domain/round';
+import { buildPrintDocument, kindTopics } from '../../shared/print';
+import { flagReasons } from '../../shared/rules/roundReasons';
+import { makeRepresentative, makeSnapshot } from '../helpers/snapshots';
+
+const plan = (id: number, element: 'respect' | 'dnacpr', value: string, recordedOn: string) =>
+  ({ id, element, value, details: {}, recordedOn, reviewDue: null, participants: {}, source: 'test', supersededBy: null });
+
+function roundOf(items: { id: number; residentId: number; start: string; reps?: number[] }[]): Round {
+  return {
+    id: 1, homeId: 1, homeName: 'Test Lodge', date: '2026-11-24', startTime: '10:00', clinicians: ['Dr Asha Patel'], capacityMinutes: 120, status: 'planning',
+    plan: { notThisWeek: [], escalations: [] }, removed: [], createdAt: '', updatedAt: '',
+    items: items.map((i, n) => ({
+      id: i.id, roundId: 1, residentId: i.residentId, position: n + 1, start: i.start, minutes: 20, notes: null, removedAt: null, removedReason: null,
+      reasons: [{ residentId: i.residentId, rule: 'acp-review', due: '2026-11-01', status: 'due', explanation: 'Talk about what she would want', minutes: 20 }],
+      questions: [], attendees: { resident: { attending: true, note: null }, careStaff: null,
+        representatives: (i.reps ?? []).map((id) => ({ representativeId: id, name: `Rep ${id}`, relationship: 'son', how: 'phone' as const, status: 'invited' as const, proposed: true, why: null })) },
+    })),
+  };
+}
+
+describe('print documents', () => {
+  it('shows the CPR status from the shared rule: a conflict in red, and "no decision recorded" when there is none', () => {
+    const conflicted = makeSnapshot(1, { givenName: 'Ada' }, { carePlans: [plan(1, 'respect', 'for-cpr', '2026-01-01'), plan(2, 'dnacpr', 'in-place', '2026-02-01')] });
+    const none = makeSnapshot(2, { givenName: 'Bert', nhsNumber: '9876543210' });
+    const doc = buildPrintDocument({ round: roundOf([{ id: 1, residentId: 1, start: '10:00' }, { id: 2, residentId: 2, start: '10:20' }]), homeType: 'nursing',
+      homeAddress: null, homePhone: null, practiceName: 'Riverside', snapshots: [conflicted, none], outcomes: [], today: '2026-11-23' });
+    const html = renderToStaticMarkup(createElement(PrintView, { doc, kind: 'agenda' }));
+    expect(html).toMatch(/<p class="rt-cpr rt-cpr--conflict">CPR: CPR decisions conflict/);
+    expect(html).toContain('CPR: no decision recorded');
+    expect(html).toContain('987 654 3210');
+    expect(html).toContain('page-break-inside: avoid');
+    expect(html).toContain('Page " counter(page) " of " counter(pages)');
+    expect(doc.sections[0]?.carePlanGaps).toEqual(['Talk about what she would want']);
+  });
+
+  it('builds each letter from its own resident only', () => {
+    const ada = makeSnapshot(1, { givenName: 'Ada', familyName: 'Lovelace' }, { representatives: [makeRepresentative(7, 1)] });
+    const bert = makeSnapshot(2, { givenName: 'Bert', familyName: 'Jansch', nhsNumber: '9876543210' }, { representatives: [makeRepresentative(8, 2)] });
+    const doc = buildPrintDocument({ round: roundOf([{ id: 1, residentId: 1, start: '10:00', reps: [7] }, { id: 2, residentId: 2, start: '10:20', reps: [8] }]),
+      homeType: 'residential', homeAddress: null, homePhone: null, practiceName: 'Riverside', snapshots: [ada, bert], outcomes: [], today: '2026-11-23' });
+    expect(doc.letters.map((l) => [l.to, l.residentFirstName, l.time])).toEqual([['Rep 7', 'Ada', '10:00'], ['Rep 8', 'Bert', '10:20']]);
+    for (const letter of doc.letters) {
+      const html = renderToStaticMarkup(createElement(PrintView, { doc, kind: 'letters', letters: [letter] }));
+      const other = letter.residentFirstName === 'Ada' ? bert : ada;
+      expect(html).not.toContain(other.resident.givenName);
+      expect(html).not.toContain(other.resident.familyName);
+      expect(html).not.toContain('987 654 3210');
+      expect(html).toContain('We will telephone you at about');
+    }
+  });
+
+  it('words the letter’s topics kindly, without clinical detail', () => {
+    expect(kindTopics([{ residentId: 1, rule: 'acp-missing', due: '', status: 'due', explanation: 'No ReSPECT form', minutes: 20 },
+      { residentId: 1, rule: 'monitoring-lithium', due: '', status: 'due', explanation: 'Lithium level due', minutes: 10 }], 'Mary', 'female'))
+      .toEqual(['what matters most to Mary, and what she would want if she became more unwell', 'Mary’s medicines, to make sure they still help her']);
+  });
+
+  it('a family concern the home rated urgent also counts as an urgent flag', () => {
+    const s = makeSnapshot(1, {}, { flags: [{ id: 1, raisedOn: '2026-11-20', raisedBy: 'Son', category: 'family-concern', severity: 'urgent', status: 'open', text: 'Not eating', scores: {} }] });
+    expect(flagReasons(s, '2026-11-23').map((r) => r.rule)).toEqual(['flag-urgent']);
+  });
+});
