@@ -129,7 +129,7 @@ export function itemMinutes(reasons: readonly Pick<DueItem, 'minutes'>[]): numbe
 
 function compareReasons(a: RoundReason, b: RoundReason): number {
   return TIER_WEIGHT[tierOf(b.rule)] - TIER_WEIGHT[tierOf(a.rule)] || a.due.localeCompare(b.due) || a.rule.localeCompare(b.rule)
-    || a.explanation.localeCompare(b.explanation);
+    || a.explanation.localeCompare(b.explanation) || a.status.localeCompare(b.status) || a.minutes - b.minutes;
 }
 
 function scoreOf(reasons: readonly RoundReason[], today: string): { tier: Tier; score: number; earliest: string } {
