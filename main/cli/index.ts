@@ -8,11 +8,12 @@ import { AppError } from '../../shared/errors';
 import { CliError, COMMON_OPTIONS, EXIT, type CliIo, type Command, type Values } from './common';
 import { demoCommand } from './commands/demo';
 import { homesCommand, residentsCommand } from './commands/register';
+import { backupCommand, reportCommand, restoreCommand } from './commands/reports';
 
 export { CliError, type CliIo } from './common';
 
 /** Every command, in the order the help lists them. */
-const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand];
+const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, reportCommand, backupCommand, restoreCommand];
 
 export function usage(): string {
   return `Roundtable command line

@@ -7,6 +7,7 @@ import { AppError, type AppErrorShape, type ErrorDetail, type Result } from '../
 import { contract, isChannel, type Channel } from '../../shared/ipc';
 import type { AppContext } from '../services/context';
 import { registerHandlers } from './register';
+import { backupHandlers, reportHandlers } from './reports';
 import type { HandlerMap } from './types';
 
 export type { Handler, HandlerMap } from './types';
@@ -15,6 +16,8 @@ export type Handlers = HandlerMap<Channel>;
 /** Every domain's handlers; the type makes a missing or misspelt channel a compile error. */
 export const handlers: Handlers = {
   ...registerHandlers,
+  ...reportHandlers,
+  ...backupHandlers,
 };
 
 export function zodDetails(error: z.ZodError): ErrorDetail[] {

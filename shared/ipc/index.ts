@@ -5,12 +5,16 @@
  */
 import type { z } from 'zod';
 import type { Result } from '../errors';
+import { backupChannels } from './backups';
 import { registerChannels } from './register';
+import { reportChannels } from './reports';
 
 export type { AppInfo } from './register';
 
 export const contract = {
   ...registerChannels,
+  ...reportChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;
