@@ -22,6 +22,9 @@ import { RepresentativeFormScreen } from './screens/RepresentativeFormScreen';
 import { ResidentDetailScreen } from './screens/ResidentDetailScreen';
 import { ResidentFormScreen } from './screens/ResidentFormScreen';
 import { ResidentsScreen } from './screens/ResidentsScreen';
+import { AuditScreen } from './screens/AuditScreen';
+import { BackupsScreen } from './screens/BackupsScreen';
+import { ReportsScreen } from './screens/ReportsScreen';
 
 function Screen({ route, flash }: { route: Route; flash: string | null }) {
   switch (route.name) {
@@ -35,6 +38,9 @@ function Screen({ route, flash }: { route: Route; flash: string | null }) {
     case 'representative-new': return <RepresentativeFormScreen residentId={route.residentId} id={null} />;
     case 'representative-edit': return <RepresentativeFormScreen residentId={route.residentId} id={route.id} />;
     case 'representative-remove': return <RemoveRepresentativeScreen residentId={route.residentId} id={route.id} />;
+    case 'reports': return <ReportsScreen />;
+    case 'audit': return <AuditScreen residentId={route.residentId} />;
+    case 'backups': return <BackupsScreen flash={flash} />;
     case 'placeholder': return <PlaceholderScreen section={route.section} />;
     case 'not-found': return <NotFoundScreen />;
   }

@@ -1,7 +1,7 @@
 /** The app's routes and how a hash (#/residents/12/edit) reads as one. Pure, so it is unit-tested. */
 
 export type Section = 'homes' | 'residents' | 'flags' | 'reviews' | 'care-plans' | 'rounds' | 'reports';
-export type PlaceholderSection = Exclude<Section, 'homes' | 'residents'>;
+export type PlaceholderSection = Exclude<Section, 'homes' | 'residents' | 'reports'>;
 
 export type Route =
   | { name: 'homes' }
@@ -14,10 +14,13 @@ export type Route =
   | { name: 'representative-new'; residentId: number }
   | { name: 'representative-edit'; residentId: number; id: number }
   | { name: 'representative-remove'; residentId: number; id: number }
+  | { name: 'reports' }
+  | { name: 'audit'; residentId: number | null }
+  | { name: 'backups' }
   | { name: 'placeholder'; section: PlaceholderSection }
   | { name: 'not-found' };
 
-const PLACEHOLDERS: readonly PlaceholderSection[] = ['flags', 'reviews', 'care-plans', 'rounds', 'reports'];
+const PLACEHOLDERS: readonly PlaceholderSection[] = ['flags', 'reviews', 'care-plans', 'rounds'];
 
 function toId(value: string | undefined): number | null {
   return value !== undefined && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null;
@@ -51,6 +54,12 @@ export function parseRoute(hash: string): Route {
       if (repId !== null && parts.length === 5 && fifth === 'remove') return { name: 'representative-remove', residentId: id, id: repId };
       return { name: 'not-found' };
     }
+    case 'reports':
+      return parts.length === 1 ? { name: 'reports' } : { name: 'not-found' };
+    case 'audit':
+      return parts.length === 1 ? { name: 'audit', residentId: toId(query.get('resident') ?? undefined) } : { name: 'not-found' };
+    case 'backups':
+      return parts.length === 1 ? { name: 'backups' } : { name: 'not-found' };
     default: {
       const section = PLACEHOLDERS.find((s) => s === first);
       return section && parts.length === 1 ? { name: 'placeholder', section } : { name: 'not-found' };
@@ -63,7 +72,8 @@ export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'homes': case 'home-new': case 'home-edit': return 'homes';
     case 'placeholder': return route.section;
-    case 'not-found': return null;
+    case 'reports': return 'reports';
+    case 'audit': case 'backups': case 'not-found': return null;
     default: return 'residents';
   }
 }

@@ -1,5 +1,6 @@
 import { formatLongUkDate } from '../../../shared/dates';
 import type { AppInfo } from '../../../shared/ipc';
+import { href } from '../router';
 
 /** Version and the day Roundtable takes as today, which every due date is counted from. */
 export function Footer({ info }: { info: AppInfo | null }) {
@@ -8,6 +9,10 @@ export function Footer({ info }: { info: AppInfo | null }) {
       <div className="nhsuk-width-container">
         <div className="nhsuk-footer__meta">
           <h2 className="nhsuk-u-visually-hidden">About this app</h2>
+          <ul className="nhsuk-footer__list">
+            <li className="nhsuk-footer__list-item"><a className="nhsuk-footer__list-item-link" href={href('/audit')}>Audit trail</a></li>
+            <li className="nhsuk-footer__list-item"><a className="nhsuk-footer__list-item-link" href={href('/backups')}>Backups</a></li>
+          </ul>
           {info ? (
             <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
               {info.appName} {info.version} · Today is {formatLongUkDate(info.today)}

@@ -19,10 +19,6 @@ const PAGES: Record<PlaceholderSection, { title: string; what: string }> = {
     title: 'Rounds',
     what: 'Each home’s weekly round: who is on the agenda and why, who is invited, the time each person needs, and a printed agenda for the visit.',
   },
-  reports: {
-    title: 'Reports',
-    what: 'Figures the practice and the homes share: reviews done, plans in place, hospital admissions, and deaths in the place the person preferred.',
-  },
 };
 
 /** An honest page for a part of Roundtable that is not built yet: what it will hold, and no made-up data. */
