@@ -7,14 +7,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_INVOKE, isChannel } from '../../shared/ipc';
 import { DATABASE_FILE_NAME } from '../paths';
-import { createContext } from '../services/context';
+import { createBackup, dailyBackup } from '../services/backups';
+import { createContext, type AppContext } from '../services/context';
 import { openStore, type Store } from '../store';
 import { applyGuards } from './applyGuards';
 import { withContentSecurityPolicy } from './csp';
 import { failurePageUrl, rendererGoneFailure, rendererLoadFailure, startupErrorCode, startupFailure, type FailurePageContent } from './failurePage';
 import { handleInvoke, SENDER_REFUSED } from './invoke';
 import { log, logError } from './log';
-import { aboutDialog, BACKUP_NOT_YET, IMPORT_NOT_YET, menuTemplate, PRINT_OPTIONS } from './menu';
+import { aboutDialog, backupDoneMessage, backupFailedMessage, IMPORT_NOT_YET, menuTemplate, PRINT_OPTIONS } from './menu';
 import { windowOptions } from './window';
 
 // Relative to the bundle (out/electron/main.cjs), so it also resolves inside a packaged app.asar.
@@ -28,6 +29,10 @@ const elapsed = (): number => Math.round(performance.now() - startedAt);
 let mainWindow: BrowserWindow | null = null;
 let failureWindow: BrowserWindow | null = null;
 let store: Store | null = null;
+/** What the handlers run with; a restore swaps ctx.store for the restored database. */
+let ctx: AppContext | null = null;
+let backupTimer: NodeJS.Timeout | null = null;
+const HOUR_MS = 3_600_000;
 let databasePath = '';
 
 function databaseFile(): string {
@@ -100,7 +105,19 @@ function setMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
     isPackaged: app.isPackaged,
     importFile: () => showMessage(IMPORT_NOT_YET),
-    backUpNow: () => showMessage(BACKUP_NOT_YET),
+    backUpNow: () => {
+      if (!ctx) return showMessage(backupFailedMessage('The database is not open.'));
+      createBackup(ctx, 'manual').then(
+        (backup) => {
+          log('backup.manual', { bytes: backup.bytes });
+          showMessage(backupDoneMessage(backup));
+        },
+        (error: unknown) => {
+          logError('backup.failed', { code: startupErrorCode(error) });
+          showMessage(backupFailedMessage(error instanceof Error ? error.message : String(error)));
+        },
+      );
+    },
     print: () => {
       const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
       target?.webContents.print(PRINT_OPTIONS, (ok, reason) => {
@@ -117,11 +134,24 @@ function setMenu(): void {
   })));
 }
 
+/** The automatic daily backup: once a day (checked hourly while the app stays open), with retention. */
+function runDailyBackup(): void {
+  if (!ctx) return;
+  const began = performance.now();
+  dailyBackup(ctx).then(
+    ({ created, deleted }) => {
+      if (created) log('backup.daily', { bytes: created.bytes, deleted: deleted.length, ms: Math.round(performance.now() - began) });
+    },
+    (error: unknown) => logError('backup.daily-failed', { code: startupErrorCode(error) }),
+  );
+}
+
 function registerIpc(opened: Store): void {
-  const ctx = createContext(opened, { appVersion: app.getVersion() });
+  const context = createContext(opened, { appVersion: app.getVersion() });
+  ctx = context;
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {
     const began = performance.now();
-    const result = await handleInvoke(ctx, event.senderFrame?.url, APP_INDEX_URL, channel, input);
+    const result = await handleInvoke(context, event.senderFrame?.url, APP_INDEX_URL, channel, input);
     if (result === SENDER_REFUSED) logError('ipc.sender-refused');
     else if (!result.ok) log('ipc.error', { channel: isChannel(channel) ? channel : 'unknown', code: result.error.code, ms: Math.round(performance.now() - began) });
     return result;
@@ -149,6 +179,9 @@ async function start(): Promise<void> {
   log('database.open', { schema: store.schemaVersion(), source: process.env.ROUNDTABLE_DB?.trim() ? 'env' : 'userData', ms: elapsed() });
   registerIpc(store);
   createMainWindow();
+  runDailyBackup();
+  backupTimer = setInterval(runDailyBackup, HOUR_MS);
+  backupTimer.unref();
 }
 
 app.enableSandbox();
@@ -163,7 +196,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', focusExistingWindow);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    if (backupTimer) clearInterval(backupTimer);
     try {
+      ctx?.store.close(); // after a restore this is the restored database
       store?.close();
     } catch (error) {
       logError('database.close-failed', { code: startupErrorCode(error) });
