@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as ElectronBuilder from 'electron-builder';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -76,7 +77,7 @@ describe('a structural pack from a stand-in Electron', { timeout: 60_000 }, () =
     chmodSync(path.join(dist, 'electron'), 0o755);
     writeFileSync(path.join(dist, 'version'), '41.10.0');
     writeFileSync(path.join(dist, 'LICENSE'), 'stand-in');
-    const builder = require('electron-builder') as typeof import('electron-builder');
+    const builder = require('electron-builder') as typeof ElectronBuilder;
     await builder.build({
       projectDir: ROOT,
       targets: builder.Platform.LINUX.createTarget('dir', builder.Arch.x64),
