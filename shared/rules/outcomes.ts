@@ -187,7 +187,7 @@ export function computeFigures(data: OutcomeData, period: Period): Figure[] {
     share('ppd-recorded', 'Preferred place of death recorded', withPpd, atEnd.length,
       `Residents living in the home on ${end} with a current preferred place of death recorded by then.`),
     { key: 'flags-raised', label: 'Flags raised by the home', value: flags.length, display: String(flags.length),
-      howCounted: 'Flags the home raised with a raised date in the period, matched to a resident or not.' },
+      howCounted: 'Flags the home raised with a raised date in the period, matched to a resident or not; flags dismissed as mistakes or duplicates are left out.' },
     { key: 'median-flag-to-review', label: 'Median days from flag to review', value: medianWait,
       display: medianWait === null ? 'No flags reviewed yet' : `${plural(medianWait, 'day')} (${waits.length} of ${flags.length} flags reviewed)`,
       howCounted: `For each flag raised in the period, the days from the flag to the first held round, on or before ${end}, with that resident on the agenda; the median of those. Flags not yet reviewed or not matched to a resident are left out.` },
@@ -219,6 +219,8 @@ function monthsOf(period: Period): MonthlyPoint[] {
 /** The trends: admissions and A&E per month, reviews done against due, ReSPECT coverage at each month end. */
 export function computeCharts(data: OutcomeData, period: Period): OutcomeCharts {
   const residents = new Map(data.residents.map((r) => [r.id, r]));
+  const plansByResident = new Map<number, CarePlan[]>();
+  for (const p of data.carePlans) plansByResident.set(p.residentId, [...(plansByResident.get(p.residentId) ?? []), p]);
   const months = monthsOf(period);
   const inMonth = (date: string | null, m: MonthlyPoint) => date !== null && date.startsWith(m.month) && date >= period.from && date <= period.to;
   return {
@@ -236,7 +238,7 @@ export function computeCharts(data: OutcomeData, period: Period): OutcomeCharts 
       const monthEnd = addDays(addMonths(`${m.month}-01`, 1), -1);
       const day = monthEnd < period.to ? monthEnd : period.to;
       const living = data.residents.filter((r) => livesThereOn(r, day));
-      const withRespect = living.filter((r) => hasRespect(carePlansAsOf(data.carePlans.filter((p) => p.residentId === r.id), day))).length;
+      const withRespect = living.filter((r) => hasRespect(carePlansAsOf(plansByResident.get(r.id) ?? [], day))).length;
       return { ...m, residents: living.length, withRespect, percent: percent(withRespect, living.length) };
     }),
   };
