@@ -72,9 +72,22 @@ export function backupsToDelete(backups: readonly { name: string; takenAt: strin
   return daily.filter((b) => !keep.has(b.name)).map((b) => b.name);
 }
 
-function infoOf(file: { file: string; name: string; bytes: number; modifiedAt: string }): BackupInfo {
-  const kind = kindOf(file.name);
+/** quick_check answers by file, size and time: a backup file is not changed once written, so each is read once. */
+const checked = new Map<string, ReturnType<typeof checkBackup>>();
+
+function checkOnce(file: { file: string; bytes: number; modifiedAt: string }): ReturnType<typeof checkBackup> {
+  const key = `${file.file}|${file.bytes}|${file.modifiedAt}`;
+  const known = checked.get(key);
+  if (known) return known;
   const check = checkBackup(file.file);
+  if (checked.size > 200) checked.clear();
+  checked.set(key, check);
+  return check;
+}
+
+function infoOf(file: { file: string; name: string; bytes: number; modifiedAt: string }, fresh = false): BackupInfo {
+  const kind = kindOf(file.name);
+  const check = fresh ? checkBackup(file.file) : checkOnce(file);
   return {
     name: file.name, file: file.file, kind, kindLabel: KIND_LABELS[kind], takenAt: takenAtOf(file.name) ?? file.modifiedAt, bytes: file.bytes,
     ok: check.ok && (check.schemaVersion ?? 0) <= LATEST_VERSION,
@@ -86,7 +99,7 @@ function infoOf(file: { file: string; name: string; bytes: number; modifiedAt: s
 /** Every backup in the folder, newest first, each checked with quick_check before it is offered. */
 export async function listBackups(ctx: AppContext): Promise<{ folder: string; backups: BackupInfo[] }> {
   const folder = backupFolder(ctx);
-  const backups = listBackupFiles(folder).map(infoOf).sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+  const backups = listBackupFiles(folder).map((f) => infoOf(f)).sort((a, b) => b.takenAt.localeCompare(a.takenAt));
   return { folder, backups };
 }
 
@@ -94,7 +107,7 @@ export async function listBackups(ctx: AppContext): Promise<{ folder: string; ba
 export async function createBackup(ctx: AppContext, kind: 'manual' | 'daily' | 'before-restore' = 'manual', to?: string, now = new Date()): Promise<BackupInfo> {
   const file = to ?? path.join(backupFolder(ctx), backupName(ctx.store.file, kind, now));
   await ctx.store.backups.create(ctx.actor, file, `${KIND_LABELS[kind]}: ${path.basename(file)}`);
-  const info = infoOf({ file, name: path.basename(file), bytes: 0, modifiedAt: now.toISOString() });
+  const info = infoOf({ file, name: path.basename(file), bytes: 0, modifiedAt: now.toISOString() }, true);
   if (!info.ok) {
     deleteBackupFile(file);
     throw new AppError('DATABASE', `The backup failed its check (${info.problem ?? 'unknown problem'}) and was not kept. Try again.`);
@@ -140,7 +153,7 @@ export async function restoreBackup(ctx: AppContext, backupFile: string): Promis
   }
   await ctx.store.audit.record(ctx.actor, 'restore', 'database', null,
     `Restored the database from ${path.basename(backupFile)}; the database before the restore is kept as ${kept.name}`);
-  return { restoredFrom: path.basename(backupFile), keptAs: kept.name, keptFile: kept.file, residents: check.residents ?? 0, homes: check.homes ?? 0 };
+  return { restoredFrom: path.basename(backupFile), restoredTakenAt: takenAtOf(path.basename(backupFile)), keptAs: kept.name, keptFile: kept.file, residents: check.residents ?? 0, homes: check.homes ?? 0 };
 }
 
 /** Restore by name from the backup folder: the renderer may only choose one of the listed, checked backups. */

@@ -21,6 +21,8 @@ export interface BackupInfo {
 
 export interface RestoreResult {
   restoredFrom: string;
+  /** When the restored backup was taken (ISO timestamp), when its name says. */
+  restoredTakenAt: string | null;
   /** The database as it was before the restore, kept as a backup: restoring it undoes the restore. */
   keptAs: string;
   keptFile: string;

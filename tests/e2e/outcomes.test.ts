@@ -108,15 +108,17 @@ describe('audit trail', () => {
   it('shows who opened a resident’s record, filtered to that resident, and exports it', async () => {
     const { page } = h;
     const [resident] = await h.invoke('residents:search', { homeId: 1 });
-    await h.open(`/residents/${resident?.id}`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
     await h.open('/homes');
     await page.getByRole('link', { name: 'Audit trail' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
     await page.locator('table').first().waitFor();
     await step('23-audit-all');
 
-    await page.getByLabel('Resident').selectOption(String(resident?.id));
+    // From the resident's record to its audit trail, already filtered to them.
+    await h.open(`/residents/${resident?.id}`);
+    await page.getByRole('link', { name: `Who has viewed or changed ${resident?.givenName}’s record` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
+    expect(await page.getByLabel('Resident').inputValue()).toBe(String(resident?.id));
     await page.getByLabel('Kind').selectOption('view');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.getByRole('table', { name: /^1 event/ }).waitFor();
@@ -154,14 +156,15 @@ describe('backups', () => {
     await h.invoke('homes:create', { home: { name: 'Later House', type: 'nursing' } });
     await page.getByRole('button', { name: /^Restore the backup taken/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Restore this backup?' }).waitFor();
+    expect(await page.title()).toBe('Restore this backup? – Roundtable');
     await step('28-backups-confirm');
     await page.getByRole('button', { name: 'Restore this backup' }).click();
-    await page.getByText(/^Restored roundtable-.*-manual\.sqlite: 3 care homes and 60 residents$/).waitFor();
+    await page.getByText(/^Restored the backup taken \d\d\/\d\d\/\d{4} \d\d:\d\d: 3 care homes and 60 residents$/).waitFor();
     expect((await h.invoke('homes:list', {})).map((x) => x.name)).not.toContain('Later House');
     await step('29-backups-restored');
 
     await page.getByRole('button', { name: 'Undo this restore' }).click();
-    await page.getByText(/^Restored roundtable-.*-before-restore\.sqlite: 4 care homes and 60 residents$/).waitFor();
+    await page.getByText(/^Restored the backup taken \d\d\/\d\d\/\d{4} \d\d:\d\d: 4 care homes and 60 residents$/).waitFor();
     expect((await h.invoke('homes:list', {})).map((x) => x.name)).toContain('Later House');
     expect(h.problems).toEqual([]);
   });

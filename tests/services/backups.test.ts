@@ -61,7 +61,7 @@ describe('backup and restore', () => {
     const changed = dump(t.file, ['audit_event']);
 
     const result = await restoreBackup(t.ctx, backup.file);
-    expect(result).toMatchObject({ restoredFrom: backup.name, homes: 1, residents: 1 });
+    expect(result).toMatchObject({ restoredFrom: backup.name, restoredTakenAt: backup.takenAt, homes: 1, residents: 1 });
     const restored = dump(t.file);
     expect({ ...restored, audit_event: undefined }).toEqual({ ...backedUp, audit_event: undefined });
     // The audit trail is the backup's, plus one event saying the database was restored.

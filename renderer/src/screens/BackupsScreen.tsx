@@ -17,13 +17,13 @@ function size(bytes: number): string {
 }
 
 export function BackupsScreen({ flash }: { flash: string | null }) {
-  usePageTitle('Backups');
   const [list, reload] = useLoad(() => call('backups:list', {}), []);
   const [message, setMessage] = useState<string | null>(flash);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
   const [restored, setRestored] = useState<RestoreResult | null>(null);
+  usePageTitle(confirming ? 'Restore this backup?' : 'Backups');
 
   async function run<T>(action: () => Promise<T>, done: (value: T) => void) {
     setBusy(true);
@@ -46,7 +46,7 @@ export function BackupsScreen({ flash }: { flash: string | null }) {
   const restore = (name: string) => run(() => call('backups:restore', { name }), (r) => {
     setConfirming(null);
     setRestored(r);
-    setMessage(`Restored ${r.restoredFrom}: ${r.homes} care homes and ${r.residents} residents`);
+    setMessage(`Restored the backup ${r.restoredTakenAt ? `taken ${formatTimestamp(r.restoredTakenAt)}` : r.restoredFrom}: ${r.homes} care homes and ${r.residents} residents`);
   });
 
   if (confirming) {

@@ -101,6 +101,7 @@ function Detail({ resident: r }: { resident: ResidentDetail }) {
           <a className="nhsuk-button nhsuk-button--secondary" href={href(`/residents/${r.id}/representatives/new`)} draggable={false}>
             Add a relative or representative
           </a>
+          <p className="nhsuk-body-s"><a href={href(`/audit?resident=${r.id}`)}>Who has viewed or changed {r.givenName}’s record</a></p>
         </div>
       </div>
     </>
