@@ -65,13 +65,13 @@ export function ReportsScreen() {
       <p className="nhsuk-body-l app-no-print">The same figures for the practice and each care home: reviews done, plans in place, hospital admissions and deaths in the place the person preferred. Each figure says how it was counted.</p>
       <form className="app-filters app-no-print" onSubmit={submit} noValidate>
         <div className="nhsuk-grid-row">
-          <div className="nhsuk-grid-column-one-third">
+          <div className="nhsuk-grid-column-one-half">
             <SelectField id="report-home" label="Care home" value={form.home} options={homeOptions} onChange={(v) => setForm({ ...form, home: v })} selectClassName="nhsuk-u-width-full" />
           </div>
-          <div className="nhsuk-grid-column-one-third">
+          <div className="nhsuk-grid-column-one-quarter">
             <TextField id="report-from" label="First day" hint="For example, 01/04/2026" value={form.from} error={errorFor('report-from')} onChange={(v) => setForm({ ...form, from: v })} width={10} />
           </div>
-          <div className="nhsuk-grid-column-one-third">
+          <div className="nhsuk-grid-column-one-quarter">
             <TextField id="report-to" label="Last day" hint="For example, 31/03/2027" value={form.to} error={errorFor('report-to')} onChange={(v) => setForm({ ...form, to: v })} width={10} />
           </div>
         </div>
