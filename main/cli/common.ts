@@ -63,11 +63,11 @@ export async function withContext<T>(values: Values, io: CliIo, fn: (ctx: AppCon
   const db = stringOption(values, 'db');
   const file = resolveDatabasePath(db === undefined ? undefined : path.resolve(io.cwd, db), io.env);
   const today = todayOption(values);
-  const store = await openStore(file);
+  const ctx = createContext(await openStore(file), today === undefined ? {} : { today });
   try {
-    return await fn(createContext(store, today === undefined ? {} : { today }));
+    return await fn(ctx);
   } finally {
-    store.close();
+    ctx.store.close(); // a restore swaps ctx.store for the restored database
   }
 }
 

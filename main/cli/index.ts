@@ -13,12 +13,13 @@ import { importRecordsCommand } from './commands/imports';
 import { FLAG_COMMANDS } from './commands/flags';
 import { reviewsDueCommand } from './commands/reviews';
 import { agendaCommand, planCommand, roundsCommand } from './commands/rounds';
+import { backupCommand, reportCommand, restoreCommand } from './commands/reports';
 
 export { CliError, type CliIo } from './common';
 
 /** Every command, in the order the help lists them. */
 const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, importRecordsCommand, ...FLAG_COMMANDS, reviewsDueCommand,
-  ...carePlanCommands, planCommand, agendaCommand, roundsCommand];
+  ...carePlanCommands, planCommand, agendaCommand, roundsCommand, reportCommand, backupCommand, restoreCommand];
 
 export function usage(): string {
   return `Roundtable command line

@@ -2,19 +2,20 @@
  * The Electron main process: single-instance lock, database, the one IPC handler, the window and the
  * menu. Kept thin: every decision worth testing lives in a module that does not import electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type MessageBoxOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type BrowserWindowConstructorOptions, type MessageBoxOptions } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_INVOKE, isChannel } from '../../shared/ipc';
 import { DATABASE_FILE_NAME } from '../paths';
-import { createContext } from '../services/context';
+import { createBackup, dailyBackup } from '../services/backups';
+import { createContext, type AppContext } from '../services/context';
 import { openStore, type Store } from '../store';
 import { applyGuards } from './applyGuards';
 import { withContentSecurityPolicy } from './csp';
 import { failurePageUrl, rendererGoneFailure, rendererLoadFailure, startupErrorCode, startupFailure, type FailurePageContent } from './failurePage';
 import { handleInvoke, SENDER_REFUSED } from './invoke';
 import { log, logError } from './log';
-import { aboutDialog, BACKUP_NOT_YET, menuTemplate, PRINT_OPTIONS } from './menu';
+import { aboutDialog, backupDoneMessage, backupFailedMessage, menuTemplate, PRINT_OPTIONS } from './menu';
 import { windowOptions } from './window';
 import { electronPrintToPdf } from './printPdf';
 import { installPdfPrinter } from '../print/render';
@@ -30,6 +31,10 @@ const elapsed = (): number => Math.round(performance.now() - startedAt);
 let mainWindow: BrowserWindow | null = null;
 let failureWindow: BrowserWindow | null = null;
 let store: Store | null = null;
+/** What the handlers run with; a restore swaps ctx.store for the restored database. */
+let ctx: AppContext | null = null;
+let backupTimer: NodeJS.Timeout | null = null;
+const HOUR_MS = 3_600_000;
 let databasePath = '';
 
 function databaseFile(): string {
@@ -50,10 +55,21 @@ function focusExistingWindow(): void {
   win.focus();
 }
 
+/**
+ * Every window goes through here. window.ts holds the whole, unit-tested options; the security switches
+ * are restated literally at the constructor so the Electronegativity scan (`npm run check`) can read them.
+ */
+function newWindow(options: BrowserWindowConstructorOptions): BrowserWindow {
+  return new BrowserWindow({
+    ...options,
+    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+  });
+}
+
 /** Replaces whatever is showing with the failure page: never a blank screen. */
 function showFailure(content: FailurePageContent): void {
   if (failureWindow) return;
-  const win = new BrowserWindow({ ...windowOptions(undefined, { width: 860, height: 680 }), show: true });
+  const win = newWindow({ ...windowOptions(undefined, { width: 860, height: 680 }), show: true });
   failureWindow = win;
   win.on('closed', () => {
     failureWindow = null;
@@ -65,7 +81,7 @@ function showFailure(content: FailurePageContent): void {
 }
 
 function createMainWindow(): void {
-  const win = new BrowserWindow(windowOptions(PRELOAD, { devTools: !app.isPackaged }));
+  const win = newWindow(windowOptions(PRELOAD, { devTools: !app.isPackaged }));
   mainWindow = win;
   win.once('ready-to-show', () => {
     win.show();
@@ -91,7 +107,19 @@ function setMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
     isPackaged: app.isPackaged,
     importFile: () => { mainWindow?.loadFile(INDEX_HTML, { hash: '/import' }).catch(() => undefined); },
-    backUpNow: () => showMessage(BACKUP_NOT_YET),
+    backUpNow: () => {
+      if (!ctx) return showMessage(backupFailedMessage('The database is not open.'));
+      createBackup(ctx, 'manual').then(
+        (backup) => {
+          log('backup.manual', { bytes: backup.bytes });
+          showMessage(backupDoneMessage(backup));
+        },
+        (error: unknown) => {
+          logError('backup.failed', { code: startupErrorCode(error) });
+          showMessage(backupFailedMessage(error instanceof Error ? error.message : String(error)));
+        },
+      );
+    },
     print: () => {
       const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
       target?.webContents.print(PRINT_OPTIONS, (ok, reason) => {
@@ -108,14 +136,27 @@ function setMenu(): void {
   })));
 }
 
+/** The automatic daily backup: once a day (checked hourly while the app stays open), with retention. */
+function runDailyBackup(): void {
+  if (!ctx) return;
+  const began = performance.now();
+  dailyBackup(ctx).then(
+    ({ created, deleted }) => {
+      if (created) log('backup.daily', { bytes: created.bytes, deleted: deleted.length, ms: Math.round(performance.now() - began) });
+    },
+    (error: unknown) => logError('backup.daily-failed', { code: startupErrorCode(error) }),
+  );
+}
+
 function registerIpc(opened: Store): void {
-  const ctx = createContext(opened, {
+  const context = createContext(opened, {
     appVersion: app.getVersion(),
     chooseFile: async () => (await dialog.showOpenDialog({ title: 'Choose a file to import', properties: ['openFile'], filters: [{ name: 'Practice exports', extensions: ['csv', 'json', 'ndjson', 'txt'] }, { name: 'All files', extensions: ['*'] }] })).filePaths[0] ?? null,
   });
+  ctx = context;
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {
     const began = performance.now();
-    const result = await handleInvoke(ctx, event.senderFrame?.url, APP_INDEX_URL, channel, input);
+    const result = await handleInvoke(context, event.senderFrame?.url, APP_INDEX_URL, channel, input);
     if (result === SENDER_REFUSED) logError('ipc.sender-refused');
     else if (!result.ok) log('ipc.error', { channel: isChannel(channel) ? channel : 'unknown', code: result.error.code, ms: Math.round(performance.now() - began) });
     return result;
@@ -144,6 +185,9 @@ async function start(): Promise<void> {
   registerIpc(store);
   installPdfPrinter(electronPrintToPdf);
   createMainWindow();
+  runDailyBackup();
+  backupTimer = setInterval(runDailyBackup, HOUR_MS);
+  backupTimer.unref();
 }
 
 app.enableSandbox();
@@ -158,7 +202,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', focusExistingWindow);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    if (backupTimer) clearInterval(backupTimer);
     try {
+      ctx?.store.close(); // after a restore this is the restored database
       store?.close();
     } catch (error) {
       logError('database.close-failed', { code: startupErrorCode(error) });

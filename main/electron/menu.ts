@@ -54,14 +54,27 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
 /** Agendas and letters are designed for A4 (DESIGN.md section 5). */
 export const PRINT_OPTIONS: WebContentsPrintOptions = { pageSize: 'A4', printBackground: true };
 
-export const BACKUP_NOT_YET: MessageBoxOptions = {
-  type: 'info',
-  title: 'Back up now',
-  message: 'Backups arrive in a later version',
-  detail: 'Backing up on demand will arrive in a later version of Roundtable. The database is already backed up ' +
-    'automatically before each upgrade, into the “backups” folder beside it.',
-  buttons: ['OK'],
-};
+/** "Back up now" succeeded: where the checked backup is. */
+export function backupDoneMessage(backup: { file: string; homes: number | null; residents: number | null }): MessageBoxOptions {
+  return {
+    type: 'info',
+    title: 'Back up now',
+    message: 'Backed up and checked',
+    detail: `The database (${backup.homes ?? 0} care homes, ${backup.residents ?? 0} residents) is backed up to:\n${backup.file}\n\n` +
+      'To restore a backup, open Backups at the foot of any page.',
+    buttons: ['OK'],
+  };
+}
+
+export function backupFailedMessage(reason: string): MessageBoxOptions {
+  return {
+    type: 'error',
+    title: 'Back up now',
+    message: 'The backup did not work',
+    detail: `${reason}\n\nTry again. If it keeps failing, check there is space on the disk.`,
+    buttons: ['OK'],
+  };
+}
 
 export interface AboutInfo {
   appVersion: string;

@@ -34,6 +34,8 @@ export function windowOptions(preloadPath: string | undefined, extra: WindowOpti
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // middle-click would otherwise try to open links in new windows (denied anyway by the guards)
+      disableBlinkFeatures: 'Auxclick',
       devTools: extra.devTools ?? false,
     },
   };

@@ -12,6 +12,7 @@ import { importHandlers } from './imports';
 import { flagHandlers } from './flags';
 import { reviewsHandlers } from './reviews';
 import { roundHandlers } from './rounds';
+import { backupHandlers, reportHandlers } from './reports';
 import type { HandlerMap } from './types';
 
 export type { Handler, HandlerMap } from './types';
@@ -25,6 +26,8 @@ export const handlers: Handlers = {
   ...reviewsHandlers,
   ...carePlanHandlers,
   ...roundHandlers,
+  ...reportHandlers,
+  ...backupHandlers,
 };
 
 export function zodDetails(error: z.ZodError): ErrorDetail[] {

@@ -2,6 +2,7 @@
 import type { ParsedInput } from '../../shared/ipc';
 import type { AppInfo } from '../../shared/ipc';
 import type { AppContext } from './context';
+import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 
 export async function appInfo(ctx: AppContext): Promise<AppInfo> {
   const practice = await ctx.store.practice.get();
@@ -23,7 +24,13 @@ export const updateHome = (ctx: AppContext, input: ParsedInput<'homes:update'>) 
 
 export const searchResidents = (ctx: AppContext, input: ParsedInput<'residents:search'>) =>
   ctx.store.residents.search({ query: input.query, homeId: input.homeId, status: input.status });
-export const getResident = (ctx: AppContext, input: ParsedInput<'residents:get'>) => ctx.store.residents.get(input.id);
+/** Viewing a resident's record is audited, like every change. */
+export async function getResident(ctx: AppContext, input: ParsedInput<'residents:get'>) {
+  const resident = await ctx.store.residents.get(input.id);
+  await ctx.store.audit.record(ctx.actor, 'view', 'resident', resident.id,
+    `Viewed the record of ${resident.givenName} ${resident.familyName} (${formatNhsNumber(resident.nhsNumber)})`);
+  return resident;
+}
 export const createResident = (ctx: AppContext, input: ParsedInput<'residents:create'>) =>
   ctx.store.residents.create(ctx.actor, input.resident, input.representatives ?? []);
 export const updateResident = (ctx: AppContext, input: ParsedInput<'residents:update'>) =>

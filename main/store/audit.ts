@@ -34,3 +34,50 @@ export function listAudit(db: Db, filter: { entity?: string; entityId?: number; 
     .all({ entity: filter.entity ?? null, entityId: filter.entityId ?? null, limit: filter.limit ?? 500 }) as AuditRow[];
   return rows.map((r) => ({ id: r.id, at: r.at, osUser: r.os_user, staffId: r.staff_id, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary }));
 }
+
+export interface AuditFilter {
+  /** Events about this resident: the resident, their records, representatives and flags. */
+  residentId?: number;
+  /** An operating-system account or a staff member's name (exact, case-insensitive). */
+  person?: string;
+  /** Calendar days (YYYY-MM-DD, UTC timestamps compared by their date). */
+  from?: string;
+  to?: string;
+  /** An action ("create", "view", "restore"…) or an entity ("resident", "backup"…). */
+  kind?: string;
+  limit?: number;
+}
+
+export interface AuditEntry extends AuditEvent {
+  staffName: string | null;
+}
+
+/** Audit events matching every given filter, newest first. */
+export function searchAudit(db: Db, filter: AuditFilter): AuditEntry[] {
+  const rows = db.prepare(`SELECT a.*, s.name AS staff_name FROM audit_event a LEFT JOIN staff s ON s.id = a.staff_id
+      WHERE (@residentId IS NULL
+             OR (a.entity IN ('resident', 'resident_records') AND a.entity_id = @residentId)
+             OR (a.entity = 'representative' AND a.entity_id IN (SELECT id FROM representative WHERE resident_id = @residentId))
+             OR (a.entity = 'flag' AND a.entity_id IN (SELECT id FROM flag WHERE resident_id = @residentId)))
+        AND (@person IS NULL OR a.os_user = @person COLLATE NOCASE OR s.name = @person COLLATE NOCASE)
+        AND (@from IS NULL OR substr(a.at, 1, 10) >= @from)
+        AND (@to IS NULL OR substr(a.at, 1, 10) <= @to)
+        AND (@kind IS NULL OR a.action = @kind OR a.entity = @kind)
+      ORDER BY a.id DESC LIMIT @limit`)
+    .all({
+      residentId: filter.residentId ?? null, person: filter.person ?? null, from: filter.from ?? null, to: filter.to ?? null,
+      kind: filter.kind ?? null, limit: filter.limit ?? 1000,
+    }) as (AuditRow & { staff_name: string | null })[];
+  return rows.map((r) => ({
+    id: r.id, at: r.at, osUser: r.os_user, staffId: r.staff_id, staffName: r.staff_name, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary,
+  }));
+}
+
+/** The people and kinds that appear in the audit, for the filter's choices. */
+export function auditChoices(db: Db): { people: string[]; actions: string[]; entities: string[] } {
+  const people = (db.prepare(`SELECT DISTINCT os_user AS v FROM audit_event
+      UNION SELECT DISTINCT s.name FROM audit_event a JOIN staff s ON s.id = a.staff_id ORDER BY 1`).all() as { v: string }[]).map((r) => r.v);
+  const actions = (db.prepare('SELECT DISTINCT action AS v FROM audit_event ORDER BY 1').all() as { v: string }[]).map((r) => r.v);
+  const entities = (db.prepare('SELECT DISTINCT entity AS v FROM audit_event ORDER BY 1').all() as { v: string }[]).map((r) => r.v);
+  return { people, actions, entities };
+}

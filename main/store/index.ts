@@ -9,7 +9,10 @@ import type { NewFlag, ResidentRecords } from '../../shared/domain/clinical';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
 import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 import { AppError } from '../../shared/errors';
-import { listAudit, writeAudit, type Actor, type AuditEvent } from './audit';
+import { auditChoices, listAudit, searchAudit, writeAudit, type Actor, type AuditEntry, type AuditEvent, type AuditFilter } from './audit';
+import { backupTo } from './backups';
+import { loadOutcomeData } from './reports';
+import type { OutcomeData } from '../../shared/domain/reports';
 import { closeDatabase, openDatabase, schemaVersion, type Db, type OpenOptions } from './db';
 import { findHome, getHome, insertHome, listHomes, updateHome } from './homes';
 import { getPractice, insertStaff, isEmpty, listStaff, savePractice } from './practice';
@@ -62,6 +65,9 @@ export interface ImportSession {
   /** Sets the batch's final kind, counts and summary (and writes its audit event). */
   finish(kind: string, counts: BatchCounts, summary: ImportSummary): void;
 }
+export type { AuditEntry, AuditFilter } from './audit';
+export { checkBackup, deleteBackupFile, listBackupFiles, replaceDatabaseFile, type BackupCheck, type BackupFile } from './backups';
+export { backupFolderFor } from './db';
 export type { SnapshotQuery } from './snapshots';
 export type { FlagQuery, FlagToStore } from './flags';
 export type { TimelineExtras, TimelineOutcome } from './timeline';
@@ -157,6 +163,18 @@ export interface Store {
   };
   audit: {
     list(filter?: { entity?: string; entityId?: number; limit?: number }): Promise<AuditEvent[]>;
+    search(filter: AuditFilter): Promise<AuditEntry[]>;
+    choices(): Promise<{ people: string[]; actions: string[]; entities: string[] }>;
+    /** Records something that is not a write, such as viewing a resident's record. */
+    record(actor: Actor, action: string, entity: string, entityId: number | null, summary: string): Promise<void>;
+  };
+  reports: {
+    /** The rows the outcome figures are counted from, for one home or (null) the practice. */
+    outcomeData(homeId: number | null): Promise<OutcomeData>;
+  };
+  backups: {
+    /** Takes an online backup of the open database into file, and audits it. */
+    create(actor: Actor, file: string, summary: string): Promise<void>;
   };
   imports: {
     /**
@@ -424,6 +442,20 @@ export function createStore(db: Db, file: string): Store {
 
     audit: {
       list: (filter) => read(() => listAudit(db, filter)),
+      search: (filter) => read(() => searchAudit(db, filter)),
+      choices: () => read(() => auditChoices(db)),
+      record: (actor, action, entity, entityId, summary) => write(() => writeAudit(db, actor, action, entity, entityId, summary)),
+    },
+
+    reports: {
+      outcomeData: (homeId) => read(() => loadOutcomeData(db, homeId)),
+    },
+
+    backups: {
+      create: async (actor, file, summary) => {
+        await backupTo(db, file);
+        await write(() => writeAudit(db, actor, 'backup', 'database', null, summary));
+      },
     },
 
     imports: {

@@ -23,7 +23,6 @@ import { HomeFormScreen } from './screens/HomeFormScreen';
 import { HomesScreen } from './screens/HomesScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
-import { PlaceholderScreen } from './screens/PlaceholderScreen';
 import { RemoveRepresentativeScreen } from './screens/RemoveRepresentativeScreen';
 import { RepresentativeFormScreen } from './screens/RepresentativeFormScreen';
 import { ResidentDetailScreen } from './screens/ResidentDetailScreen';
@@ -36,6 +35,9 @@ import { RoundNewScreen, RoundsScreen } from './screens/RoundsScreen';
 import { RoundScreen } from './screens/RoundScreen';
 import { RoundPrintScreen } from './screens/RoundPrintScreen';
 import { RoundOutcomesScreen } from './screens/RoundOutcomesScreen';
+import { AuditScreen } from './screens/AuditScreen';
+import { BackupsScreen } from './screens/BackupsScreen';
+import { ReportsScreen } from './screens/ReportsScreen';
 
 function Screen({ route, flash }: { route: Route; flash: string | null }) {
   switch (route.name) {
@@ -63,7 +65,9 @@ function Screen({ route, flash }: { route: Route; flash: string | null }) {
     case 'round': return <RoundScreen id={route.id} flash={flash} />;
     case 'round-print': return <RoundPrintScreen id={route.id} document={route.document} />;
     case 'round-outcomes': return <RoundOutcomesScreen id={route.id} flash={flash} />;
-    case 'placeholder': return <PlaceholderScreen section={route.section} />;
+    case 'reports': return <ReportsScreen />;
+    case 'audit': return <AuditScreen residentId={route.residentId} />;
+    case 'backups': return <BackupsScreen flash={flash} />;
     case 'not-found': return <NotFoundScreen />;
   }
 }

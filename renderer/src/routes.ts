@@ -2,7 +2,6 @@
 import { isMedicationRule, type MedicationRule } from '../../shared/rules/reviews';
 
 export type Section = 'homes' | 'residents' | 'flags' | 'reviews' | 'care-plans' | 'rounds' | 'reports' | 'import';
-export type PlaceholderSection = Exclude<Section, 'homes' | 'residents' | 'import' | 'flags' | 'reviews' | 'care-plans' | 'rounds'>;
 
 export type Route =
   | { name: 'homes' }
@@ -29,10 +28,11 @@ export type Route =
   | { name: 'round'; id: number }
   | { name: 'round-print'; id: number; document: 'agenda' | 'letters' | 'summary' }
   | { name: 'round-outcomes'; id: number }
-  | { name: 'placeholder'; section: PlaceholderSection }
+  | { name: 'reports' }
+  | { name: 'audit'; residentId: number | null }
+  | { name: 'backups' }
   | { name: 'not-found' };
 
-const PLACEHOLDERS: readonly PlaceholderSection[] = ['reports'];
 const PRINT_DOCUMENTS = ['agenda', 'letters', 'summary'] as const;
 
 function toId(value: string | undefined): number | null {
@@ -102,10 +102,14 @@ export function parseRoute(hash: string): Route {
       }
       return { name: 'not-found' };
     }
-    default: {
-      const section = PLACEHOLDERS.find((s) => s === first);
-      return section && parts.length === 1 ? { name: 'placeholder', section } : { name: 'not-found' };
-    }
+    case 'reports':
+      return parts.length === 1 ? { name: 'reports' } : { name: 'not-found' };
+    case 'audit':
+      return parts.length === 1 ? { name: 'audit', residentId: toId(query.get('resident') ?? undefined) } : { name: 'not-found' };
+    case 'backups':
+      return parts.length === 1 ? { name: 'backups' } : { name: 'not-found' };
+    default:
+      return { name: 'not-found' };
   }
 }
 
@@ -114,13 +118,13 @@ export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'homes': case 'home-new': case 'home-edit': return 'homes';
     case 'flags': case 'flag-new': case 'flag': return 'flags';
-    case 'placeholder': return route.section;
     case 'import': return 'import';
     case 'reviews': case 'review-record': return 'reviews';
     case 'settings': return null;
     case 'care-plans': return 'care-plans';
     case 'rounds': case 'round-new': case 'round': case 'round-print': case 'round-outcomes': return 'rounds';
-    case 'not-found': return null;
+    case 'reports': return 'reports';
+    case 'audit': case 'backups': case 'not-found': return null;
     default: return 'residents';
   }
 }

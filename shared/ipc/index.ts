@@ -11,6 +11,8 @@ import { importChannels } from './imports';
 import { flagChannels } from './flags';
 import { reviewsChannels } from './reviews';
 import { roundChannels } from './rounds';
+import { backupChannels } from './backups';
+import { reportChannels } from './reports';
 
 export type { AppInfo } from './register';
 export type { ImportProgress, ImportView } from './imports';
@@ -23,6 +25,8 @@ export const contract = {
   ...reviewsChannels,
   ...carePlanChannels,
   ...roundChannels,
+  ...reportChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -160,6 +160,23 @@ describe('main process (bundled, with a stand-in for electron)', () => {
 
       expect(logs.some((line) => line.startsWith('[roundtable] app.start version=0.1.0'))).toBe(true);
       expect(logs.some((line) => line.startsWith('[roundtable] database.open schema='))).toBe(true);
+    } finally {
+      closeStore(run);
+    }
+  });
+
+  it('takes the daily backup at start, backs up from the menu, and builds every window sandboxed and isolated', async () => {
+    const database = path.join(tmp, 'backups', 'db.sqlite');
+    const run = await runMain({ database });
+    try {
+      const folder = path.join(tmp, 'backups', 'backups');
+      await vi.waitFor(() => expect(existsSync(folder) && readdirSync(folder).some((f) => f.endsWith('-daily.sqlite'))).toBe(true), { timeout: 4000 });
+      const file = (run.menu as { label: string; submenu: { label?: string; click?: () => void }[] }[])[0]?.submenu.find((i) => i.label === 'Back up now');
+      file?.click?.();
+      await vi.waitFor(() => expect(readdirSync(folder).some((f) => f.endsWith('-manual.sqlite'))).toBe(true), { timeout: 4000 });
+      await vi.waitFor(() => expect(logs.some((line) => line.startsWith('[roundtable] backup.manual bytes='))).toBe(true));
+      const prefs = (run.windows[0]?.options as { webPreferences?: Record<string, unknown> }).webPreferences;
+      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, disableBlinkFeatures: 'Auxclick' });
     } finally {
       closeStore(run);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { aboutDialog, BACKUP_NOT_YET, menuTemplate, PRINT_OPTIONS, type MenuActions } from '../../main/electron/menu';
+import { aboutDialog, backupDoneMessage, backupFailedMessage, menuTemplate, PRINT_OPTIONS, type MenuActions } from '../../main/electron/menu';
 
 /** Electron's MenuItemConstructorOptions, without importing electron outside main/electron. */
 type MenuItemConstructorOptions = ReturnType<typeof menuTemplate>[number];
@@ -69,8 +69,14 @@ describe('menu dialogs', () => {
     expect(PRINT_OPTIONS.pageSize).toBe('A4');
   });
 
-  it('says honestly that on-demand backups are not here yet', () => {
-    expect(BACKUP_NOT_YET.message).toBe('Backups arrive in a later version');
+  it('Back up now says where the checked backup is, or why it failed', () => {
+    const done = backupDoneMessage({ file: '/home/nurse/.config/Roundtable/backups/roundtable-x-manual.sqlite', homes: 3, residents: 60 });
+    expect(done.message).toBe('Backed up and checked');
+    expect(done.detail).toContain('3 care homes, 60 residents');
+    expect(done.detail).toContain('/home/nurse/.config/Roundtable/backups/roundtable-x-manual.sqlite');
+    const failed = backupFailedMessage('SQLITE_FULL: database or disk is full');
+    expect(failed.type).toBe('error');
+    expect(failed.detail).toMatch(/^SQLITE_FULL/);
   });
 
   it('About shows the versions and the database path', () => {

@@ -116,7 +116,7 @@ describe('routes', () => {
     ['#/flags/31', { name: 'flag', id: 31 }],
     ['#/flags/31/edit', { name: 'not-found' }],
     ['#/care-plans', { name: 'care-plans' }],
-    ['#/reports', { name: 'placeholder', section: 'reports' }],
+    ['#/reports', { name: 'reports' }],
     ['#/residents/12/care-plan/new?element=dnacpr', { name: 'care-plan-new', residentId: 12, element: 'dnacpr' }],
     ['#/residents/0', { name: 'not-found' }],
     ['#/residents/12/delete', { name: 'not-found' }],

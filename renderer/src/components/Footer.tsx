@@ -11,6 +11,8 @@ export function Footer({ info }: { info: AppInfo | null }) {
           <h2 className="nhsuk-u-visually-hidden">About this app</h2>
           <ul className="nhsuk-footer__list">
             <li className="nhsuk-footer__list-item"><a className="nhsuk-footer__list-item-link" href={href('/settings')}>Settings</a></li>
+            <li className="nhsuk-footer__list-item"><a className="nhsuk-footer__list-item-link" href={href('/audit')}>Audit trail</a></li>
+            <li className="nhsuk-footer__list-item"><a className="nhsuk-footer__list-item-link" href={href('/backups')}>Backups</a></li>
           </ul>
           {info ? (
             <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">

@@ -62,6 +62,7 @@ function ResidentPage({ view }: { view: ResidentView }) {
           <MedicinesPanel residentId={view.resident.id} />
           <CarePlanPanel residentId={view.resident.id} />
           <ResidentTimeline view={view} />
+          <p className="nhsuk-body-s"><a href={href(`/audit?resident=${view.resident.id}`)}>Who has viewed or changed {view.resident.givenName}’s record</a></p>
         </div>
       </div>
     </>

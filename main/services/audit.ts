@@ -1,0 +1,21 @@
+/** The audit trail: who did what and when, filtered, and as CSV. */
+import { toCsv } from '../../shared/csv';
+import type { ParsedInput } from '../../shared/ipc';
+import type { AuditEntry } from '../store';
+import type { AppContext } from './context';
+
+const filterOf = (input: ParsedInput<'audit:search'>) => ({
+  residentId: input.residentId, person: input.person, from: input.from, to: input.to, kind: input.kind, limit: input.limit,
+});
+
+export const searchAudit = (ctx: AppContext, input: ParsedInput<'audit:search'>): Promise<AuditEntry[]> => ctx.store.audit.search(filterOf(input));
+
+export const auditChoices = (ctx: AppContext) => ctx.store.audit.choices();
+
+export async function auditCsv(ctx: AppContext, input: ParsedInput<'audit:search'>): Promise<{ fileName: string; csv: string }> {
+  const events = await ctx.store.audit.search({ ...filterOf(input), limit: input.limit ?? 100_000 });
+  const rows = [['When (UTC)', 'Computer account', 'Staff member', 'Action', 'Record', 'Record id', 'What happened'],
+    ...events.map((e) => [e.at, e.osUser, e.staffName ?? '', e.action, e.entity, e.entityId ?? '', e.summary])];
+  await ctx.store.audit.record(ctx.actor, 'export', 'audit', null, `Exported ${events.length} audit events as CSV`);
+  return { fileName: `roundtable-audit-${ctx.today()}.csv`, csv: toCsv(rows) };
+}

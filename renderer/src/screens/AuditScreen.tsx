@@ -1,0 +1,139 @@
+/** The audit trail: who did what and when, filtered by resident, person, date and kind; CSV export. */
+import { useState, type FormEvent } from 'react';
+import { formatUkDate } from '../../../shared/dates';
+import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
+import { call, toApiError, type ApiError } from '../api';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { SelectField } from '../components/SelectField';
+import { TextField } from '../components/TextField';
+import { downloadText, formatTimestamp } from '../download';
+import { readDate } from '../forms/dates';
+import { useLoad, usePageTitle } from '../hooks';
+
+const ACTIONS: Record<string, string> = {
+  create: 'Added', update: 'Changed', retire: 'Removed', view: 'Viewed', backup: 'Backed up', restore: 'Restored', export: 'Exported',
+};
+const ENTITIES: Record<string, string> = {
+  care_home: 'Care home', resident: 'Resident', representative: 'Representative', resident_records: 'Clinical records', flag: 'Flag',
+  staff: 'Staff', practice: 'Practice', database: 'Database', audit: 'Audit trail',
+};
+const word = (map: Record<string, string>, key: string) => map[key] ?? key.replace(/_/g, ' ');
+
+interface Filter { residentId?: number; person?: string; from?: string; to?: string; kind?: string }
+
+export function AuditScreen({ residentId }: { residentId: number | null }) {
+  const [filter, setFilter] = useState<Filter>(residentId ? { residentId } : {});
+  const [form, setForm] = useState({ resident: residentId ? String(residentId) : '', person: '', kind: '', from: '', to: '' });
+  const [errors, setErrors] = useState<{ fieldId: string; message: string }[]>([]);
+  const [choices] = useLoad(() => call('audit:choices', {}), []);
+  const [residents] = useLoad(() => call('residents:search', { status: 'all' }), []);
+  const [events, retry] = useLoad(() => call('audit:search', { ...filter, limit: 500 }), [JSON.stringify(filter)]);
+  const [exportError, setExportError] = useState<ApiError | null>(null);
+  usePageTitle('Audit trail', errors.length > 0);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const from = readDate(form.from, { label: 'the first day', example: '01/11/2026' });
+    const to = readDate(form.to, { label: 'the last day', example: '30/11/2026' });
+    const found = [
+      ...(from.error ? [{ fieldId: 'audit-from', message: from.error }] : []),
+      ...(to.error ? [{ fieldId: 'audit-to', message: to.error }] : []),
+    ];
+    if (!found.length && from.iso && to.iso && to.iso < from.iso) found.push({ fieldId: 'audit-to', message: 'The last day must be the same as or after the first day' });
+    setErrors(found);
+    if (found.length) return;
+    setFilter({
+      ...(form.resident ? { residentId: Number(form.resident) } : {}), ...(form.person ? { person: form.person } : {}),
+      ...(form.kind ? { kind: form.kind } : {}), ...(from.iso ? { from: from.iso } : {}), ...(to.iso ? { to: to.iso } : {}),
+    });
+  }
+
+  async function exportCsv() {
+    setExportError(null);
+    try {
+      const { fileName, csv } = await call('audit:csv', filter);
+      downloadText(fileName, csv);
+    } catch (error) {
+      setExportError(toApiError(error));
+    }
+  }
+
+  const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
+  const c = choices.status === 'ready' ? choices.value : { people: [], actions: [], entities: [] };
+  const residentOptions = [{ value: '', label: 'Anyone' }, ...(residents.status === 'ready'
+    ? residents.value.map((r) => ({ value: String(r.id), label: `${r.familyName}, ${r.givenName} (${formatNhsNumber(r.nhsNumber)})` })) : [])];
+  const kindOptions = [{ value: '', label: 'Anything' },
+    ...c.actions.map((a) => ({ value: a, label: `${word(ACTIONS, a)} (action)` })),
+    ...c.entities.map((e) => ({ value: e, label: `${word(ENTITIES, e)} (record)` }))];
+  const active = Object.keys(filter).length > 0;
+  return (
+    <>
+      {errors.length > 0 ? <ErrorSummary items={errors} /> : null}
+      <PageHeading>Audit trail</PageHeading>
+      <p className="nhsuk-body-l">Who did what in Roundtable, and when: every change, every backup and restore, and every time someone opened a resident’s record.</p>
+      <form className="app-filters" onSubmit={submit} noValidate>
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-one-half">
+            <SelectField id="audit-resident" label="Resident" value={form.resident} options={residentOptions} onChange={(v) => setForm({ ...form, resident: v })} selectClassName="nhsuk-u-width-full" />
+          </div>
+          <div className="nhsuk-grid-column-one-quarter">
+            <SelectField id="audit-person" label="Person" value={form.person} options={[{ value: '', label: 'Anyone' }, ...c.people.map((p) => ({ value: p, label: p }))]}
+              onChange={(v) => setForm({ ...form, person: v })} selectClassName="nhsuk-u-width-full" />
+          </div>
+          <div className="nhsuk-grid-column-one-quarter">
+            <SelectField id="audit-kind" label="Kind" value={form.kind} options={kindOptions} onChange={(v) => setForm({ ...form, kind: v })} selectClassName="nhsuk-u-width-full" />
+          </div>
+        </div>
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-one-quarter">
+            <TextField id="audit-from" label="From" hint="For example, 01/11/2026" value={form.from} error={errorFor('audit-from')} onChange={(v) => setForm({ ...form, from: v })} width={10} />
+          </div>
+          <div className="nhsuk-grid-column-one-quarter">
+            <TextField id="audit-to" label="To" hint="For example, 30/11/2026" value={form.to} error={errorFor('audit-to')} onChange={(v) => setForm({ ...form, to: v })} width={10} />
+          </div>
+        </div>
+        <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3">Filter</button>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={exportCsv}>Download as CSV</button>
+        {exportError ? <ErrorPanel error={exportError} /> : null}
+      </form>
+      {events.status === 'loading' ? <Loading what="the audit trail" /> : null}
+      {events.status === 'error' ? <ErrorPanel error={events.error} onRetry={retry} /> : null}
+      {events.status === 'ready' && events.value.length === 0 ? (
+        <p className="app-no-results">{active ? 'Nothing in the audit trail matches these filters. Clear a filter or widen the dates.' : 'Nothing has happened yet. Every change you make in Roundtable will be listed here.'}</p>
+      ) : null}
+      {events.status === 'ready' && events.value.length > 0 ? (
+        <div className="nhsuk-table-container">
+          <table className="nhsuk-table">
+            <caption className="nhsuk-table__caption">
+              {events.value.length === 500 ? 'The newest 500 events' : `${events.value.length} event${events.value.length === 1 ? '' : 's'}`}
+              {filter.from || filter.to ? ` from ${filter.from ? formatUkDate(filter.from) : 'the start'} to ${filter.to ? formatUkDate(filter.to) : 'today'}` : ''}, newest first
+            </caption>
+            <thead className="nhsuk-table__head">
+              <tr className="nhsuk-table__row">
+                <th className="nhsuk-table__header" scope="col">When</th>
+                <th className="nhsuk-table__header" scope="col">Who</th>
+                <th className="nhsuk-table__header" scope="col">Action</th>
+                <th className="nhsuk-table__header" scope="col">Record</th>
+                <th className="nhsuk-table__header" scope="col">What happened</th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {events.value.map((e) => (
+                <tr className="nhsuk-table__row" key={e.id}>
+                  <td className="nhsuk-table__cell app-nowrap">{formatTimestamp(e.at)}</td>
+                  <td className="nhsuk-table__cell">{e.staffName ? <>{e.staffName}<br /><span className="app-secondary-text">{e.osUser}</span></> : e.osUser}</td>
+                  <td className="nhsuk-table__cell">{word(ACTIONS, e.action)}</td>
+                  <td className="nhsuk-table__cell">{word(ENTITIES, e.entity)}</td>
+                  <td className="nhsuk-table__cell">{e.summary}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+/** The pure parts of the outcome figures: overdue reviews, care plans as they stood, places, medians. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { carePlansAsOf, median, overdueReviews, placeOf } from '../../shared/rules/outcomes';
+
+describe('overdue reviews (the one place the report decides it)', () => {
+  it('counts due or scheduled reviews whose due date is before the period end', () => {
+    const reviews = [
+      { id: 1, status: 'due' as const, dueDate: '2026-10-30' },
+      { id: 2, status: 'scheduled' as const, dueDate: '2026-10-01' },
+      { id: 3, status: 'due' as const, dueDate: '2026-10-31' }, // due on the last day: not yet overdue
+      { id: 4, status: 'done' as const, dueDate: '2026-01-01' },
+      { id: 5, status: 'deferred' as const, dueDate: '2026-01-01' },
+      { id: 6, status: 'due' as const, dueDate: null },
+    ];
+    expect(overdueReviews(reviews, '2026-10-31').map((r) => r.id)).toEqual([1, 2]);
+  });
+});
+
+describe('care plans as they stood on a day', () => {
+  const entries = [
+    { id: 1, residentId: 1, element: 'respect' as const, value: 'for-cpr', recordedOn: '2025-01-01', reviewDue: null, supersededBy: 2 },
+    { id: 2, residentId: 1, element: 'respect' as const, value: 'not-for-cpr', recordedOn: '2026-06-01', reviewDue: null, supersededBy: null },
+  ];
+  it('keeps an entry current until the day its replacement was recorded', () => {
+    expect(carePlansAsOf(entries, '2024-12-31')).toEqual([]);
+    expect(carePlansAsOf(entries, '2026-05-31').map((e) => [e.id, e.supersededBy])).toEqual([[1, null]]);
+    expect(carePlansAsOf(entries, '2026-06-01').map((e) => [e.id, e.supersededBy])).toEqual([[1, 2], [2, null]]);
+  });
+});
+
+describe('places of death', () => {
+  it.each([
+    ['Care home', 'care-home'], ['Died peacefully at the home', 'care-home'], ['Nursing home', 'care-home'],
+    ['Hospice', 'hospice'], ['St Ann’s Hospice inpatient unit', 'hospice'], ['Anytown General Hospital', 'hospital'], ['Died on the ward', 'hospital'],
+    ['Own home', 'own-home'], ['Her daughter’s house', 'own-home'], ['', null], ['Not discussed', null],
+  ])('reads %j as %s', (text, place) => {
+    expect(placeOf(text)).toBe(place);
+  });
+});
+
+describe('median', () => {
+  it('is the middle value, or the mean of the two middle values', () => {
+    expect(median([])).toBeNull();
+    expect(median([5])).toBe(5);
+    expect(median([9, 1, 4])).toBe(4);
+    expect(median([4, 5, 1, 10])).toBe(4.5);
+  });
+
+  it('lies between the smallest and largest value, whatever the order', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 365 }), { minLength: 1 }), (values) => {
+      const m = median(values) ?? -1;
+      expect(m).toBeGreaterThanOrEqual(Math.min(...values));
+      expect(m).toBeLessThanOrEqual(Math.max(...values));
+      expect(median([...values].reverse())).toBe(m);
+    }));
+  });
+});
