@@ -91,6 +91,20 @@ export interface PrintDocument {
 
 const ACP_RULES = new Set(['acp-missing', 'acp-review', 'ppd-missing', 'end-of-life', 'pcsp-review', 'new-admission-pcsp']);
 
+const GAP_LABELS: Record<string, string> = {
+  'acp-missing': 'No advance care plan recorded',
+  'acp-review': 'Advance care plan to review',
+  'ppd-missing': 'No preferred place of care or death recorded',
+  'end-of-life': 'End-of-life planning: anticipatory medicines and a family meeting',
+  'pcsp-review': 'Care and support plan to review',
+  'new-admission-pcsp': 'New admission: assessment and care and support plan',
+};
+
+function carePlanGapLine(reason: RoundReason): string {
+  const when = reason.status === 'overdue' ? `overdue since ${formatUkDate(reason.due)}` : `due ${formatUkDate(reason.due)}`;
+  return `${GAP_LABELS[reason.rule] ?? reason.rule} (${when})`;
+}
+
 /** SNOMED CT codes of DOMAIN.md section 5 (verified ones only; frailty eFI codes need an eFI, which Roundtable does not hold). */
 export const SNOMED = {
   nursingHome: { code: '160734000', term: 'Lives in nursing home' },
@@ -141,7 +155,8 @@ function sectionFor(round: Round, item: AgendaItem, s: ResidentSnapshot, today: 
     flags: s.flags.filter((f) => flagIds.has(f.id) || f.status === 'open' || f.status === 'on-agenda')
       .map((f) => ({ id: f.id, raisedOn: f.raisedOn, raisedBy: f.raisedBy, category: f.category, severity: f.severity, status: f.status, text: f.text })),
     medicines: { count: current.length, list: current.map((m) => ({ name: m.name, dose: m.dose })), figures },
-    carePlanGaps: item.reasons.filter((x) => ACP_RULES.has(x.rule)).map((x) => x.explanation),
+    // A line each: the full explanation is already under "Why they are on the round".
+    carePlanGaps: item.reasons.filter((x) => ACP_RULES.has(x.rule)).map(carePlanGapLine),
     openActions: s.openActions.map((a) => ({ id: a.id, text: a.action ?? a.decision ?? '', owner: a.owner, dueDate: a.dueDate })),
     questions: item.questions, notes: item.notes,
   };

@@ -21,9 +21,10 @@
  * overdue (at most 60). Items are ordered by tier, then score, then the earliest due date, then family
  * name, given name and resident id — so the order never depends on input order.
  *
- * Minutes: an item needs the longest of its reasons' minutes, plus 5 minutes for each further reason
- * (they are talked about in the same conversation), never more than the sum of its reasons' minutes and
- * never less than 5 minutes.
+ * Minutes: reasons are grouped into discussions (discussionOf: one medication review, one care-plan
+ * conversation, the home's flags, anything else on its own); each discussion takes its longest reason's
+ * minutes, and the item the longest discussion plus 5 minutes for each further one, never more than their
+ * sum and never less than 5 minutes.
  *
  * Capacity: items are taken in priority order while they fit; an item that does not fit is left for next
  * week ("over capacity"), and later, shorter items may still fill the time left. The proposal never uses
@@ -119,10 +120,32 @@ export function residentName(s: ResidentSnapshot): string {
 
 export const MIN_ITEM_MINUTES = 5;
 
-/** Minutes an item needs from its reasons (see the header comment). */
-export function itemMinutes(reasons: readonly Pick<DueItem, 'minutes'>[]): number {
+/**
+ * Reasons that are one conversation on the round: everything a structured medication review covers is one
+ * medication review (an SMR deals with the anticholinergic load, the falls drugs and the STOPP items too);
+ * care-plan gaps and end-of-life are one advance-care-planning conversation; the home's flags are one look at
+ * what the staff raised. Any other rule (a family's concern, with the relative there, among them) is its own discussion.
+ */
+export function discussionOf(rule: string): string {
+  if (rule === 'post-discharge' || rule.startsWith('monitoring-')
+    || ['smr-annual', 'polypharmacy', 'antipsychotic-dementia', 'acb-high', 'fall-frid', 'stopp-duration'].includes(rule)) return 'medicines';
+  if (ACP_RULES.has(rule) || rule === 'end-of-life') return 'care-plan';
+  if (rule.startsWith('flag-')) return 'flags';
+  return rule;
+}
+
+/**
+ * Minutes an item needs from its reasons: each discussion takes its longest reason's minutes; the longest
+ * discussion plus 5 for each further one, never more than the discussions' sum and never under 5.
+ */
+export function itemMinutes(reasons: readonly Pick<DueItem, 'minutes' | 'rule'>[]): number {
   if (reasons.length === 0) return 0;
-  const minutes = reasons.map((r) => Math.max(0, Math.round(r.minutes)));
+  const byDiscussion = new Map<string, number>();
+  for (const r of reasons) {
+    const key = discussionOf(r.rule);
+    byDiscussion.set(key, Math.max(byDiscussion.get(key) ?? 0, Math.max(0, Math.round(r.minutes))));
+  }
+  const minutes = [...byDiscussion.values()];
   const sum = minutes.reduce((a, b) => a + b, 0);
   return Math.max(MIN_ITEM_MINUTES, Math.min(sum, Math.max(...minutes) + 5 * (minutes.length - 1)));
 }

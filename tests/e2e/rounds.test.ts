@@ -76,7 +76,7 @@ describe('the weekly round', () => {
     const { page } = h;
     await page.getByRole('button', { name: /^Move up\s*: Edith Example$/ }).click();
     await page.getByText('Edith Example moved up').waitFor();
-    expect(await page.locator('.app-round-item h3').allTextContents()).toEqual(['10:00 · Edith Example', '10:30 · Arthur Sample']);
+    expect(await page.locator('.app-round-item h3').allTextContents()).toEqual(['10:00 · Edith Example', '10:25 · Arthur Sample']);
     await page.getByRole('button', { name: /^Take off the round\s*: Arthur Sample$/ }).click();
     await page.getByRole('button', { name: 'Take Arthur Sample off the round' }).click();
     await page.getByText('Enter why Arthur Sample is coming off the round').first().waitFor();

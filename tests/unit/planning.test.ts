@@ -24,10 +24,14 @@ describe('round planner', () => {
   });
 
   it('gives an item the longest reason’s minutes plus 5 for each further reason, never more than their sum', () => {
-    expect(itemMinutes([{ minutes: 20 }, { minutes: 10 }, { minutes: 5 }])).toBe(30);
-    expect(itemMinutes([{ minutes: 5 }, { minutes: 2 }])).toBe(7);
-    expect(itemMinutes([{ minutes: 15 }])).toBe(15);
-    expect(itemMinutes([{ minutes: 0 }])).toBe(5);
+    expect(itemMinutes([{ rule: 'flag-urgent', minutes: 20 }, { rule: 'smr-annual', minutes: 10 }, { rule: 'continuity', minutes: 5 }])).toBe(30);
+    expect(itemMinutes([{ rule: 'flag-high', minutes: 5 }, { rule: 'acp-missing', minutes: 2 }])).toBe(7);
+    expect(itemMinutes([{ rule: 'flag-high', minutes: 15 }])).toBe(15);
+    expect(itemMinutes([{ rule: 'continuity', minutes: 0 }])).toBe(5);
+    // One structured medication review covers the anticholinergic, STOPP and falls-drug items; one conversation covers the care-plan gaps.
+    expect(itemMinutes([{ rule: 'smr-annual', minutes: 30 }, { rule: 'acb-high', minutes: 30 }, { rule: 'stopp-duration', minutes: 30 },
+      { rule: 'fall-frid', minutes: 30 }])).toBe(30);
+    expect(itemMinutes([{ rule: 'acp-review', minutes: 15 }, { rule: 'ppd-missing', minutes: 10 }, { rule: 'end-of-life', minutes: 20 }])).toBe(20);
   });
 
   it('never goes over capacity; who does not fit is next in line, and everyone else has a “nothing due” line', () => {

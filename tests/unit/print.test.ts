@@ -35,7 +35,7 @@ describe('print documents', () => {
     expect(html).toContain('987 654 3210');
     expect(html).toContain('page-break-inside: avoid');
     expect(html).toContain('Page " counter(page) " of " counter(pages)');
-    expect(doc.sections[0]?.carePlanGaps).toEqual(['Talk about what she would want']);
+    expect(doc.sections[0]?.carePlanGaps).toEqual(['Advance care plan to review (due 01/11/2026)']);
   });
 
   it('builds each letter from its own resident only', () => {

@@ -72,6 +72,11 @@ export function ResidentSection({ s }: { s: AgendaSection }) {
   const pending = 'not yet worked out';
   return (
     <section className="rt-page rt-resident" aria-label={s.name} data-resident-id={s.residentId}>
+      {/* A busy resident's section can run onto a second page: the table's head repeats on every page it
+          prints on, so each page names whose it is, and a page never holds two residents. */}
+      <table className="rt-frame">
+        <thead><tr><td><p className="rt-running">{s.name} · NHS number {s.nhsNumber}{s.room ? ` · room ${s.room}` : ''}</p></td></tr></thead>
+        <tbody><tr><td>
       <Marking />
       <h2>{s.start} · {s.name}{s.preferredName ? ` (“${s.preferredName}”)` : ''}</h2>
       <dl className="rt-identity">
@@ -137,6 +142,8 @@ export function ResidentSection({ s }: { s: AgendaSection }) {
       <table className="rt-blank">
         <thead><tr><th scope="col">Decision or action</th><th scope="col">Owner</th><th scope="col">Due by</th></tr></thead>
         <tbody>{[0, 1, 2, 3].map((i) => <tr key={i}><td /><td style={{ width: '22%' }} /><td style={{ width: '18%' }} /></tr>)}</tbody>
+      </table>
+        </td></tr></tbody>
       </table>
     </section>
   );

@@ -18,6 +18,9 @@ export const PRINT_CSS = `
 .rt-print th { border-bottom: 2px solid #4c6272; }
 .rt-print .rt-page { break-before: page; page-break-before: always; break-inside: avoid; page-break-inside: avoid; }
 .rt-print .rt-page:first-of-type { break-before: auto; page-break-before: auto; }
+.rt-print table.rt-frame { margin: 0; }
+.rt-print table.rt-frame > thead > tr > td, .rt-print table.rt-frame > tbody > tr > td { border: 0; padding: 0; }
+.rt-print .rt-running { font-size: 11pt; color: #4c6272; margin: 0 0 4pt; border-bottom: 1px solid #d8dde0; }
 .rt-print .rt-marking { font-weight: 700; font-size: 11pt; letter-spacing: 0.02em; margin-bottom: 4pt; }
 .rt-print .rt-resident .rt-marking { float: right; }
 @media print { .rt-print .rt-resident .rt-marking { display: none; } }
