@@ -21,7 +21,7 @@ function db(): string {
 }
 
 describe('npm run cli -- import records', () => {
-  it('--json prints exactly batchId, kind, read, accepted, unchanged, rejected and unmatched; exit 0 with rejected rows', async () => {
+  it('H8: --json prints exactly batchId, kind, read, accepted, unchanged, rejected and unmatched; exit 0 with rejected rows', async () => {
     const file = db();
     const patients = await cli(['import', 'records', fixture('patients-messy.csv'), '--db', file, '--json']);
     expect(patients.code).toBe(0);

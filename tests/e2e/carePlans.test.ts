@@ -43,7 +43,7 @@ async function step(name: string): Promise<void> {
 const cpr = () => h.page.getByTestId('cpr-status');
 
 describe('advance care plans', () => {
-  it('shows the CPR status from the current ReSPECT form only, with the history kept apart', async () => {
+  it('H4: shows the CPR status from the current ReSPECT form only, with the history kept apart', async () => {
     await h.open(`/residents/${edithId}`);
     await h.page.getByRole('heading', { name: 'Advance care plan' }).waitFor();
     await cpr().getByText('For attempted CPR').waitFor();

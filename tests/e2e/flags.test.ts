@@ -61,7 +61,7 @@ async function step(name: string): Promise<void> {
 }
 
 describe('flags workflow', () => {
-  it('shows the escalate-now banner on every screen', async () => {
+  it('H9: shows the escalate-now banner on every screen', async () => {
     const { page } = h;
     for (const route of ['/homes', '/residents', '/flags', '/reviews', `/residents/${ids.grace}`]) {
       await h.open(route);
@@ -92,7 +92,7 @@ describe('flags workflow', () => {
     await step('flags-02-flags-screen');
   });
 
-  it('works through the unmatched queue: a person confirms the twin, and dismisses with a reason', async () => {
+  it('H1: works through the unmatched queue: a person confirms the twin, and dismisses with a reason', async () => {
     const { page } = h;
     await page.getByRole('link', { name: /Unmatched queue \(2\)/ }).click();
     await page.getByText('More than one possible resident').waitFor();
@@ -121,7 +121,7 @@ describe('flags workflow', () => {
     expect(audit).toEqual(expect.arrayContaining(['match', 'dismiss']));
   });
 
-  it('refuses to lower an escalate-now flag without a reason, and clears the banner only when the action is recorded', async () => {
+  it('H9: refuses to lower an escalate-now flag without a reason, and clears the banner only when the action is recorded', async () => {
     const { page } = h;
     const [urgent] = await h.invoke('flags:escalations', {});
     await h.open(`/flags/${urgent?.id}`);

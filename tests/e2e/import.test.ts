@@ -45,7 +45,7 @@ describe('import workflow', () => {
     await step('import-01-empty');
   });
 
-  it('checks a messy patients file before storing anything, then imports it and saves the rejected rows', async () => {
+  it('H8: checks a messy patients file before storing anything, then imports it and saves the rejected rows', async () => {
     const { page } = h;
     const file = path.join(dir, 'patients-messy.csv');
     await page.getByLabel('File to import').fill(file);

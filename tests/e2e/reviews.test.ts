@@ -43,7 +43,7 @@ async function step(name: string): Promise<void> {
 }
 
 describe('medication reviews', () => {
-  it('shows what is due and why, overdue first, and where it fits on the rounds', async () => {
+  it('H3: shows what is due and why, overdue first, and where it fits on the rounds', async () => {
     const { page } = h;
     await h.open('/reviews');
     await page.getByRole('heading', { level: 1, name: 'Medication reviews' }).waitFor();

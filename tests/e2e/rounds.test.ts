@@ -98,7 +98,7 @@ describe('the weekly round', () => {
     await page.getByText('Agenda issued').first().waitFor();
   });
 
-  it('prints the agenda to PDF: one resident per page, never split, readable type', async () => {
+  it('H5: prints the agenda to PDF: one resident per page, never split, readable type', async () => {
     const { page } = h;
     await page.getByRole('link', { name: 'Print preview' }).click();
     await page.getByRole('heading', { level: 1, name: 'Staff agenda' }).waitFor();

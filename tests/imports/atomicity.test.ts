@@ -49,7 +49,7 @@ function quickCheck(file: string): string {
 }
 
 describe('killing the process mid-import', () => {
-  it('leaves the database exactly as before the import (SIGKILL at random points)', async () => {
+  it('H8: leaves the database exactly as before the import (SIGKILL at random points)', async () => {
     // a first medications list, imported to the end: its time sets the range of kill points
     const first = await runChild(files.medications, null);
     expect(first.code).toBe(0);

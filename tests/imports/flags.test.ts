@@ -173,7 +173,7 @@ describe('the unmatched queue', () => {
     await importFlags(t.ctx, { file: path.join(t.dir, 'flags.csv'), homeId });
   });
 
-  it('lists each flag with its raw identity and candidates, and a person confirms the match (audited)', async () => {
+  it('H1: lists each flag with its raw identity and candidates, and a person confirms the match (audited)', async () => {
     const listed = await cli(['flags', 'unmatched', '--json']);
     const queue = JSON.parse(listed.out) as { id: number; rawIdentity: Record<string, string>; candidates: { id: number }[]; category: string }[];
     const twins = queue.find((f) => f.category === 'confusion');

@@ -32,7 +32,7 @@ const garbage = fc.oneof(
 );
 
 describe('garbage in', () => {
-  it('never throws anything but a readable rejection out of the importer, and never changes the register or records', async () => {
+  it('H8: never throws anything but a readable rejection out of the importer, and never changes the register or records', async () => {
     const before = fingerprint(t.file);
     const file = path.join(t.dir, 'garbage.dat');
     await fc.assert(fc.asyncProperty(garbage, fc.boolean(), async (content, strict) => {

@@ -90,7 +90,7 @@ describe('CSV practice exports', () => {
     expect(meds).toEqual([['Paracetamol 500mg tablets', 'active'], ['Sertraline 100mg tablets', 'active'], ['Sertraline 50mg tablets', 'stopped']]);
   });
 
-  it('keeps the whole medication list of a patient with any rejected row, and names them', async () => {
+  it('H8: keeps the whole medication list of a patient with any rejected row, and names them', async () => {
     t = await openTempStore();
     await importRecords(t.ctx, fixture('patients-messy.csv'));
     const patrick = (await t.store.residents.findByNhsNumber('9990000743'))!;
@@ -127,7 +127,7 @@ describe('CSV practice exports', () => {
     expect(batchCount(t.file)).toBe(1);
   });
 
-  it('--kind overrides detection and reads dates in every UK form, day first', async () => {
+  it('H6: --kind overrides detection and reads dates in every UK form, day first', async () => {
     t = await openTempStore();
     await importRecords(t.ctx, fixture('patients-messy.csv'));
     const file = path.join(t.dir, 'events-odd.csv');

@@ -48,7 +48,7 @@ async function seed(t: TempStore): Promise<number> {
 }
 
 describe('backup and restore', () => {
-  it('restores exactly the data that was backed up, and keeps the current database so the restore can be undone', async () => {
+  it('H10: restores exactly the data that was backed up, and keeps the current database so the restore can be undone', async () => {
     const t = await fresh();
     const homeId = await seed(t);
     const backup = await createBackup(t.ctx, 'manual');
@@ -76,7 +76,7 @@ describe('backup and restore', () => {
     expect((await t.ctx.store.homes.list()).map((h) => h.name).sort()).toEqual(['Later House', 'Test Lodge']);
   });
 
-  it('checks every backup with quick_check and never offers a damaged one', async () => {
+  it('H10: checks every backup with quick_check and never offers a damaged one', async () => {
     const t = await fresh();
     await seed(t);
     const good = await createBackup(t.ctx, 'manual');

@@ -46,7 +46,7 @@ describe('recording advance care plan entries', () => {
     expect(audit).toHaveLength(2);
   });
 
-  it('files an entry dated before the current one as history, already superseded, so the newer one stays current', async () => {
+  it('H4: files an entry dated before the current one as history, already superseded, so the newer one stays current', async () => {
     const newer = await add({ element: 'preferred-place-of-death', value: 'Here, at the home', recordedOn: '2026-10-01' });
     const plan = await add({ element: 'preferred-place-of-death', value: 'Hospice', recordedOn: '2025-01-01' });
     expect(plan.current.map((e) => e.value)).toEqual(['Here, at the home']);

@@ -63,7 +63,7 @@ describe('the lifecycle', () => {
 });
 
 describe('escalate-now', () => {
-  it('is listed for the banner until the same-day action is recorded, and is never lowered without a reason', async () => {
+  it('H9: is listed for the banner until the same-day action is recorded, and is never lowered without a reason', async () => {
     const flag = await invoke<FlagView>('flags:enter', entry({ category: 'news2', details: 'NEWS2 7', news2: 7 }));
     expect((await invoke<FlagView[]>('flags:escalations', {})).map((f) => f.id)).toEqual([flag.id]);
     await expect(invoke('flags:set-severity', { id: flag.id, severity: 'high' })).rejects.toThrow(/reason/);

@@ -156,7 +156,7 @@ describe('after the round', () => {
 });
 
 describe('printing', () => {
-  it('writes the staff agenda and one letter per invited representative, each letter about their own resident only', async () => {
+  it('H5: writes the staff agenda and one letter per invited representative, each letter about their own resident only', async () => {
     const { home, edith, arthur } = await seed();
     const { round } = await invoke('rounds:create', { homeId: home.id, date: '2026-11-24', clinicians: ['Dr Asha Patel'] });
     for (const item of round.items) {

@@ -33,7 +33,7 @@ async function newResident(): Promise<number> {
 const day = fc.integer({ min: 0, max: 60 }).map((d) => `2026-0${1 + Math.floor(d / 28)}-${String(1 + (d % 28)).padStart(2, '0')}`);
 
 describe('care-plan supersession', () => {
-  it('leaves exactly one current entry per element, the latest dated, whatever the order of arrival', async () => {
+  it('H4: leaves exactly one current entry per element, the latest dated, whatever the order of arrival', async () => {
     await fc.assert(fc.asyncProperty(fc.array(fc.record({ day, code: fc.constantFrom('A', 'B', 'C', 'D'), bulk: fc.boolean() }), { minLength: 1, maxLength: 8 }),
       async (arrivals) => {
         const residentId = await newResident();

@@ -75,7 +75,7 @@ describe('migrations on real SQLite files', () => {
     expect(existsSync(path.join(dir, 'backups'))).toBe(false);
   });
 
-  it('takes an online backup before migrating an existing database, and keeps the data', async () => {
+  it('H10: takes an online backup before migrating an existing database, and keeps the data', async () => {
     const dir = temp();
     const file = path.join(dir, 'old.sqlite');
     const extra: Migration = { version: LATEST_VERSION + 10, name: 'test: add a column', up: (db) => db.exec('ALTER TABLE care_home ADD COLUMN colour TEXT') };
@@ -110,7 +110,7 @@ describe('migrations on real SQLite files', () => {
     closeDatabase(db);
   });
 
-  it('refuses a database written by a newer Roundtable and leaves it untouched', async () => {
+  it('H10: refuses a database written by a newer Roundtable and leaves it untouched', async () => {
     const file = path.join(temp(), 'newer.sqlite');
     const raw = new Database(file);
     raw.pragma(`user_version = ${LATEST_VERSION + 990}`);

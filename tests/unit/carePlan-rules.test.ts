@@ -172,7 +172,7 @@ describe('end-of-life', () => {
 });
 
 describe('carePlanDueItems', () => {
-  it('gathers every rule for a living resident, none for someone who has died', () => {
+  it('H7: gathers every rule for a living resident, none for someone who has died', () => {
     const s = snap({ carePlans: [entry('surprise-question', 'no', '2026-11-20')] });
     expect(carePlanDueItems(s, TODAY).map((i) => i.rule).sort()).toEqual(['acp-missing', 'end-of-life', 'ppd-missing']);
     expect(carePlanDueItems({ ...s, resident: resident({ status: 'died', statusDate: '2026-11-21' }) }, TODAY)).toEqual([]);

@@ -11,12 +11,12 @@ describe('UK dates', () => {
     ['02 Sept 2026', '2026-09-02'],
     ['29/02/2024', '2024-02-29'],
     ['31.12.1939', '1939-12-31'],
-  ])('reads %s day first as %s', (raw, iso) => {
+  ])('H6: reads %s day first as %s', (raw, iso) => {
     expect(parseUkDate(raw)).toBe(iso);
   });
 
   it.each(['29/02/2026', '31/04/2026', '13/13/2026', '00/01/2026', '2026-02-30', '12/31/2026', 'yesterday', '1/2/26', '02-Mxr-2026', ''])(
-    'refuses the impossible or ambiguous %j rather than guessing', (raw) => {
+    'H6: refuses the impossible or ambiguous %j rather than guessing', (raw) => {
       expect(parseUkDate(raw)).toBeNull();
     });
 

@@ -55,7 +55,7 @@ const TABLE: [string, FlagIdentity, Expect][] = [
 ];
 
 describe('matching a flag to a resident', () => {
-  it.each(TABLE)('%s', (_label, identity, expected) => {
+  it.each(TABLE)('H1: %s', (_label, identity, expected) => {
     const result = matchFlag(identity, HOME, REGISTER);
     if ('matched' in expected) {
       expect(result).toMatchObject({ kind: 'matched', residentId: expected.matched, method: expected.method });
@@ -65,7 +65,7 @@ describe('matching a flag to a resident', () => {
     }
   });
 
-  it('never picks between two residents with the same name and date of birth', () => {
+  it('H1: never picks between two residents with the same name and date of birth', () => {
     const a = resident({ id: 20, familyName: 'Jones', givenName: 'Ann', dateOfBirth: '1930-01-01', nhsNumber: '9990000123' });
     const b = resident({ id: 21, familyName: 'Jones', givenName: 'Ann', dateOfBirth: '1930-01-01', nhsNumber: '9990000131' });
     expect(matchFlag({ name: 'Ann Jones', dateOfBirth: '1930-01-01' }, HOME, [a, b])).toMatchObject({ kind: 'unmatched', reason: 'two-candidates', candidateIds: [20, 21] });

@@ -38,7 +38,7 @@ describe('severity derivation', () => {
     ['family concern → medium', { category: 'family-concern' as const }, 'medium'],
     ['a given severity raises', { category: 'pain' as const, given: 'urgent' as const }, 'urgent'],
     ['a given severity never lowers a score', { category: 'news2' as const, scores: { news2: 6 }, given: 'routine' as const }, 'escalate-now'],
-  ])('%s', (_label, input, expected) => {
+  ])('H9: %s', (_label, input, expected) => {
     const decision = deriveSeverity(input);
     expect(decision.severity).toBe(expected);
     expect(decision.reason).not.toBe('');

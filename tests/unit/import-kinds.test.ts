@@ -50,7 +50,7 @@ describe('readRow', () => {
     expect(readRow('medications', ['999-000-0379', 'X', '', '', '', ''], meds)).toMatchObject({ ok: true, row: { nhsNumber: '9990000379', dose: null } });
   });
 
-  it('names every bad field, and an impossible date is never guessed', () => {
+  it('H6: names every bad field, and an impossible date is never guessed', () => {
     const result = readRow('medications', ['9990000378', '', '', '29/02/2025', 'weekly', 'maybe'], meds);
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -60,7 +60,7 @@ describe('product-text matching', () => {
     '10mg amitriptyline tablets', // the name must lead
     '',
     'Tablets',
-  ])('%j is not recognised', (text) => {
+  ])('H11: %j is not recognised', (text) => {
     expect(matchMedicine(text).entry).toBeNull();
   });
 
@@ -80,7 +80,7 @@ describe('product-text matching', () => {
 });
 
 describe('a resident’s medicines', () => {
-  it('counts current medicines, totals ACB once per generic, lists falls-risk and what is not recognised', () => {
+  it('H11: counts current medicines, totals ACB once per generic, lists falls-risk and what is not recognised', () => {
     const p = medicinesProfile({ medications: [
       med('Amitriptyline 10mg tablets', '2025-01-01'), med('Amitriptyline 25mg tablets', '2025-02-01'), med('Oxybutynin 5mg tablets', '2025-01-01'),
       med('Apixaban 2.5mg tablets', '2025-01-01'), med('Zyxoprine 10mg tablets', '2025-01-01'),

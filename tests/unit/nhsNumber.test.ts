@@ -8,7 +8,7 @@ describe('NHS number Modulus 11 check', () => {
     expect(result.valid && result.warning).toBeFalsy();
   });
 
-  it('rejects 1234567890, whose check digit would be 10', () => {
+  it('H1: rejects 1234567890, whose check digit would be 10', () => {
     expect(checkNhsNumber('1234567890')).toMatchObject({ valid: false, reason: expect.stringContaining('check digit') });
   });
 

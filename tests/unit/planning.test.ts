@@ -34,7 +34,7 @@ describe('round planner', () => {
     expect(itemMinutes([{ rule: 'acp-review', minutes: 15 }, { rule: 'ppd-missing', minutes: 10 }, { rule: 'end-of-life', minutes: 20 }])).toBe(20);
   });
 
-  it('never goes over capacity; who does not fit is next in line, and everyone else has a “nothing due” line', () => {
+  it('H2: never goes over capacity; who does not fit is next in line, and everyone else has a “nothing due” line', () => {
     const snapshots = [1, 2, 3, 4].map((id) => makeSnapshot(id, { familyName: `F${id}` }));
     const reasons = [due(1, 'flag-urgent', 40), due(2, 'flag-high', 40), due(3, 'smr-annual', 30)];
     const plan = planRound({ snapshots, reasons, capacityMinutes: 90, startTime: '09:30', today });
@@ -47,7 +47,7 @@ describe('round planner', () => {
     expect(four?.why).toMatch(/^Nothing due this week \(not yet seen on a round; a continuity review falls due on 24\/12\/2026\)/);
   });
 
-  it('leaves out residents who have left or died, whatever their reasons', () => {
+  it('H7: leaves out residents who have left or died, whatever their reasons', () => {
     const snapshots = [makeSnapshot(1), makeSnapshot(2, { status: 'died', statusDate: '2026-11-01' }), makeSnapshot(3, { status: 'left', statusDate: '2026-11-02' })];
     const plan = planRound({ snapshots, reasons: [due(1, 'flag-high'), due(2, 'flag-urgent'), due(3, 'flag-urgent')], capacityMinutes: 120, startTime: '10:00', today });
     expect(plan.items.map((i) => i.residentId)).toEqual([1]);
@@ -62,7 +62,7 @@ describe('round planner', () => {
     expect(plan.items[0]?.reasons.every((r) => r.explanation.length > 0)).toBe(true);
   });
 
-  it('lists escalate-now flags for action today', () => {
+  it('H9: lists escalate-now flags for action today', () => {
     const s = makeSnapshot(1, {}, { flags: [{ id: 9, raisedOn: today, raisedBy: 'Nurse', category: 'news2', severity: 'escalate-now', status: 'open', text: 'NEWS2 8', scores: { news2: 8 } }] });
     const plan = planRound({ snapshots: [s], reasons: flagReasons(s, today), capacityMinutes: 60, startTime: '10:00', today });
     expect(plan.escalations).toHaveLength(1);
@@ -91,7 +91,7 @@ function build(p: { residents: number; reasons: { resident: number; rule: string
 }
 
 describe('round planner properties', () => {
-  it('never over capacity; no resident twice; every item has a reason; urgent before high before routine; deterministic', () => {
+  it('H2: never over capacity; no resident twice; every item has a reason; urgent before high before routine; deterministic', () => {
     fc.assert(fc.property(arbitraryPlan, (p) => {
       const input = build(p);
       const plan = planRound(input);
@@ -148,7 +148,7 @@ describe('the round’s own reason sources', () => {
     expect(proposeAttendees(makeSnapshot(1, { dementia: true }, { representatives: [other] })).attendees.representatives[0]?.why).toMatch(/may lack capacity/);
   });
 
-  it('continuity: 12 weeks since the last round, or since admission for someone never seen', () => {
+  it('H2: continuity: 12 weeks since the last round, or since admission for someone never seen', () => {
     expect(continuityReasons(makeSnapshot(1, { admissionDate: '2026-09-01' }), today)).toEqual([]);
     expect(continuityReasons(makeSnapshot(1, { admissionDate: '2026-08-01' }), today)[0]?.explanation).toMatch(/not been seen on a round since admission 16 weeks ago/);
     expect(continuityReasons(makeSnapshot(1, { admissionDate: '2020-01-01' }, { lastSeenOnRound: '2026-10-01' }), today)).toEqual([]);

@@ -24,7 +24,7 @@ function roundOf(items: { id: number; residentId: number; start: string; reps?: 
 }
 
 describe('print documents', () => {
-  it('shows the CPR status from the shared rule: a conflict in red, and "no decision recorded" when there is none', () => {
+  it('H4: shows the CPR status from the shared rule: a conflict in red, and "no decision recorded" when there is none', () => {
     const conflicted = makeSnapshot(1, { givenName: 'Ada' }, { carePlans: [plan(1, 'respect', 'for-cpr', '2026-01-01'), plan(2, 'dnacpr', 'in-place', '2026-02-01')] });
     const none = makeSnapshot(2, { givenName: 'Bert', nhsNumber: '9876543210' });
     const doc = buildPrintDocument({ round: roundOf([{ id: 1, residentId: 1, start: '10:00' }, { id: 2, residentId: 2, start: '10:20' }]), homeType: 'nursing',
@@ -38,7 +38,7 @@ describe('print documents', () => {
     expect(doc.sections[0]?.carePlanGaps).toEqual(['Advance care plan to review (due 01/11/2026)']);
   });
 
-  it('builds each letter from its own resident only', () => {
+  it('H5: builds each letter from its own resident only', () => {
     const ada = makeSnapshot(1, { givenName: 'Ada', familyName: 'Lovelace' }, { representatives: [makeRepresentative(7, 1)] });
     const bert = makeSnapshot(2, { givenName: 'Bert', familyName: 'Jansch', nhsNumber: '9876543210' }, { representatives: [makeRepresentative(8, 2)] });
     const doc = buildPrintDocument({ round: roundOf([{ id: 1, residentId: 1, start: '10:00', reps: [7] }, { id: 2, residentId: 2, start: '10:20', reps: [8] }]),

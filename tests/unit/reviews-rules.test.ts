@@ -220,7 +220,7 @@ describe('monitoring', () => {
 
 describe('post-discharge', () => {
   const discharged = (reviews = [done('smr', '2026-06-01')]) => snapshot({ events: [{ id: 1, type: 'discharge', date: '2026-11-16', details: null, source: 't' }], reviews });
-  it.each([['2026-11-15', null], ['2026-11-16', 'due-soon'], ['2026-11-22', 'due-soon'], ['2026-11-23', 'due'], ['2026-11-24', 'overdue']])('discharged 16/11/2026, on %s: %s', (today, status) => {
+  it.each([['2026-11-15', null], ['2026-11-16', 'due-soon'], ['2026-11-22', 'due-soon'], ['2026-11-23', 'due'], ['2026-11-24', 'overdue']])('H3: discharged 16/11/2026, on %s: %s', (today, status) => {
     expect(statusOf(medicationDueItems(discharged(), today, S), 'post-discharge')).toBe(status);
   });
   it('takes 20 minutes and is cleared by a reconciliation after the discharge', () => {
@@ -261,7 +261,7 @@ describe('new-admission-pcsp (working days)', () => {
 
 describe('who is scheduled', () => {
   const busy = { resident: { dementia: true }, medications: [med('Quetiapine 25mg tablets', '2025-01-01')], reviews: [] };
-  it.each(['left', 'died'] as const)('a resident who has %s is never scheduled', (status) => {
+  it.each(['left', 'died'] as const)('H7: a resident who has %s is never scheduled', (status) => {
     expect(medicationDueItems(snapshot({ ...busy, resident: { dementia: true, status, statusDate: '2026-11-01' } }), '2026-11-23', S)).toEqual([]);
   });
   it('a deferral is respected until its date, then the review is back', () => {
@@ -270,7 +270,7 @@ describe('who is scheduled', () => {
     expect(only(medicationDueItems(s, '2026-12-01', S), 'smr-annual')).toHaveLength(1);
     expect(only(medicationDueItems(s, '2026-11-30', S), 'antipsychotic-dementia')).toHaveLength(1);
   });
-  it('lists overdue first, then by due date, in the DueItem shape', () => {
+  it('H3: lists overdue first, then by due date, in the DueItem shape', () => {
     const items = medicationDueItems(snapshot({ ...busy, medications: [...busy.medications, med('Amitriptyline 10mg tablets', '2026-11-01')] }), '2026-11-23', S);
     expect(items.map((i) => i.status)).toEqual([...items.map((i) => i.status)].sort((a, b) => ['overdue', 'due', 'due-soon'].indexOf(a) - ['overdue', 'due', 'due-soon'].indexOf(b)));
     for (const i of items) expect(Object.keys(i).sort()).toEqual(['due', 'explanation', 'minutes', 'residentId', 'rule', 'status']);

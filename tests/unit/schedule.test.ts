@@ -52,7 +52,7 @@ describe('scheduleReviews properties', () => {
     minutes: fc.integer({ min: 1, max: 60 }),
   }), { maxLength: 60 });
 
-  it('never goes over capacity, never books a resident twice for a rule, never drops a review without listing it', () => {
+  it('H3: never goes over capacity, never books a resident twice for a rule, never drops a review without listing it', () => {
     fc.assert(fc.property(arbRounds, arbItems, (rounds, items) => {
       const s = scheduleReviews(rounds, items);
       // every item is either placed or listed with a reason
