@@ -14,7 +14,7 @@ import type { OutcomeData } from '../shared/domain/reports';
 import { computeCharts, computeFigures, homeSections } from '../shared/rules/outcomes';
 
 function pcn(): OutcomeData {
-  const data: OutcomeData = { homes: [], residents: [], rounds: [], agendaItems: [], reviews: [], carePlans: [], flags: [], events: [] };
+  const data: OutcomeData = { homes: [], residents: [], rounds: [], agendaItems: [], reviews: [], carePlans: [], flags: [], events: [], overdueAtEnd: [] };
   let seed = 7;
   const rnd = (n: number) => { seed = (seed * 48271) % 2147483647; return seed % n; };
   for (let h = 1; h <= 50; h++) {

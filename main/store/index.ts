@@ -12,7 +12,7 @@ import { AppError } from '../../shared/errors';
 import { auditChoices, listAudit, searchAudit, writeAudit, type Actor, type AuditEntry, type AuditEvent, type AuditFilter } from './audit';
 import { backupTo } from './backups';
 import { loadOutcomeData } from './reports';
-import type { OutcomeData } from '../../shared/domain/reports';
+import type { StoredOutcomeData } from '../../shared/domain/reports';
 import { closeDatabase, openDatabase, schemaVersion, type Db, type OpenOptions } from './db';
 import { findHome, getHome, insertHome, listHomes, updateHome } from './homes';
 import { getPractice, insertStaff, isEmpty, listStaff, savePractice } from './practice';
@@ -170,7 +170,7 @@ export interface Store {
   };
   reports: {
     /** The rows the outcome figures are counted from, for one home or (null) the practice. */
-    outcomeData(homeId: number | null): Promise<OutcomeData>;
+    outcomeData(homeId: number | null): Promise<StoredOutcomeData>;
   };
   backups: {
     /** Takes an online backup of the open database into file, and audits it. */

@@ -1,8 +1,8 @@
 /** The rows the shared outcome figures are counted from (shared/rules/outcomes.ts), for one home or all. */
-import type { OutcomeData } from '../../shared/domain/reports';
+import type { OutcomeData, StoredOutcomeData } from '../../shared/domain/reports';
 import type { Db } from './db';
 
-export function loadOutcomeData(db: Db, homeId: number | null): OutcomeData {
+export function loadOutcomeData(db: Db, homeId: number | null): StoredOutcomeData {
   const home = { homeId };
   const homes = db.prepare('SELECT id, name FROM care_home WHERE (@homeId IS NULL OR id = @homeId) ORDER BY name').all(home) as OutcomeData['homes'];
   const residents = (db.prepare(`SELECT id, home_id, status, status_date, admission_date, substr(created_at, 1, 10) AS created_on

@@ -13,7 +13,15 @@ export interface OutcomeData {
   carePlans: { id: number; residentId: number; element: AcpElement; value: string; recordedOn: string; reviewDue: string | null; supersededBy: number | null }[];
   flags: { id: number; homeId: number; residentId: number | null; raisedOn: string }[];
   events: { residentId: number; type: 'admission' | 'discharge' | 'a-and-e' | 'fall' | 'death' | 'other'; date: string; details: string | null }[];
+  /**
+   * The medication reviews the rules (shared/rules/reviews) find overdue on the period's last day, for the
+   * residents living in the home then: worked out by the service, which knows the period and the settings.
+   */
+  overdueAtEnd: { residentId: number; rule: string; dueDate: string }[];
 }
+
+/** What the store reads; the service adds the rules' overdue reviews for the period. */
+export type StoredOutcomeData = Omit<OutcomeData, 'overdueAtEnd'>;
 
 export type FigureKey =
   | 'rounds-held' | 'residents-reviewed' | 'reviews-done' | 'reviews-overdue' | 'respect-coverage' | 'ppd-recorded'

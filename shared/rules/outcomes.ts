@@ -14,7 +14,6 @@ export interface Period {
 }
 
 type Resident = OutcomeData['residents'][number];
-type Review = OutcomeData['reviews'][number];
 type CarePlan = OutcomeData['carePlans'][number];
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -39,16 +38,8 @@ function livedThereDuring(r: Resident, p: Period): boolean {
   return r.status === 'active' || r.statusDate === null || r.statusDate >= p.from;
 }
 
-/**
- * The medication reviews counted as overdue at the end of a period. The one place the report decides
- * "overdue": a review row still 'due' or 'scheduled' whose due date is before the period end. When the
- * medication-review rules engine (issue 5) lands, point this function at it and every figure follows.
- */
-export function overdueReviews<R extends Pick<Review, 'status' | 'dueDate'>>(reviews: readonly R[], periodEnd: string): R[] {
-  return reviews.filter((r) => (r.status === 'due' || r.status === 'scheduled') && r.dueDate !== null && r.dueDate < periodEnd);
-}
-
-export const OVERDUE_HOW_COUNTED = 'Medication reviews still due or scheduled whose due date was before the end of the period, for residents living in the home on the last day.';
+export const OVERDUE_HOW_COUNTED = 'Medication reviews that the review rules (with the practice’s settings) found overdue on the last day of the period, '
+  + 'from the reviews recorded by then, for residents living in the home on that day; by rule.';
 
 /** Care-plan entries as they stood on a day: recorded by then, and not yet replaced by an entry recorded by then. */
 export function carePlansAsOf(entries: readonly CarePlan[], day: string): SnapshotCarePlanEntry[] {
@@ -128,7 +119,7 @@ export function computeFigures(data: OutcomeData, period: Period): Figure[] {
   const reviewed = new Set(data.agendaItems.filter((a) => heldIds.has(a.roundId)).map((a) => a.residentId));
 
   const done = data.reviews.filter((r) => r.status === 'done' && within(r.doneOn, period));
-  const overdue = overdueReviews(data.reviews.filter((r) => atEndIds.has(r.residentId)), period.to);
+  const overdue = data.overdueAtEnd.filter((r) => atEndIds.has(r.residentId));
 
   const withRespect = atEnd.filter((r) => hasRespect(plansOf(r.id, period.to))).length;
   const withPpd = atEnd.filter((r) => currentValue(plansOf(r.id, period.to), 'preferred-place-of-death') !== null).length;
@@ -258,6 +249,7 @@ export function forHome(data: OutcomeData, homeId: number): OutcomeData {
     carePlans: data.carePlans.filter((p) => ids.has(p.residentId)),
     flags: data.flags.filter((f) => f.homeId === homeId),
     events: data.events.filter((e) => ids.has(e.residentId)),
+    overdueAtEnd: data.overdueAtEnd.filter((r) => ids.has(r.residentId)),
   };
 }
 

@@ -1,21 +1,7 @@
-/** The pure parts of the outcome figures: overdue reviews, care plans as they stood, places, medians. */
+/** The pure parts of the outcome figures: care plans as they stood, places, medians. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { carePlansAsOf, median, overdueReviews, placeOf } from '../../shared/rules/outcomes';
-
-describe('overdue reviews (the one place the report decides it)', () => {
-  it('counts due or scheduled reviews whose due date is before the period end', () => {
-    const reviews = [
-      { id: 1, status: 'due' as const, dueDate: '2026-10-30' },
-      { id: 2, status: 'scheduled' as const, dueDate: '2026-10-01' },
-      { id: 3, status: 'due' as const, dueDate: '2026-10-31' }, // due on the last day: not yet overdue
-      { id: 4, status: 'done' as const, dueDate: '2026-01-01' },
-      { id: 5, status: 'deferred' as const, dueDate: '2026-01-01' },
-      { id: 6, status: 'due' as const, dueDate: null },
-    ];
-    expect(overdueReviews(reviews, '2026-10-31').map((r) => r.id)).toEqual([1, 2]);
-  });
-});
+import { carePlansAsOf, median, placeOf } from '../../shared/rules/outcomes';
 
 describe('care plans as they stood on a day', () => {
   const entries = [
