@@ -9,7 +9,7 @@ import { PDF_FOOTER_TEMPLATE, PDF_MARGINS_MM, pdfHeaderTemplate, type PdfJob } f
 const MM_PER_INCH = 25.4;
 
 export async function electronPrintToPdf(jobs: PdfJob[]): Promise<void> {
-  const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } });
+  const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' } });
   try {
     for (const job of jobs) {
       await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(job.html)}`);
