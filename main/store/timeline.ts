@@ -2,6 +2,7 @@
  * What a resident's timeline needs beyond their snapshot: where each record came from (import file, or
  * who entered it) and every round outcome (the snapshot holds only open actions).
  */
+import type { TimelineOutcomeInput } from '../../shared/rules/timeline';
 import type { Db } from './db';
 
 export interface RecordSource {
@@ -9,16 +10,7 @@ export interface RecordSource {
   [key: string]: string;
 }
 
-export interface TimelineOutcome {
-  id: number;
-  decision: string | null;
-  action: string | null;
-  owner: string | null;
-  dueDate: string | null;
-  status: string;
-  roundDate: string | null;
-  createdAt: string;
-}
+export type TimelineOutcome = TimelineOutcomeInput;
 
 export interface TimelineExtras {
   sources: RecordSource;
