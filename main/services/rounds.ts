@@ -26,6 +26,12 @@ export async function createRound(ctx: AppContext, input: ParsedInput<'rounds:cr
   const home = await ctx.store.homes.get(input.homeId);
   const today = ctx.today();
   if (input.date < today) throw new AppError('INVALID_INPUT', 'A round cannot be planned for a date in the past.', [{ field: 'date', message: 'Choose today or a later date' }]);
+  // Two agendas for one visit would split the residents' reasons and invitations between them.
+  const sameDay = (await ctx.store.rounds.list(home.id)).find((r) => r.date === input.date);
+  if (sameDay) {
+    throw new AppError('CONFLICT', `${home.name} already has a round on that day (round ${sameDay.id}). Open it and change its agenda instead.`,
+      [{ field: 'date', message: 'Choose another date, or open the round already planned for this day' }]);
+  }
   const capacityMinutes = input.capacityMinutes ?? home.roundCapacityMinutes ?? DEFAULT_CAPACITY_MINUTES;
   const startTime = input.startTime ?? home.roundStartTime ?? DEFAULT_START_TIME;
   const snapshots = await ctx.store.snapshots.load({ homeId: home.id });

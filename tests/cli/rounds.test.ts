@@ -37,6 +37,8 @@ describe('round commands', () => {
   });
 
   it('plan --json prints the proposal in the documented shape, honouring --today, --capacity and --start', async () => {
+    const before = path.join(path.dirname(db), 'before-plan.sqlite');
+    await cli(['backup', '--db', db, '--to', before]);
     const result = await cli(['plan', '--db', db, '--home', 'Willow Court', '--date', '2026-12-01', '--today', '2026-11-23', '--capacity', '60', '--start', '14:00', '--json']);
     expect(result.code).toBe(0);
     const plan = JSON.parse(result.out) as { roundId: number; home: string; date: string; capacityMinutes: number;
@@ -50,8 +52,11 @@ describe('round commands', () => {
     expect(plan.items.every((i) => /^\d{10}$/.test(i.nhsNumber) && i.reasons.length > 0)).toBe(true);
     expect(plan.notThisWeek.length).toBeGreaterThan(0);
     expect(Object.keys(plan.notThisWeek[0] ?? {})).toEqual(['residentId', 'name', 'why']);
-    // the same data and date give the same proposal
-    const again = JSON.parse((await cli(['plan', '--db', db, '--home', 'Willow Court', '--date', '2026-12-01', '--today', '2026-11-23', '--capacity', '60', '--start', '14:00', '--json'])).out) as typeof plan;
+    // a second round for the same home and day is refused
+    expect(await cli(['plan', '--db', db, '--home', 'Willow Court', '--date', '2026-12-01', '--today', '2026-11-23'])).toMatchObject({ code: 1,
+      err: expect.stringContaining('already has a round on that day') });
+    // the same data and date give the same proposal (planned again on a copy made before the first plan)
+    const again = JSON.parse((await cli(['plan', '--db', before, '--home', 'Willow Court', '--date', '2026-12-01', '--today', '2026-11-23', '--capacity', '60', '--start', '14:00', '--json'])).out) as typeof plan;
     expect({ ...again, roundId: 0 }).toEqual({ ...plan, roundId: 0 });
   });
 

@@ -66,6 +66,15 @@ describe('planning a round', () => {
     expect((await t.store.audit.list({ entity: 'round' }))[0]?.summary).toMatch(/Planned a round on 2026-11-24/);
   });
 
+  it('refuses a second round for the same home on the same day, naming the one already planned', async () => {
+    const { home } = await seed();
+    const { round } = await invoke('rounds:create', { homeId: home.id, date: '2026-11-24' });
+    const error = await failure('rounds:create', { homeId: home.id, date: '2026-11-24' });
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toContain(`round ${round.id}`);
+    expect(await t.store.rounds.list(home.id)).toHaveLength(1);
+  });
+
   it('uses 120 minutes from 10:00 when the home has no round settings', async () => {
     const { home } = await seed({ roundStartTime: null, roundCapacityMinutes: null });
     const { round } = await invoke('rounds:create', { homeId: home.id, date: '2026-11-24' });
