@@ -1,4 +1,5 @@
 /** Record one advance care plan entry for a resident, with who took part. It supersedes the current entry of the same kind. */
+import { FormPage } from '../components/FormPage';
 import type { ReactNode } from 'react';
 import { ApiError, call, toApiError } from '../api';
 import { useAppInfo } from '../appInfo';
@@ -35,17 +36,6 @@ export function CarePlanFormScreen({ residentId, element }: { residentId: number
       {resident.status === 'loading' ? <Loading what="the resident’s details" />
         : <ErrorPanel error={resident.error} onRetry={retry} backHref={back} backText="Back to the resident" />}
     </Frame>
-  );
-}
-
-function Frame({ back, children }: { back: string; children: ReactNode }) {
-  usePageTitle(TITLE);
-  return (
-    <>
-      <BackLink href={back}>Back</BackLink>
-      <PageHeading>{TITLE}</PageHeading>
-      {children}
-    </>
   );
 }
 
@@ -169,4 +159,8 @@ function CarePlanForm({ resident, element, back }: { resident: ResidentDetail; e
       </div>
     </>
   );
+}
+
+function Frame({ back, children }: { back: string; children: ReactNode }) {
+  return <FormPage title={TITLE} back={back}>{children}</FormPage>;
 }

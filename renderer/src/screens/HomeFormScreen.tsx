@@ -1,3 +1,4 @@
+import { FormPage } from '../components/FormPage';
 import type { ReactNode } from 'react';
 import { call } from '../api';
 import { BackLink } from '../components/BackLink';
@@ -32,17 +33,6 @@ export function HomeFormScreen({ id }: { id: number | null }) {
     <Frame title={title}>
       {home.status === 'loading' ? <Loading what="the care home" /> : <ErrorPanel error={home.error} onRetry={retry} backHref={href('/homes')} backText="Back to care homes" />}
     </Frame>
-  );
-}
-
-function Frame({ title, children }: { title: string; children: ReactNode }) {
-  usePageTitle(title);
-  return (
-    <>
-      <BackLink href={href('/homes')}>Back to care homes</BackLink>
-      <PageHeading>{title}</PageHeading>
-      {children}
-    </>
   );
 }
 
@@ -97,4 +87,8 @@ function HomeForm({ title, home }: { title: string; home: CareHome | null }) {
       </div>
     </>
   );
+}
+
+function Frame({ title, children }: { title: string; children: ReactNode }) {
+  return <FormPage title={title} back={href('/homes')} backText="Back to care homes">{children}</FormPage>;
 }

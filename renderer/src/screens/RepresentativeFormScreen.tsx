@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { FormPage as Frame } from '../components/FormPage';
 import { ApiError, call } from '../api';
 import { useAppInfo } from '../appInfo';
 import { BackLink } from '../components/BackLink';
@@ -38,17 +38,6 @@ export function RepresentativeFormScreen({ residentId, id }: { residentId: numbe
     <Frame title={title} back={back}>
       {data.status === 'loading' ? <Loading what="the resident’s details" /> : <ErrorPanel error={data.error} onRetry={retry} backHref={back} backText="Back to the resident" />}
     </Frame>
-  );
-}
-
-function Frame({ title, back, children }: { title: string; back: string; children: ReactNode }) {
-  usePageTitle(title);
-  return (
-    <>
-      <BackLink href={back}>Back</BackLink>
-      <PageHeading>{title}</PageHeading>
-      {children}
-    </>
   );
 }
 

@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { FormPage as Frame } from '../components/FormPage';
+import { useState } from 'react';
 import { call } from '../api';
 import { useAppInfo } from '../appInfo';
 import { BackLink } from '../components/BackLink';
@@ -56,17 +57,6 @@ export function ResidentFormScreen({ id, homeId }: { id: number | null; homeId: 
         </>
       ) : null}
     </Frame>
-  );
-}
-
-function Frame({ title, back, children }: { title: string; back: string; children: ReactNode }) {
-  usePageTitle(title);
-  return (
-    <>
-      <BackLink href={back}>Back</BackLink>
-      <PageHeading>{title}</PageHeading>
-      {children}
-    </>
   );
 }
 
