@@ -1,7 +1,7 @@
 /** acp gaps and acp show on a real database file. */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/index';
+import { runCliCaptured } from '../helpers/cli';
 import { openStore } from '../../main/store';
 import { careHomeInput, residentInput } from '../../shared/domain/register';
 import { sampleHome, sampleResident, tempDir } from '../helpers/tempStore';
@@ -10,11 +10,8 @@ let file: string;
 let cleanup: () => void;
 let edithId: number;
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...args, '--db', file], { out: (s) => out.push(s), err: (s) => err.push(s), env: {}, cwd: process.cwd() });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function cli(args: string[]) {
+  return runCliCaptured([...args, '--db', file]);
 }
 
 beforeEach(async () => {

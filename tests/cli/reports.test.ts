@@ -1,18 +1,15 @@
 /** `report` from the command line, on the synthetic demo practice. */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/index';
+import { runCliCaptured } from '../helpers/cli';
 import type { OutcomeReport } from '../../shared/domain/reports';
 import { tempDir } from '../helpers/tempStore';
 
 const t = tempDir();
 const db = path.join(t.dir, 'demo.sqlite');
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env: {}, cwd: process.cwd() });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function cli(args: string[]) {
+  return runCliCaptured(args);
 }
 
 beforeAll(async () => {

@@ -1,17 +1,14 @@
 /** `reviews due` on the demo practice: the JSON shape, filters, --today and exit codes. */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/index';
+import { runCliCaptured } from '../helpers/cli';
 import { tempDir } from '../helpers/tempStore';
 
 let dir: { dir: string; cleanup: () => void };
 let db: string;
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env: {}, cwd: process.cwd() });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function cli(args: string[]) {
+  return runCliCaptured(args);
 }
 
 beforeAll(async () => {

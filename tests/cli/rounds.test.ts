@@ -1,17 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/index';
+import { runCliCaptured } from '../helpers/cli';
 import { tempDir } from '../helpers/tempStore';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => { while (cleanups.length) cleanups.pop()?.(); });
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env, cwd: process.cwd() });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return runCliCaptured(args, { env });
 }
 
 let demoDir: string;

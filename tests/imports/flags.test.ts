@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import writeExcelFile from 'write-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/index';
+import { runCliCaptured } from '../helpers/cli';
 import { dispatch } from '../../main/handlers';
 import { importFlags } from '../../main/services/flags';
 import { careHomeInput, residentInput } from '../../shared/domain/register';
@@ -19,11 +19,8 @@ let homeId: number;
 let otherHomeId: number;
 const ids: Record<string, number> = {};
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...args, '--db', t.file, '--today', '2026-11-23'], { out: (s) => out.push(s), err: (s) => err.push(s), env: {}, cwd: t.dir });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function cli(args: string[]) {
+  return runCliCaptured([...args, '--db', t.file, '--today', '2026-11-23'], { cwd: t.dir });
 }
 
 async function invoke<T>(channel: string, input: unknown): Promise<T> {

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/index';
+import { runCliCaptured } from '../helpers/cli';
 import { dispatch } from '../../main/handlers';
 import { backupFolder, backupsToDelete, createBackup, dailyBackup, listBackups, restoreBackup, restoreNamedBackup } from '../../main/services/backups';
 import { addDays } from '../../shared/dates';
@@ -138,11 +138,8 @@ describe('retention', () => {
 });
 
 describe('backup and restore from the command line', () => {
-  async function cli(args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env: {}, cwd: process.cwd() });
-    return { code, out: out.join('\n'), err: err.join('\n') };
+  function cli(args: string[]) {
+    return runCliCaptured(args);
   }
 
   it('backup --to FILE, then restore FILE, with the undo command printed', async () => {
