@@ -15,7 +15,6 @@ export async function residentView(ctx: AppContext, input: ParsedInput<'resident
   const flags = await ctx.store.flags.list({ residentId: resident.id }, today);
   const extras = await ctx.store.timeline.extras(resident.id);
   const cpr = cprStatus(snapshot.carePlans);
-  const conflicts = cpr.kind === 'conflict' ? [cpr.label] : [];
   const on = resident.status === 'died' && resident.statusDate ? resident.statusDate : today;
   return {
     resident,
@@ -25,7 +24,6 @@ export async function residentView(ctx: AppContext, input: ParsedInput<'resident
       currentMedicines: snapshot.medications.filter((m) => m.status === 'active').length,
       representatives: resident.representatives.length,
       openFlags: flags.filter((f) => f.status === 'open' || f.status === 'on-agenda').length,
-      conflicts,
     },
     timeline: buildTimeline(snapshot, flags, extras.sources, extras.outcomes),
   };

@@ -29,15 +29,8 @@ export interface NewRound {
   plan: RoundPlanNotes;
 }
 
-export interface NewItem {
-  residentId: number;
-  position: number;
-  start: string;
-  minutes: number;
-  reasons: RoundReason[];
-  attendees: Attendees;
-  questions: Question[];
-}
+/** An agenda item before it is stored. */
+export type NewItem = Pick<AgendaItem, 'residentId' | 'position' | 'start' | 'minutes' | 'reasons' | 'attendees' | 'questions'>;
 
 export function insertRound(db: Db, round: NewRound): number {
   const now = new Date().toISOString();

@@ -31,8 +31,6 @@ export interface ResidentHeader {
   currentMedicines: number;
   representatives: number;
   openFlags: number;
-  /** Things that disagree and must be resolved, shown in red. */
-  conflicts: string[];
 }
 
 export interface ResidentView {

@@ -99,7 +99,7 @@ describe('the merged resident view', () => {
     const view = await invoke<ResidentView>('residents:view', { id: residentId });
     expect(view.header).toMatchObject({ age: 88, currentMedicines: 1, representatives: 0, openFlags: 1 });
     expect(view.header.cpr.kind).toBe('conflict');
-    expect(view.header.conflicts[0]).toContain('CPR decisions conflict');
+    expect(view.header.cpr.label).toContain('CPR decisions conflict');
     expect(view.timeline.map((e) => `${e.date} ${e.kind}`)).toEqual([
       '2026-11-22 flag', '2026-09-14 event', '2026-05-01 care-plan', '2026-04-01 care-plan', '2026-02-01 medicine', '2026-01-05 medicine', '2025-06-01 medicine',
     ]);
