@@ -117,6 +117,18 @@ function toRepresentative(row: RepresentativeRow): Representative {
   };
 }
 
+/** Current representatives of every resident in the snapshot_ids temp table (see snapshots.ts), grouped by resident. */
+export function listRepresentativesOfSnapshot(db: Db): Map<number, Representative[]> {
+  const byResident = new Map<number, Representative[]>();
+  const rows = db.prepare(`SELECT * FROM representative WHERE resident_id IN (SELECT id FROM snapshot_ids) AND retired_at IS NULL ORDER BY id`)
+    .all() as RepresentativeRow[];
+  for (const row of rows) {
+    const rep = toRepresentative(row);
+    byResident.set(rep.residentId, [...(byResident.get(rep.residentId) ?? []), rep]);
+  }
+  return byResident;
+}
+
 export function listRepresentatives(db: Db, residentId: number): Representative[] {
   return (db.prepare('SELECT * FROM representative WHERE resident_id = ? AND retired_at IS NULL ORDER BY id').all(residentId) as RepresentativeRow[])
     .map(toRepresentative);

@@ -1,7 +1,7 @@
 /** Reads residents' snapshots (shared/domain/snapshot.ts) for the rules: a few set-based queries, not one per resident. */
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
 import type { Db } from './db';
-import { listRepresentatives, searchResidents } from './residents';
+import { listRepresentativesOfSnapshot, searchResidents } from './residents';
 
 export interface SnapshotQuery {
   homeId?: number | undefined;
@@ -56,9 +56,11 @@ export function loadSnapshots(db: Db, query: SnapshotQuery = {}): ResidentSnapsh
       WHERE a.${inSet} AND a.removed_at IS NULL AND r.status IN ('held', 'closed') GROUP BY a.resident_id`).all() as { resident_id: number; date: string }[])
     .map((row) => [row.resident_id, row.date]));
 
+  const representatives = listRepresentativesOfSnapshot(db);
+
   return residents.map((resident) => ({
     resident,
-    representatives: listRepresentatives(db, resident.id),
+    representatives: representatives.get(resident.id) ?? [],
     medications: (meds.get(resident.id) ?? []).map((m) => ({ id: m.id, name: m.name, dose: m.dose, startDate: m.start_date, type: m.type,
       status: m.status, stoppedOn: m.stopped_on, lastIssued: m.last_issued })),
     conditions: (conditions.get(resident.id) ?? []).map((c) => ({ id: c.id, name: c.name, code: c.code, onset: c.onset })),
