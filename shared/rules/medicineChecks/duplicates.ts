@@ -22,7 +22,7 @@ export function duplicateAnticoagulant(c: CheckContext): Finding | null {
     rule: 'duplicate-anticoagulant', meds, urgent,
     what: `${names(meds)}: ${meds.length} anticoagulants at once`,
     consider: urgent
-      ? 'a same-day call to the prescriber (urgent) — two oral anticoagulants together carry a high risk of serious bleeding; check which one the resident should be taking and that the other was stopped (BNF)'
+      ? 'a same-day call to the prescriber: two oral anticoagulants together carry a high risk of serious bleeding; check which one the resident should be taking and that the other was stopped (BNF)'
       : 'whether this is a planned bridge from a heparin to an oral anticoagulant, and when the heparin stops; otherwise the bleeding risk is high (BNF)',
   };
 }
