@@ -325,9 +325,10 @@ export function seriousness(item: Pick<DueItem, 'rule' | 'urgent'>): number {
   return 3;
 }
 
+/** The scheduling order: overdue first, an urgent call first within its status, then by due date. */
 export function compareDueItems(a: DueItem, b: DueItem): number {
-  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || seriousness(a) - seriousness(b) || a.due.localeCompare(b.due) || a.residentId - b.residentId
-    || a.rule.localeCompare(b.rule);
+  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || Number(b.urgent === true) - Number(a.urgent === true) || a.due.localeCompare(b.due)
+    || a.residentId - b.residentId || a.rule.localeCompare(b.rule);
 }
 
 /**
