@@ -6,7 +6,7 @@
  * drops out of the antipsychotic review because the diagnosis was never coded.
  */
 import type { ResidentSnapshot } from '../domain/snapshot';
-import { currentMedicines, inGroup } from './medicines';
+import { currentMedicines, inGroup, type CurrentMedicine } from './medicines';
 
 export interface DementiaReason {
   source: 'recorded' | 'diagnosis' | 'medicine';
@@ -16,11 +16,12 @@ export interface DementiaReason {
 
 const DEMENTIA_CONDITION = /dementia|alzheimer/i;
 
-export function livesWithDementia(snapshot: Pick<ResidentSnapshot, 'resident' | 'conditions' | 'medications'>): DementiaReason | null {
+export function livesWithDementia(snapshot: Pick<ResidentSnapshot, 'resident' | 'conditions' | 'medications'>,
+  current: CurrentMedicine[] = currentMedicines(snapshot)): DementiaReason | null {
   const coded = snapshot.conditions.find((c) => DEMENTIA_CONDITION.test(c.name));
   if (coded) return { source: 'diagnosis', text: `${coded.name} coded` };
   if (snapshot.resident.dementia) return { source: 'recorded', text: 'dementia recorded' };
-  const med = currentMedicines(snapshot).find((m) => !m.anticipatory && inGroup(m, 'anti-dementia'));
+  const med = current.find((m) => !m.anticipatory && inGroup(m, 'anti-dementia'));
   if (med?.entry) return { source: 'medicine', text: `on ${med.entry.name.toLowerCase()}, so treated as living with dementia` };
   return null;
 }

@@ -169,8 +169,21 @@ export function asNeededFromText(name: string, dose: string | null): AsNeeded | 
   return null;
 }
 
+/** The text's reading, remembered per product and dose text (they repeat across residents; bounded). */
+const AS_NEEDED_MEMO = new Map<string, AsNeeded | null>();
+
 /** A stored marking and the text together: the stronger of the two (just in case over as required). */
 export function asNeededOf(m: { name: string; dose: string | null; asNeeded?: AsNeeded | null }): AsNeeded | null {
+  const key = `${m.asNeeded ?? ''}\u0000${m.name}\u0000${m.dose ?? ''}`;
+  const known = AS_NEEDED_MEMO.get(key);
+  if (known !== undefined) return known;
+  const value = asNeededUncached(m);
+  if (AS_NEEDED_MEMO.size >= MEMO_LIMIT) AS_NEEDED_MEMO.clear();
+  AS_NEEDED_MEMO.set(key, value);
+  return value;
+}
+
+function asNeededUncached(m: { name: string; dose: string | null; asNeeded?: AsNeeded | null }): AsNeeded | null {
   const fromText = asNeededFromText(m.name, m.dose);
   if (m.asNeeded === 'just-in-case' || fromText === 'just-in-case') return 'just-in-case';
   if (m.asNeeded === 'as-required' && INJECTION.test(`${m.name} ${m.dose ?? ''}`)) return 'just-in-case';
@@ -209,20 +222,30 @@ export interface MedicinesProfile {
   dataVersion: string;
 }
 
+/** Each record's reading, remembered while the record object lives (the rules read one snapshot several times). */
+const CURRENT_MEMO = new WeakMap<SnapshotMedication, CurrentMedicine>();
+
+function toCurrent(m: SnapshotMedication): CurrentMedicine {
+  let c = CURRENT_MEMO.get(m);
+  if (c === undefined || c.dose !== m.dose || c.startDate !== m.startDate) {
+    const asNeeded = asNeededOf(m);
+    c = { ...matchMedicine(m.name), id: m.id, dose: m.dose, startDate: m.startDate, type: m.type, asNeeded, anticipatory: asNeeded === 'just-in-case' };
+    CURRENT_MEMO.set(m, c);
+  }
+  return c;
+}
+
 export function currentMedicines(snapshot: Pick<ResidentSnapshot, 'medications'>): CurrentMedicine[] {
-  return snapshot.medications.filter((m) => m.status === 'active')
-    .map((m) => {
-      const asNeeded = asNeededOf(m);
-      return { ...matchMedicine(m.name), id: m.id, dose: m.dose, startDate: m.startDate, type: m.type, asNeeded, anticipatory: asNeeded === 'just-in-case' };
-    });
+  const out: CurrentMedicine[] = [];
+  for (const m of snapshot.medications) if (m.status === 'active') out.push(toCurrent(m));
+  return out;
 }
 
 /**
  * Per resident: current medicine count, ACB total, falls-risk medicines, what is not recognised and the
  * just-in-case medicines in place. Anticipatory medicines count in the list but not in the burden or falls risk.
  */
-export function medicinesProfile(snapshot: Pick<ResidentSnapshot, 'medications'>): MedicinesProfile {
-  const current = currentMedicines(snapshot);
+export function medicinesProfile(snapshot: Pick<ResidentSnapshot, 'medications'>, current: CurrentMedicine[] = currentMedicines(snapshot)): MedicinesProfile {
   const acb = new Map<string, number>();
   for (const m of current) {
     if (m.entry && m.acb > 0 && !m.anticipatory) acb.set(m.entry.name, Math.max(acb.get(m.entry.name) ?? 0, m.acb));

@@ -6,7 +6,7 @@
 import { addDays, addMonths, ageOn, daysBetween, formatUkDate, type IsoDate } from '../dates';
 import type { DueItem, DueStatus } from '../domain/due';
 import type { ResidentSnapshot, SnapshotReview } from '../domain/snapshot';
-import { livesWithDementia } from './dementia';
+import { livesWithDementia, type DementiaReason } from './dementia';
 import { currentMedicines, MEDICINES_VERSION, medicinesProfile, MONITORING_RULES, type CurrentMedicine, type MonitoringRule } from './medicines';
 import { lastDoneOf, listNames, plural, SMR_RULES, type CheckContext, type Draft } from './medicineChecks/common';
 import { DUPLICATE_RULES, duplicateItems } from './medicineChecks/duplicates';
@@ -78,7 +78,11 @@ export function whenText(today: IsoDate, due: IsoDate): string {
   return `due in ${days(-d)}`;
 }
 
-type Context = CheckContext;
+/** The rules' context: the checks' context with every current medicine (anticipatory ones too) and the dementia decision, worked out once. */
+interface Context extends CheckContext {
+  current: CurrentMedicine[];
+  dementia: DementiaReason | null;
+}
 
 /** The current medicines being taken: anticipatory (just-in-case) medicines are in place, not taken, so no long-term rule counts them. */
 export function takenMedicines(snapshot: Pick<ResidentSnapshot, 'medications'>): CurrentMedicine[] {
@@ -128,7 +132,7 @@ function smrRule(c: Context): Draft | null {
 function antipsychoticRule(c: Context): Draft | null {
   const aps = c.meds.filter((m) => m.entry?.antipsychotic);
   if (aps.length === 0) return null;
-  const dementia = livesWithDementia(c.snapshot);
+  const dementia = c.dementia;
   if (!dementia) return null;
   const weeks = c.s.antipsychoticIntervalWeeks;
   let best: { due: IsoDate; med: CurrentMedicine; last: IsoDate | null } | null = null;
@@ -151,7 +155,7 @@ function antipsychoticRule(c: Context): Draft | null {
 // --- acb-high -----------------------------------------------------------------------------------
 
 function acbRule(c: Context): Draft | null {
-  const profile = medicinesProfile(c.snapshot);
+  const profile = medicinesProfile(c.snapshot, c.current);
   if (profile.acbTotal < c.s.acbThreshold) return null;
   const contributing = c.meds.filter((m) => m.acb > 0);
   const starts = contributing.map((m) => m.startDate).filter((d): d is string => d !== null).sort();
@@ -337,12 +341,14 @@ export function compareDueItems(a: DueItem, b: DueItem): number {
  */
 export function medicationDueItems(snapshot: ResidentSnapshot, today: IsoDate, settings: ReviewSettings = DEFAULT_REVIEW_SETTINGS): DueItem[] {
   if (snapshot.resident.status !== 'active') return [];
-  const c: Context = { snapshot, today, s: settings, meds: takenMedicines(snapshot) };
+  const current = currentMedicines(snapshot);
+  const meds = current.filter((m) => !m.anticipatory);
+  const c: Context = { snapshot, today, s: settings, meds, current, dementia: livesWithDementia(snapshot, current) };
   const frail = frailOrEndOfLife(snapshot);
   const drafts = [
     newAdmissionRule(c), postDischargeRule(c), smrRule(c), antipsychoticRule(c), acbRule(c), fallRule(c), stoppRule(c),
     ...MONITORING_RULES.map((r) => monitoringRule(c, r)),
-    ...duplicateItems(c), ...interactionItems(c), ...startItems(c, frail !== null), ...stoppItems(c, livesWithDementia(snapshot)),
+    ...duplicateItems(c), ...interactionItems(c), ...startItems(c, frail !== null), ...stoppItems(c, c.dementia),
     ...stoppFrailItems(c, frail),
   ];
   return drafts
