@@ -319,14 +319,13 @@ function newAdmissionRule(c: Context): Draft | null {
 const STATUS_ORDER: Record<DueStatus, number> = { overdue: 0, due: 1, 'due-soon': 2 };
 
 /**
- * How serious a rule's finding is, for ordering a resident's items: urgent first, then duplicates and
- * interactions, then the other prescribing checks, then scheduled reviews and monitoring.
+ * How serious a rule's finding is, for ordering within a status: an urgent call first, then duplicates and
+ * interactions, then everything else (by due date).
  */
 export function seriousness(item: Pick<DueItem, 'rule' | 'urgent'>): number {
   if (item.urgent) return 0;
   if (item.rule.startsWith('duplicate-') || item.rule.startsWith('interaction-')) return 1;
-  if (/^(start-|stopp|acb-high|fall-frid|antipsychotic-dementia|post-discharge)/.test(item.rule)) return 2;
-  return 3;
+  return 2;
 }
 
 /** The scheduling order: overdue first, an urgent call first within its status, then by due date. */
@@ -351,6 +350,13 @@ export function medicationDueItems(snapshot: ResidentSnapshot, today: IsoDate, s
     ...duplicateItems(c), ...interactionItems(c), ...startItems(c, frail !== null), ...stoppItems(c, c.dementia),
     ...stoppFrailItems(c, frail),
   ];
+  // One conversation, not two: with the burden item listed, the STOPP dementia criterion is named in it instead.
+  const acb = drafts.find((d) => d?.rule === 'acb-high');
+  const stoppAcb = drafts.findIndex((d) => d?.rule === 'stopp-anticholinergic-dementia');
+  if (acb && stoppAcb >= 0 && c.dementia) {
+    acb.explanation += `; with dementia (${c.dementia.text}), STOPP v3 names drugs with anticholinergic properties in dementia or delirium`;
+    drafts[stoppAcb] = null;
+  }
   return drafts
     .filter((d): d is Draft => d !== null)
     .filter((d) => isMedicationRule(d.rule) && activeDeferral(snapshot.reviews, d.rule, today) === null)

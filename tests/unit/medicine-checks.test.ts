@@ -24,6 +24,8 @@ interface Case {
   frailty?: number;
   gsf?: string;
   dementia?: boolean;
+  /** A higher ACB threshold, so the burden item does not take the STOPP dementia criterion into itself. */
+  acbThreshold?: number;
 }
 
 function build(c: Case, reviews = [] as ResidentSnapshot['reviews']): ResidentSnapshot {
@@ -38,7 +40,7 @@ function build(c: Case, reviews = [] as ResidentSnapshot['reviews']): ResidentSn
   }
   return s;
 }
-const rulesFor = (c: Case) => medicationDueItems(build(c), TODAY, DEFAULT_REVIEW_SETTINGS).map((i) => i.rule);
+const rulesFor = (c: Case) => medicationDueItems(build(c), TODAY, { ...DEFAULT_REVIEW_SETTINGS, acbThreshold: c.acbThreshold ?? DEFAULT_REVIEW_SETTINGS.acbThreshold }).map((i) => i.rule);
 
 const CASES: [rule: string, fires: Case, doesNot: Case][] = [
   ['duplicate-anticoagulant', { meds: ['Warfarin 1mg tablets', 'Apixaban 5mg tablets'] }, { meds: ['Apixaban 5mg tablets', 'Aspirin 75mg dispersible tablets'] }],
@@ -72,8 +74,9 @@ const CASES: [rule: string, fires: Case, doesNot: Case][] = [
   ['start-anticoagulant-af', { meds: [], conditions: ['Atrial fibrillation'] }, { meds: [], conditions: ['Atrial fibrillation'], frailty: 7 }],
   ['start-bone-osteoporosis', { meds: [], conditions: ['Osteoporosis'] }, { meds: ['Alendronic acid 70mg tablets', 'Adcal-D3 chewable tablets'], conditions: ['Osteoporosis'] }],
   ['start-ace-heart-failure', { meds: ['Furosemide 40mg tablets'], conditions: ['Heart failure'] }, { meds: ['Ramipril 2.5mg capsules'], conditions: ['Heart failure'] }],
-  ['stopp-anticholinergic-dementia', { meds: ['Oxybutynin 5mg tablets'], dementia: true }, { meds: ['Oxybutynin 5mg tablets'] }],
-  ['stopp-anticholinergic-dementia', { meds: ['Amitriptyline 10mg tablets', 'Donepezil 10mg tablets'] }, { meds: ['Mirabegron 50mg tablets', 'Donepezil 10mg tablets'] }],
+  ['stopp-anticholinergic-dementia', { meds: ['Oxybutynin 5mg tablets'], dementia: true, acbThreshold: 6 }, { meds: ['Oxybutynin 5mg tablets'], acbThreshold: 6 }],
+  ['stopp-anticholinergic-dementia', { meds: ['Amitriptyline 10mg tablets', 'Donepezil 10mg tablets'], acbThreshold: 6 },
+    { meds: ['Mirabegron 50mg tablets', 'Donepezil 10mg tablets'], acbThreshold: 6 }],
   ['stopp-nsaid-heart-failure', { meds: ['Naproxen 250mg tablets'], conditions: ['Congestive heart failure'] }, { meds: ['Naproxen 250mg tablets'] }],
   ['stopp-glitazone-heart-failure', { meds: ['Pioglitazone 15mg tablets'], conditions: ['Heart failure'] }, { meds: ['Pioglitazone 15mg tablets'] }],
   ['stopp-rate-limiting-ccb-heart-failure', { meds: ['Diltiazem 60mg tablets'], conditions: ['Heart failure'] }, { meds: ['Amlodipine 5mg tablets'], conditions: ['Heart failure'] }],
@@ -128,13 +131,24 @@ describe('what each item says and when it counts as answered', () => {
   });
 
   it('each explanation says what to consider and names its source', () => {
-    const all = CASES.flatMap(([rule, fires]) => medicationDueItems(build(fires), TODAY).filter((i) => i.rule === rule));
+    const all = CASES.flatMap(([rule, fires]) => medicationDueItems(build(fires), TODAY, { ...DEFAULT_REVIEW_SETTINGS, acbThreshold: fires.acbThreshold ?? 3 })
+      .filter((i) => i.rule === rule));
+    expect(all.length).toBeGreaterThanOrEqual(CASES.length);
     for (const item of all) expect(item.explanation, item.rule).toMatch(/— consider .*\((BNF|STOPP|START|MHRA|CredibleMeds|STOPPFrail)/);
   });
 
   it('STOPPFrail is worded for deprescribing with the family, naming why the resident qualifies', () => {
     const [item] = medicationDueItems(build({ meds: ['Atorvastatin 20mg tablets'], gsf: 'C' }), TODAY).filter((i) => i.rule === 'stoppfrail-lipid-lowering');
     expect(item?.explanation).toMatch(/^Atorvastatin \(Gold Standards Framework code C\).*with the resident and family.*STOPPFrail v2: lipid-lowering therapies/);
+  });
+});
+
+describe('the burden item and the STOPP dementia criterion are one conversation', () => {
+  it('names the STOPP criterion in the burden item instead of listing it twice', () => {
+    const items = medicationDueItems(build({ meds: ['Oxybutynin 5mg tablets', 'Donepezil 10mg tablets'] }), TODAY);
+    expect(items.map((i) => i.rule)).not.toContain('stopp-anticholinergic-dementia');
+    expect(items.find((i) => i.rule === 'acb-high')?.explanation)
+      .toMatch(/; with dementia \(on donepezil, so treated as living with dementia\), STOPP v3 names drugs with anticholinergic properties in dementia or delirium$/);
   });
 });
 

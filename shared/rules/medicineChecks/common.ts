@@ -73,6 +73,8 @@ export interface Finding {
   consider: string;
   /** A same-day call to the prescriber, not a routine review. */
   urgent?: boolean;
+  /** Other review records that also answer it (the same conversation under another rule). */
+  alsoAnsweredBy?: string[];
 }
 
 /**
@@ -83,7 +85,7 @@ export interface Finding {
 export function findingItem(c: CheckContext, f: Finding): Draft | null {
   const starts = f.meds.map((m) => m.startDate).filter((d): d is string => d !== null).sort();
   const trigger = f.meds.length > 0 && starts.length === f.meds.length ? (starts.at(-1) ?? null) : null;
-  const names = f.urgent || trigger === null ? [f.rule] : [f.rule, ...SMR_RULES];
+  const names = [f.rule, ...(f.alsoAnsweredBy ?? []), ...(f.urgent || trigger === null ? [] : SMR_RULES)];
   if (lastDoneOf(c.snapshot.reviews, names, trigger) !== null) return null;
   const due = trigger !== null && trigger < c.today ? trigger : c.today;
   const status: DueStatus = f.urgent && due < c.today ? 'overdue' : 'due';

@@ -17,7 +17,7 @@ export function anticholinergicDementia(c: CheckContext, dementia: DementiaReaso
   const meds = c.meds.filter((m) => m.acb >= 3);
   if (meds.length === 0) return null;
   return {
-    rule: 'stopp-anticholinergic-dementia', meds, what: `${listNames(meds.map(medName))} (strongly anticholinergic) with dementia (${dementia.text})`,
+    rule: 'stopp-anticholinergic-dementia', meds, alsoAnsweredBy: ['acb-high'], what: `${listNames(meds.map(medName))} (strongly anticholinergic) with dementia (${dementia.text})`,
     consider: 'reducing or stopping it, or a less anticholinergic alternative — it can worsen memory and confusion (STOPP v3: drugs with anticholinergic properties in dementia or delirium)',
   };
 }
