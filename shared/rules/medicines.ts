@@ -42,8 +42,8 @@ export interface MedicineEntry {
   /** Full-dose threshold per unit (mg) for a PPI; null when not a PPI. */
   ppiFullDoseMg: number | null;
   monitoring: MonitoringRule | null;
-  /** The groups of MEDICINE_GROUPS the data file puts it in. */
-  groups: ReadonlySet<MedicineGroup>;
+  /** The groups of MEDICINE_GROUPS the data file puts it in (an array, so it crosses IPC and JSON as it is). */
+  groups: readonly MedicineGroup[];
   /** Each tag with the id of its source (see MEDICINES_SOURCES). */
   tags: { tag: string; source: string }[];
 }
@@ -68,7 +68,7 @@ function toEntry(raw: RawMedicine): MedicineEntry {
     benzodiazepine: Boolean(find('benzodiazepine')),
     ppiFullDoseMg: ppi?.fullDoseMg ?? null,
     monitoring: MONITORING_RULES.find((r) => r === monitoring) ?? null,
-    groups: new Set(raw.tags.map((t) => t.tag).filter((t): t is MedicineGroup => GROUP_SET.has(t))),
+    groups: raw.tags.map((t) => t.tag).filter((t): t is MedicineGroup => GROUP_SET.has(t)),
     tags: raw.tags.map((t) => ({ tag: t.class ? `${t.tag}:${t.class}` : t.tag, source: t.source })),
   };
 }
@@ -205,7 +205,7 @@ export interface CurrentMedicine extends MatchedMedicine {
 
 /** Whether this current medicine is in a group of the data file. */
 export function inGroup(m: Pick<MatchedMedicine, 'entry'>, group: MedicineGroup): boolean {
-  return m.entry?.groups.has(group) ?? false;
+  return m.entry?.groups.includes(group) ?? false;
 }
 
 export interface MedicinesProfile {
