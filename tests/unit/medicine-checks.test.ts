@@ -139,7 +139,7 @@ describe('what each item says and when it counts as answered', () => {
 
   it('STOPPFrail is worded for deprescribing with the family, naming why the resident qualifies', () => {
     const [item] = medicationDueItems(build({ meds: ['Atorvastatin 20mg tablets'], gsf: 'C' }), TODAY).filter((i) => i.rule === 'stoppfrail-lipid-lowering');
-    expect(item?.explanation).toMatch(/^Atorvastatin \(Gold Standards Framework code C\).*with the resident and family.*STOPPFrail v2: lipid-lowering therapies/);
+    expect(item?.explanation).toBe('Atorvastatin (since 01/01/2026), with Gold Standards Framework code C — consider stopping it with the resident and family — it prevents heart attacks and strokes over years, so it is unlikely to help now and is one less tablet (STOPPFrail v2: lipid-lowering therapies)');
   });
 });
 

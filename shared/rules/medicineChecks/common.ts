@@ -69,6 +69,8 @@ export interface Finding {
   meds: CurrentMedicine[];
   /** What was found, naming the medicines (and the condition): "Warfarin and apixaban, two anticoagulants". */
   what: string;
+  /** Said after the dates, before what to consider: ", with Gold Standards Framework code C". */
+  context?: string;
   /** What to consider, with the criterion and its source: the prescriber decides. */
   consider: string;
   /** A same-day call to the prescriber, not a routine review. */
@@ -90,5 +92,5 @@ export function findingItem(c: CheckContext, f: Finding): Draft | null {
   const due = trigger !== null && trigger < c.today ? trigger : c.today;
   const status: DueStatus = f.urgent && due < c.today ? 'overdue' : 'due';
   const since = trigger !== null ? ` (since ${formatUkDate(trigger)})` : '';
-  return { rule: f.rule, due, status, explanation: `${f.what}${since} — consider ${f.consider}`, ...(f.urgent ? { urgent: true } : {}) };
+  return { rule: f.rule, due, status, explanation: `${f.what}${since}${f.context ?? ''} — consider ${f.consider}`, ...(f.urgent ? { urgent: true } : {}) };
 }

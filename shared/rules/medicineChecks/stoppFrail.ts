@@ -42,7 +42,7 @@ export function stoppFrailFindings(c: CheckContext, why: string | null): Finding
   for (const k of CRITERIA) {
     const meds = inAnyGroup(c, ...k.groups);
     if (meds.length === 0) continue;
-    found.push({ rule: k.rule, meds, what: `${listNames(meds.map(medName))} (${why})`, consider: `${k.consider} (STOPPFrail v2: ${k.criterion})` });
+    found.push({ rule: k.rule, meds, what: listNames(meds.map(medName)), context: `, with ${why}`, consider: `${k.consider} (STOPPFrail v2: ${k.criterion})` });
   }
   return found;
 }
