@@ -13,6 +13,7 @@ import { STOPPFRAIL_RULES } from '../../shared/rules/medicineChecks/stoppFrail';
 import { DEFAULT_REVIEW_SETTINGS } from '../../shared/rules/reviewSettings';
 import { MEDICATION_RULES, medicationDueItems } from '../../shared/rules/reviews';
 import { RULE_LABELS } from '../../shared/rules/ruleLabels';
+import { medicineFigures } from '../../main/services/reviews';
 import { deferred, done, med, snapshot } from '../helpers/snapshot';
 
 const TODAY = '2026-11-23';
@@ -210,5 +211,14 @@ describe('livesWithDementia: one decision, with its reason', () => {
 
   it('is null with no diagnosis, no record and no anti-dementia medicine', () => {
     expect(livesWithDementia(build({ meds: ['Sertraline 50mg tablets'], conditions: ['Depression'] }))).toBeNull();
+  });
+});
+
+describe('the agenda’s medicines figures', () => {
+  it('carry the findings to discuss (urgent first in words) and the just-in-case medicines in place', () => {
+    const s = snapshot({ reviews: [], medications: [med('Warfarin 1mg tablets', START), med('Apixaban 5mg tablets', START), med('Haloperidol 5mg/ml injection PRN', START)] });
+    const f = medicineFigures(s, TODAY, DEFAULT_REVIEW_SETTINGS);
+    expect(f.toDiscuss).toEqual(['Urgent: Two anticoagulants at once']);
+    expect(f.justInCase).toEqual(['Haloperidol 5mg/ml injection PRN']);
   });
 });
