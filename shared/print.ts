@@ -21,6 +21,10 @@ export interface MedicineFigures {
   fallsRiskMedicines: string[] | null;
   monitoringDue: string[] | null;
   reviewDue: string | null;
+  /** Anticipatory medicines in place ("just-in-case medicines in place"), not counted as taken. */
+  justInCase?: string[];
+  /** Medicines safety findings to discuss (duplicates, interactions, omissions, STOPP/STOPPFrail), by label. */
+  toDiscuss?: string[];
 }
 
 export interface AgendaSection {

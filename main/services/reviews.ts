@@ -8,7 +8,8 @@ import type { ParsedInput } from '../../shared/ipc';
 import type { RecordedResult, RecordedReview, ResidentMedicines, ReviewRow, ReviewsOverview, SettingsView, UpcomingRound } from '../../shared/ipc/reviews';
 import { medicinesProfile } from '../../shared/rules/medicines';
 import { DEFAULT_REVIEW_SETTINGS, settingsFrom, type ReviewSettings } from '../../shared/rules/reviewSettings';
-import { isMedicationRule, medicationDueItems, nextSmr, REVIEW_RULES_VERSION, RULE_LABELS } from '../../shared/rules/reviews';
+import { medicationDueItems, nextSmr, REVIEW_RULES_VERSION, seriousness, takenMedicines } from '../../shared/rules/reviews';
+import { ruleLabel } from '../../shared/rules/ruleLabels';
 import { scheduleReviews, type ScheduleRound } from '../../shared/rules/schedule';
 import type { CareHome } from '../../shared/domain/register';
 import type { RecordedReviewRow } from '../store';
@@ -27,17 +28,19 @@ export function medicineFigures(snapshot: ResidentSnapshot, today: string, setti
     acbTotal: profile.acbTotal,
     fallsRiskMedicines: profile.fallsRisk.map((f) => f.name),
     monitoringDue: due.filter((d) => d.rule.startsWith('monitoring-')).map((d) => `${ruleLabel(d.rule)} (${formatUkDate(d.due)})`),
-    reviewDue: nextSmr({ snapshot, today, s: settings, meds: profile.current }).due,
+    reviewDue: nextSmr({ snapshot, today, s: settings, meds: takenMedicines(snapshot) }).due,
+    justInCase: profile.justInCase,
+    toDiscuss: due.filter((d) => /^(duplicate|interaction|start|stopp)/.test(d.rule)).map((d) => `${d.urgent ? 'Urgent: ' : ''}${ruleLabel(d.rule)}`),
   };
 }
 
-const ruleLabel = (rule: string) => (isMedicationRule(rule) ? RULE_LABELS[rule] : rule === 'smr' ? RULE_LABELS['smr-annual'] : rule);
 
 function toRow(item: DueItem, snapshot: ResidentSnapshot, placement: { scheduledFor: string | null; notScheduledReason: string | null }): ReviewRow {
   const r = snapshot.resident;
   return {
     residentId: r.id, nhsNumber: r.nhsNumber, name: `${r.givenName} ${r.familyName}`, homeId: r.homeId, home: r.homeName,
     rule: item.rule, ruleLabel: ruleLabel(item.rule), due: item.due, status: item.status, explanation: item.explanation, minutes: item.minutes,
+    urgent: item.urgent === true,
     ...placement,
   };
 }
@@ -103,7 +106,9 @@ export async function reviewsOverview(ctx: AppContext, input: ParsedInput<'revie
     }
   }
   const order = { overdue: 0, due: 1, 'due-soon': 2 } as const;
-  rows.sort((a, b) => order[a.status] - order[b.status] || a.due.localeCompare(b.due) || a.home.localeCompare(b.home) || a.name.localeCompare(b.name) || a.rule.localeCompare(b.rule));
+  // most serious first: overdue before due before due soon, and within each an urgent call, then duplicates and interactions
+  rows.sort((a, b) => order[a.status] - order[b.status] || seriousness(a) - seriousness(b) || a.due.localeCompare(b.due) || a.home.localeCompare(b.home)
+    || a.name.localeCompare(b.name) || a.rule.localeCompare(b.rule));
   const recorded = (await ctx.store.reviews.recorded({ homeId: input.homeId, since: addDays(today, -90) })).map(toRecorded);
   await ctx.store.reviews.recordRun(ctx.actor, { today, homeId: input.homeId ?? null, rulesVersion: REVIEW_RULES_VERSION, settings, items: rows.length,
     placed: placedCount, unplaced: rows.length - placedCount });

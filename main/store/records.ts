@@ -7,10 +7,10 @@ import type { Db } from './db';
 export function insertResidentRecords(db: Db, residentId: number, records: ResidentRecords, source: string, batchId: number | null): number {
   const now = new Date().toISOString();
   let count = 0;
-  const med = db.prepare(`INSERT INTO medication (resident_id, name, dose, start_date, type, status, stopped_on, last_issued, source_batch_id, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const med = db.prepare(`INSERT INTO medication (resident_id, name, dose, start_date, type, status, stopped_on, last_issued, as_needed, source_batch_id, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const m of records.medications ?? []) {
-    med.run(residentId, m.name, m.dose, m.startDate, m.type, m.status, m.stoppedOn ?? null, m.lastIssued ?? null, batchId, now);
+    med.run(residentId, m.name, m.dose, m.startDate, m.type, m.status, m.stoppedOn ?? null, m.lastIssued ?? null, m.asNeeded ?? null, batchId, now);
     count++;
   }
   const condition = db.prepare('INSERT INTO condition (resident_id, name, code, onset, source_batch_id) VALUES (?, ?, ?, ?, ?)');

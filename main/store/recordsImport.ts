@@ -17,7 +17,7 @@ import type {
 export type Outcome = 'accepted' | 'unchanged';
 export type PatientOutcome = { ok: true; outcome: Outcome; residentAdded: boolean; homeCreated: string | null } | { ok: false; field: string; reason: string };
 
-interface MedRow { id: number; dose: string | null; start_date: string | null; type: string; status: string; last_issued: string | null }
+interface MedRow { id: number; dose: string | null; start_date: string | null; type: string; status: string; last_issued: string | null; as_needed: string | null }
 
 /** One import's writer: prepared statements, a cache of NHS number -> resident id, the medicines seen. */
 export class RecordsWriter {
@@ -40,13 +40,13 @@ export class RecordsWriter {
     this.maxMedicationId = (db.prepare('SELECT coalesce(max(id), 0) FROM medication').pluck().get() as number);
     this.s = {
       resident: db.prepare('SELECT id FROM resident WHERE nhs_number = ?').pluck(),
-      activeMeds: db.prepare(`SELECT id, name, dose, start_date, type, status, last_issued FROM medication
+      activeMeds: db.prepare(`SELECT id, name, dose, start_date, type, status, last_issued, as_needed FROM medication
           WHERE resident_id = ? AND status = 'active' ORDER BY id`),
-      anyMed: db.prepare(`SELECT id, dose, start_date, type, status, last_issued FROM medication
+      anyMed: db.prepare(`SELECT id, dose, start_date, type, status, last_issued, as_needed FROM medication
           WHERE resident_id = ? AND name = ? COLLATE NOCASE ORDER BY id DESC LIMIT 1`),
-      insertMed: db.prepare(`INSERT INTO medication (resident_id, name, dose, start_date, type, status, stopped_on, last_issued, source_batch_id, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      updateMed: db.prepare(`UPDATE medication SET dose = ?, start_date = ?, type = ?, last_issued = ?, source_batch_id = ?, updated_at = ? WHERE id = ?`),
+      insertMed: db.prepare(`INSERT INTO medication (resident_id, name, dose, start_date, type, status, stopped_on, last_issued, as_needed, source_batch_id, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      updateMed: db.prepare(`UPDATE medication SET dose = ?, start_date = ?, type = ?, last_issued = ?, as_needed = ?, source_batch_id = ?, updated_at = ? WHERE id = ?`),
       stopMed: db.prepare(`UPDATE medication SET status = 'stopped', stopped_on = ?, source_batch_id = ?, updated_at = ? WHERE id = ?`),
       seen: db.prepare('INSERT OR IGNORE INTO temp.import_seen_medication (id) VALUES (?)'),
 
@@ -176,9 +176,10 @@ export class RecordsWriter {
       } else {
         const startDate = row.startDate ?? active.start_date;
         const lastIssued = row.lastIssued ?? active.last_issued;
-        if (active.dose !== row.dose || active.start_date !== startDate || active.type !== row.type || active.last_issued !== lastIssued) {
-          this.s.updateMed.run(row.dose, startDate, row.type, lastIssued, this.batchId, now, id);
-          Object.assign(active, { dose: row.dose, start_date: startDate, type: row.type, last_issued: lastIssued });
+        if (active.dose !== row.dose || active.start_date !== startDate || active.type !== row.type || active.last_issued !== lastIssued
+          || active.as_needed !== row.asNeeded) {
+          this.s.updateMed.run(row.dose, startDate, row.type, lastIssued, row.asNeeded, this.batchId, now, id);
+          Object.assign(active, { dose: row.dose, start_date: startDate, type: row.type, last_issued: lastIssued, as_needed: row.asNeeded });
           outcome = 'accepted';
         }
       }
@@ -188,9 +189,10 @@ export class RecordsWriter {
         id = stopped.id;
       } else {
         id = Number(this.s.insertMed.run(residentId, row.name, row.dose, row.startDate, row.type, row.status,
-          row.status === 'stopped' ? (row.stoppedOn ?? this.today) : null, row.lastIssued, this.batchId, now).lastInsertRowid);
+          row.status === 'stopped' ? (row.stoppedOn ?? this.today) : null, row.lastIssued, row.asNeeded, this.batchId, now).lastInsertRowid);
         if (row.status === 'active') {
-          meds.set(key, { id, name: row.name, dose: row.dose, start_date: row.startDate, type: row.type, status: 'active', last_issued: row.lastIssued });
+          meds.set(key, { id, name: row.name, dose: row.dose, start_date: row.startDate, type: row.type, status: 'active', last_issued: row.lastIssued,
+            as_needed: row.asNeeded });
         }
         outcome = 'accepted';
       }

@@ -35,7 +35,7 @@ export function loadSnapshots(db: Db, query: SnapshotQuery = {}): ResidentSnapsh
   const inSet = 'resident_id IN (SELECT id FROM snapshot_ids)';
 
   const meds = all<{ resident_id: number; id: number; name: string; dose: string | null; start_date: string | null; type: 'repeat' | 'acute';
-    status: 'active' | 'stopped'; stopped_on: string | null; last_issued: string | null }>(
+    status: 'active' | 'stopped'; stopped_on: string | null; last_issued: string | null; as_needed: 'as-required' | 'just-in-case' | null }>(
     `SELECT * FROM medication WHERE ${inSet} ORDER BY start_date, id`);
   const conditions = all<{ resident_id: number; id: number; name: string; code: string | null; onset: string | null }>(
     `SELECT * FROM condition WHERE ${inSet} ORDER BY onset, id`);
@@ -62,7 +62,7 @@ export function loadSnapshots(db: Db, query: SnapshotQuery = {}): ResidentSnapsh
     resident,
     representatives: representatives.get(resident.id) ?? [],
     medications: (meds.get(resident.id) ?? []).map((m) => ({ id: m.id, name: m.name, dose: m.dose, startDate: m.start_date, type: m.type,
-      status: m.status, stoppedOn: m.stopped_on, lastIssued: m.last_issued })),
+      status: m.status, stoppedOn: m.stopped_on, lastIssued: m.last_issued, asNeeded: m.as_needed })),
     conditions: (conditions.get(resident.id) ?? []).map((c) => ({ id: c.id, name: c.name, code: c.code, onset: c.onset })),
     events: (events.get(resident.id) ?? []).map((e) => ({ id: e.id, type: e.type, date: e.date, details: e.details, source: e.source })),
     carePlans: (plans.get(resident.id) ?? []).map((p) => ({ id: p.id, element: p.element, value: p.value, details: JSON.parse(p.details) as Record<string, unknown>,

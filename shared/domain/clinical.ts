@@ -1,9 +1,17 @@
 /** Clinical records attached to a resident: medicines, conditions, events, care-plan entries, flags. */
 import type { AcpElement, FlagCategory, FlagSeverity } from './enums';
 
+/**
+ * How a medicine is taken when not regularly: 'as-required' (when required, PRN) or 'just-in-case'
+ * (anticipatory medicines kept for the last days of life, not being given).
+ */
+export type AsNeeded = 'as-required' | 'just-in-case';
+
 export interface MedicationRecord {
   name: string;
   dose: string | null;
+  /** null or absent: a regular medicine (or not known). */
+  asNeeded?: AsNeeded | null;
   startDate: string | null;
   type: 'repeat' | 'acute';
   status: 'active' | 'stopped';

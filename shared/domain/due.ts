@@ -16,4 +16,6 @@ export interface DueItem {
   explanation: string;
   /** Minutes it needs on a round (reviews: the schedule's minutes for its review type). */
   minutes: number;
+  /** A same-day call to the prescriber, not a routine review (e.g. two anticoagulants at once). */
+  urgent?: boolean;
 }

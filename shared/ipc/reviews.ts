@@ -21,6 +21,8 @@ export interface ReviewRow {
   status: DueStatus;
   explanation: string;
   minutes: number;
+  /** A same-day call to the prescriber, not a routine review (shared/domain/due.ts). */
+  urgent: boolean;
   /** The round it is placed on by the capacity-aware schedule, or null. */
   scheduledFor: string | null;
   /** Why it did not fit, when it did not. */

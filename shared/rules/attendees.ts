@@ -1,7 +1,8 @@
 /**
  * Who is proposed for a joint review (DOMAIN.md section 6). A representative is proposed for invitation
  * when:
- *  - the resident lacks capacity — our rule: the resident has dementia recorded, or their capacity notes say
+ *  - the resident lacks capacity — our rule: the resident lives with dementia (livesWithDementia: recorded, coded,
+ *    or on an anti-dementia medicine), or their capacity notes say
  *    they lack capacity ("lacks capacity", "no capacity", "does not have capacity", "unable to decide",
  *    "best interests"); capacity is decision-specific, so this errs towards inviting;
  *  - they hold an LPA for health and welfare; or
@@ -11,12 +12,13 @@
  */
 import type { Attendees, InviteMethod, Question } from '../domain/round';
 import type { ResidentSnapshot } from '../domain/snapshot';
+import { livesWithDementia } from './dementia';
 import { concernRaisers } from './roundReasons';
 
 const LACKS_CAPACITY = /lacks? (the )?capacity|no capacity|not have (the )?capacity|doesn.t have capacity|unable to (decide|make decisions)|best interests?/i;
 
 export function lacksCapacity(s: ResidentSnapshot): boolean {
-  return s.resident.dementia || LACKS_CAPACITY.test(s.resident.capacityNotes ?? '');
+  return livesWithDementia(s) !== null || LACKS_CAPACITY.test(s.resident.capacityNotes ?? '');
 }
 
 export function proposeAttendees(s: ResidentSnapshot): { attendees: Attendees; questions: Question[] } {

@@ -5,10 +5,24 @@
  * in the file is "not recognised".
  */
 import data from '../data/medicines.json';
+import type { AsNeeded } from '../domain/clinical';
 import type { ResidentSnapshot, SnapshotMedication } from '../domain/snapshot';
 
-export type MonitoringRule = 'lithium' | 'methotrexate' | 'doac' | 'warfarin' | 'amiodarone';
-export const MONITORING_RULES: readonly MonitoringRule[] = ['lithium', 'methotrexate', 'doac', 'warfarin', 'amiodarone'];
+export const MONITORING_RULES = ['lithium', 'methotrexate', 'doac', 'warfarin', 'amiodarone', 'dmard', 'renal', 'digoxin', 'metformin'] as const;
+export type MonitoringRule = (typeof MONITORING_RULES)[number];
+
+/**
+ * The medicine groups the safety checks use (shared/rules/medicineChecks), each a tag of the data file
+ * with its source. A medicine is in a group only when the file says so: nothing is inferred from a name.
+ */
+export const MEDICINE_GROUPS = ['doac', 'vka', 'heparin', 'paracetamol', 'nsaid', 'ssri', 'snri', 'tca', 'laxative', 'opioid', 'anti-dementia', 'dmard',
+  'qt-prolonging', 'serotonergic', 'antiplatelet', 'ace-inhibitor', 'arb', 'thiazide', 'loop-diuretic', 'potassium-sparing', 'potassium', 'lithium',
+  'statin', 'lipid-lowering', 'bone-antiresorptive', 'vitamin-d', 'sulfonylurea', 'long-acting-sulfonylurea', 'insulin', 'beta-blocker',
+  'rate-limiting-ccb', 'glitazone', 'first-generation-antihistamine', 'trimethoprim', 'bladder-antimuscarinic',
+  // groups carried by the older tags
+  'anticoagulant', 'antipsychotic', 'benzodiazepine', 'ppi'] as const;
+export type MedicineGroup = (typeof MEDICINE_GROUPS)[number];
+const GROUP_SET: ReadonlySet<string> = new Set(MEDICINE_GROUPS);
 
 interface RawTag { tag: string; source: string; class?: string; fullDoseMg?: number }
 interface RawMedicine { name: string; class: string; aliases?: string[]; brands?: string[]; note?: string; tags: RawTag[] }
@@ -28,6 +42,8 @@ export interface MedicineEntry {
   /** Full-dose threshold per unit (mg) for a PPI; null when not a PPI. */
   ppiFullDoseMg: number | null;
   monitoring: MonitoringRule | null;
+  /** The groups of MEDICINE_GROUPS the data file puts it in (an array, so it crosses IPC and JSON as it is). */
+  groups: readonly MedicineGroup[];
   /** Each tag with the id of its source (see MEDICINES_SOURCES). */
   tags: { tag: string; source: string }[];
 }
@@ -52,6 +68,7 @@ function toEntry(raw: RawMedicine): MedicineEntry {
     benzodiazepine: Boolean(find('benzodiazepine')),
     ppiFullDoseMg: ppi?.fullDoseMg ?? null,
     monitoring: MONITORING_RULES.find((r) => r === monitoring) ?? null,
+    groups: raw.tags.map((t) => t.tag).filter((t): t is MedicineGroup => GROUP_SET.has(t)),
     tags: raw.tags.map((t) => ({ tag: t.class ? `${t.tag}:${t.class}` : t.tag, source: t.source })),
   };
 }
@@ -134,11 +151,61 @@ function matchUncached(text: string): MatchedMedicine {
   };
 }
 
+// --- as required and just in case ---------------------------------------------------------------
+
+const JUST_IN_CASE = /\b(just[\s-]*in[\s-]*case|anticipatory|jic)\b/i;
+const AS_REQUIRED = /\b(p\.?r\.?n|when required|as required|if required|when needed|as needed|if needed|when necessary|as necessary)\b/i;
+const INJECTION = /\b(injections?|inj|subcut(aneous(ly)?)?|s\/c|syringe driver|csci|intramuscular(ly)?|intravenous(ly)?)\b/i;
+
+/**
+ * How a medicine is taken, read from its product and dose text: "just-in-case" when it is marked just in
+ * case or anticipatory, or is an injection given as required (the anticipatory medicines kept for the last
+ * days of life); "as-required" when taken when required, as required or PRN; null for a regular medicine.
+ */
+export function asNeededFromText(name: string, dose: string | null): AsNeeded | null {
+  const text = dose ? `${name} ${dose}` : name;
+  if (JUST_IN_CASE.test(text)) return 'just-in-case';
+  if (AS_REQUIRED.test(text)) return INJECTION.test(text) ? 'just-in-case' : 'as-required';
+  return null;
+}
+
+/** The text's reading, remembered per product and dose text (they repeat across residents; bounded). */
+const AS_NEEDED_MEMO = new Map<string, AsNeeded | null>();
+
+/** A stored marking and the text together: the stronger of the two (just in case over as required). */
+export function asNeededOf(m: { name: string; dose: string | null; asNeeded?: AsNeeded | null }): AsNeeded | null {
+  const key = `${m.asNeeded ?? ''}\u0000${m.name}\u0000${m.dose ?? ''}`;
+  const known = AS_NEEDED_MEMO.get(key);
+  if (known !== undefined) return known;
+  const value = asNeededUncached(m);
+  if (AS_NEEDED_MEMO.size >= MEMO_LIMIT) AS_NEEDED_MEMO.clear();
+  AS_NEEDED_MEMO.set(key, value);
+  return value;
+}
+
+function asNeededUncached(m: { name: string; dose: string | null; asNeeded?: AsNeeded | null }): AsNeeded | null {
+  const fromText = asNeededFromText(m.name, m.dose);
+  if (m.asNeeded === 'just-in-case' || fromText === 'just-in-case') return 'just-in-case';
+  if (m.asNeeded === 'as-required' && INJECTION.test(`${m.name} ${m.dose ?? ''}`)) return 'just-in-case';
+  return m.asNeeded ?? fromText;
+}
+
 export interface CurrentMedicine extends MatchedMedicine {
   id: number;
   dose: string | null;
   startDate: string | null;
   type: SnapshotMedication['type'];
+  asNeeded: AsNeeded | null;
+  /**
+   * Kept in place just in case (anticipatory medicines), not being taken: long-term-use rules (duration,
+   * antipsychotic review, falls risk, burden, omissions) leave them out.
+   */
+  anticipatory: boolean;
+}
+
+/** Whether this current medicine is in a group of the data file. */
+export function inGroup(m: Pick<MatchedMedicine, 'entry'>, group: MedicineGroup): boolean {
+  return m.entry?.groups.includes(group) ?? false;
 }
 
 export interface MedicinesProfile {
@@ -150,24 +217,42 @@ export interface MedicinesProfile {
   acbContributors: { name: string; score: number }[];
   fallsRisk: { name: string; reason: string }[];
   notRecognised: string[];
+  /** Anticipatory medicines in place (the product text), for the agenda: "just-in-case medicines in place". */
+  justInCase: string[];
   dataVersion: string;
 }
 
-export function currentMedicines(snapshot: Pick<ResidentSnapshot, 'medications'>): CurrentMedicine[] {
-  return snapshot.medications.filter((m) => m.status === 'active')
-    .map((m) => ({ ...matchMedicine(m.name), id: m.id, dose: m.dose, startDate: m.startDate, type: m.type }));
+/** Each record's reading, remembered while the record object lives (the rules read one snapshot several times). */
+const CURRENT_MEMO = new WeakMap<SnapshotMedication, CurrentMedicine>();
+
+function toCurrent(m: SnapshotMedication): CurrentMedicine {
+  let c = CURRENT_MEMO.get(m);
+  if (c === undefined || c.dose !== m.dose || c.startDate !== m.startDate) {
+    const asNeeded = asNeededOf(m);
+    c = { ...matchMedicine(m.name), id: m.id, dose: m.dose, startDate: m.startDate, type: m.type, asNeeded, anticipatory: asNeeded === 'just-in-case' };
+    CURRENT_MEMO.set(m, c);
+  }
+  return c;
 }
 
-/** Per resident: current medicine count, ACB total, falls-risk medicines and what is not recognised. */
-export function medicinesProfile(snapshot: Pick<ResidentSnapshot, 'medications'>): MedicinesProfile {
-  const current = currentMedicines(snapshot);
+export function currentMedicines(snapshot: Pick<ResidentSnapshot, 'medications'>): CurrentMedicine[] {
+  const out: CurrentMedicine[] = [];
+  for (const m of snapshot.medications) if (m.status === 'active') out.push(toCurrent(m));
+  return out;
+}
+
+/**
+ * Per resident: current medicine count, ACB total, falls-risk medicines, what is not recognised and the
+ * just-in-case medicines in place. Anticipatory medicines count in the list but not in the burden or falls risk.
+ */
+export function medicinesProfile(snapshot: Pick<ResidentSnapshot, 'medications'>, current: CurrentMedicine[] = currentMedicines(snapshot)): MedicinesProfile {
   const acb = new Map<string, number>();
   for (const m of current) {
-    if (m.entry && m.acb > 0) acb.set(m.entry.name, Math.max(acb.get(m.entry.name) ?? 0, m.acb));
+    if (m.entry && m.acb > 0 && !m.anticipatory) acb.set(m.entry.name, Math.max(acb.get(m.entry.name) ?? 0, m.acb));
   }
   const fallsRisk = new Map<string, string>();
   for (const m of current) {
-    if (!m.entry) continue;
+    if (!m.entry || m.anticipatory) continue;
     const reasons = [m.entry.fallsRiskClass, m.entry.anticoagulant ? 'anticoagulant' : null].filter((x): x is string => x !== null);
     if (reasons.length) fallsRisk.set(m.entry.name, reasons.join('; '));
   }
@@ -178,6 +263,7 @@ export function medicinesProfile(snapshot: Pick<ResidentSnapshot, 'medications'>
     acbContributors: [...acb].map(([name, score]) => ({ name, score })),
     fallsRisk: [...fallsRisk].map(([name, reason]) => ({ name, reason })),
     notRecognised: current.filter((m) => !m.entry).map((m) => m.text),
+    justInCase: current.filter((m) => m.anticipatory).map((m) => m.text),
     dataVersion: MEDICINES_VERSION,
   };
 }

@@ -6,39 +6,35 @@
 import { addDays, addMonths, ageOn, daysBetween, formatUkDate, type IsoDate } from '../dates';
 import type { DueItem, DueStatus } from '../domain/due';
 import type { ResidentSnapshot, SnapshotReview } from '../domain/snapshot';
-import { currentMedicines, MEDICINES_VERSION, medicinesProfile, type CurrentMedicine, type MonitoringRule } from './medicines';
+import { livesWithDementia, type DementiaReason } from './dementia';
+import { currentMedicines, MEDICINES_VERSION, medicinesProfile, MONITORING_RULES, type CurrentMedicine, type MonitoringRule } from './medicines';
+import { lastDoneOf, listNames, plural, SMR_RULES, type CheckContext, type Draft } from './medicineChecks/common';
+import { DUPLICATE_RULES, duplicateItems } from './medicineChecks/duplicates';
+import { INTERACTION_RULES, interactionItems } from './medicineChecks/interactions';
+import { START_RULES, startItems } from './medicineChecks/start';
+import { STOPP_RULES, stoppItems } from './medicineChecks/stopp';
+import { frailOrEndOfLife, STOPPFRAIL_RULES, stoppFrailItems } from './medicineChecks/stoppFrail';
 import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from './reviewSettings';
+import { ruleLabel } from './ruleLabels';
 import { addWorkingDays, BANK_HOLIDAYS_VERSION } from './workingDays';
 
 /** Bumped whenever a rule's logic changes; recorded with each computed schedule. */
-export const REVIEW_RULES_VERSION = `reviews-1.0; medicines ${MEDICINES_VERSION}; bank holidays ${BANK_HOLIDAYS_VERSION}`;
+export const REVIEW_RULES_VERSION = `reviews-2.0; medicines ${MEDICINES_VERSION}; bank holidays ${BANK_HOLIDAYS_VERSION}`;
 
 export const MEDICATION_RULES = ['new-admission-pcsp', 'post-discharge', 'smr-annual', 'polypharmacy', 'antipsychotic-dementia', 'acb-high',
-  'fall-frid', 'stopp-duration', 'monitoring-lithium', 'monitoring-methotrexate', 'monitoring-doac', 'monitoring-warfarin', 'monitoring-amiodarone'] as const;
+  'fall-frid', 'stopp-duration', 'monitoring-lithium', 'monitoring-methotrexate', 'monitoring-doac', 'monitoring-warfarin', 'monitoring-amiodarone',
+  'monitoring-dmard', 'monitoring-renal', 'monitoring-digoxin', 'monitoring-metformin',
+  ...DUPLICATE_RULES, ...INTERACTION_RULES, ...START_RULES, ...STOPP_RULES, ...STOPPFRAIL_RULES] as const;
 export type MedicationRule = (typeof MEDICATION_RULES)[number];
 
-export const RULE_LABELS: Record<MedicationRule, string> = {
-  'new-admission-pcsp': 'New admission: assessment and care plan',
-  'post-discharge': 'After hospital discharge: medicines reconciliation',
-  'smr-annual': 'Structured medication review',
-  polypharmacy: 'Structured medication review (10 or more medicines)',
-  'antipsychotic-dementia': 'Antipsychotic review (dementia)',
-  'acb-high': 'Anticholinergic burden: deprescribing',
-  'fall-frid': 'Falls medication review',
-  'stopp-duration': 'STOPP: medicine taken too long',
-  'monitoring-lithium': 'Lithium monitoring',
-  'monitoring-methotrexate': 'Methotrexate monitoring',
-  'monitoring-doac': 'Anticoagulant (DOAC) monitoring',
-  'monitoring-warfarin': 'Warfarin (INR) monitoring',
-  'monitoring-amiodarone': 'Amiodarone monitoring',
-};
+/** Each medication rule's label, from the one table (shared/rules/ruleLabels.ts). */
+export const RULE_LABELS: Record<MedicationRule, string> = Object.fromEntries(MEDICATION_RULES.map((r) => [r, ruleLabel(r)])) as Record<MedicationRule, string>;
 
 export function isMedicationRule(rule: string): rule is MedicationRule {
   return (MEDICATION_RULES as readonly string[]).includes(rule);
 }
 
 /** Review records that count as a given rule done: an SMR under any of its names covers both SMR rules. */
-const SMR_RULES = ['smr', 'smr-annual', 'polypharmacy', 'structured-medication-review'];
 function satisfies(rule: MedicationRule): string[] {
   if (rule === 'smr-annual' || rule === 'polypharmacy') return SMR_RULES;
   if (rule === 'antipsychotic-dementia') return ['antipsychotic-dementia', 'antipsychotic', 'antipsychotic-review'];
@@ -58,14 +54,7 @@ export function minutesFor(rule: string, s: ReviewSettings): number {
 
 /** The last date a review covering this rule was done, on or after `since` when given. */
 export function lastDone(reviews: SnapshotReview[], rule: MedicationRule, since: IsoDate | null = null): IsoDate | null {
-  const names = satisfies(rule);
-  let last: IsoDate | null = null;
-  for (const r of reviews) {
-    if (r.status !== 'done' || !r.doneOn || !names.includes(r.rule)) continue;
-    if (since !== null && r.doneOn < since) continue;
-    if (last === null || r.doneOn > last) last = r.doneOn;
-  }
-  return last;
+  return lastDoneOf(reviews, satisfies(rule), since);
 }
 
 /** The latest deferral of this rule still in force today, if any. */
@@ -89,17 +78,16 @@ export function whenText(today: IsoDate, due: IsoDate): string {
   return `due in ${days(-d)}`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const listNames = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`);
-
-interface Context {
-  snapshot: ResidentSnapshot;
-  today: IsoDate;
-  s: ReviewSettings;
-  meds: CurrentMedicine[];
+/** The rules' context: the checks' context with every current medicine (anticipatory ones too) and the dementia decision, worked out once. */
+interface Context extends CheckContext {
+  current: CurrentMedicine[];
+  dementia: DementiaReason | null;
 }
 
-type Draft = Omit<DueItem, 'residentId' | 'minutes'>;
+/** The current medicines being taken: anticipatory (just-in-case) medicines are in place, not taken, so no long-term rule counts them. */
+export function takenMedicines(snapshot: Pick<ResidentSnapshot, 'medications'>): CurrentMedicine[] {
+  return currentMedicines(snapshot).filter((m) => !m.anticipatory);
+}
 
 function item(rule: MedicationRule, due: IsoDate, status: DueStatus, explanation: string): Draft {
   return { rule, due, status, explanation };
@@ -141,13 +129,11 @@ function smrRule(c: Context): Draft | null {
 
 // --- antipsychotic-dementia ----------------------------------------------------------------------
 
-export function hasDementia(snapshot: ResidentSnapshot): boolean {
-  return snapshot.resident.dementia || snapshot.conditions.some((x) => /dementia|alzheimer/i.test(x.name));
-}
-
 function antipsychoticRule(c: Context): Draft | null {
   const aps = c.meds.filter((m) => m.entry?.antipsychotic);
-  if (aps.length === 0 || !hasDementia(c.snapshot)) return null;
+  if (aps.length === 0) return null;
+  const dementia = c.dementia;
+  if (!dementia) return null;
   const weeks = c.s.antipsychoticIntervalWeeks;
   let best: { due: IsoDate; med: CurrentMedicine; last: IsoDate | null } | null = null;
   for (const med of aps) {
@@ -163,13 +149,13 @@ function antipsychoticRule(c: Context): Draft | null {
   const names = [best.med, ...aps.filter((m) => m !== best.med)].map(since);
   const lastText = best.last ? `last review ${formatUkDate(best.last)}` : best.med.startDate ? 'no review recorded since it started' : 'no review recorded';
   return item('antipsychotic-dementia', best.due, status,
-    `${listNames(names)} with dementia: antipsychotic review every ${plural(weeks, 'week')}; ${lastText}, due ${formatUkDate(best.due)} — ${whenText(c.today, best.due)}`);
+    `${listNames(names)} with dementia${dementia.source === 'medicine' ? ` (${dementia.text})` : ''}: antipsychotic review every ${plural(weeks, 'week')}; ${lastText}, due ${formatUkDate(best.due)} — ${whenText(c.today, best.due)}`);
 }
 
 // --- acb-high -----------------------------------------------------------------------------------
 
 function acbRule(c: Context): Draft | null {
-  const profile = medicinesProfile(c.snapshot);
+  const profile = medicinesProfile(c.snapshot, c.current);
   if (profile.acbTotal < c.s.acbThreshold) return null;
   const contributing = c.meds.filter((m) => m.acb > 0);
   const starts = contributing.map((m) => m.startDate).filter((d): d is string => d !== null).sort();
@@ -271,6 +257,22 @@ function monitoringRule(c: Context, rule: MonitoringRule): Draft | null {
       due = addMonths(base, s.amiodaroneIntervalMonths);
       what = `thyroid and liver function every ${plural(s.amiodaroneIntervalMonths, 'month')}`;
       break;
+    case 'dmard':
+      due = addMonths(base, s.dmardIntervalMonths);
+      what = `full blood count, kidney and liver function every ${plural(s.dmardIntervalMonths, 'month')} once stable (BSR guideline; local shared-care protocols override)`;
+      break;
+    case 'renal':
+      due = addMonths(base, s.renalIntervalMonths);
+      what = `kidney function and potassium at least every ${plural(s.renalIntervalMonths, 'month')}, and after an illness with vomiting, diarrhoea or poor drinking`;
+      break;
+    case 'digoxin':
+      due = addMonths(base, s.digoxinIntervalMonths);
+      what = `kidney function and potassium every ${plural(s.digoxinIntervalMonths, 'month')} (a digoxin level if toxicity is suspected: nausea, confusion, slow pulse)`;
+      break;
+    case 'metformin':
+      due = addMonths(base, s.metforminIntervalMonths);
+      what = `kidney function (eGFR) every ${plural(s.metforminIntervalMonths, 'month')}; the dose is reviewed when eGFR is below 45`;
+      break;
   }
   const status = statusOn(c.today, due, addDays(due, -s.dueSoonDays));
   if (!status) return null;
@@ -316,8 +318,20 @@ function newAdmissionRule(c: Context): Draft | null {
 
 const STATUS_ORDER: Record<DueStatus, number> = { overdue: 0, due: 1, 'due-soon': 2 };
 
+/**
+ * How serious a rule's finding is, for ordering within a status: an urgent call first, then duplicates and
+ * interactions, then everything else (by due date).
+ */
+export function seriousness(item: Pick<DueItem, 'rule' | 'urgent'>): number {
+  if (item.urgent) return 0;
+  if (item.rule.startsWith('duplicate-') || item.rule.startsWith('interaction-')) return 1;
+  return 2;
+}
+
+/** The scheduling order: overdue first, an urgent call first within its status, then by due date. */
 export function compareDueItems(a: DueItem, b: DueItem): number {
-  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.due.localeCompare(b.due) || a.residentId - b.residentId || a.rule.localeCompare(b.rule);
+  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || Number(b.urgent === true) - Number(a.urgent === true) || a.due.localeCompare(b.due)
+    || a.residentId - b.residentId || a.rule.localeCompare(b.rule);
 }
 
 /**
@@ -326,11 +340,23 @@ export function compareDueItems(a: DueItem, b: DueItem): number {
  */
 export function medicationDueItems(snapshot: ResidentSnapshot, today: IsoDate, settings: ReviewSettings = DEFAULT_REVIEW_SETTINGS): DueItem[] {
   if (snapshot.resident.status !== 'active') return [];
-  const c: Context = { snapshot, today, s: settings, meds: currentMedicines(snapshot) };
+  const current = currentMedicines(snapshot);
+  const meds = current.filter((m) => !m.anticipatory);
+  const c: Context = { snapshot, today, s: settings, meds, current, dementia: livesWithDementia(snapshot, current) };
+  const frail = frailOrEndOfLife(snapshot);
   const drafts = [
     newAdmissionRule(c), postDischargeRule(c), smrRule(c), antipsychoticRule(c), acbRule(c), fallRule(c), stoppRule(c),
-    ...(['lithium', 'methotrexate', 'doac', 'warfarin', 'amiodarone'] as const).map((r) => monitoringRule(c, r)),
+    ...MONITORING_RULES.map((r) => monitoringRule(c, r)),
+    ...duplicateItems(c), ...interactionItems(c), ...startItems(c, frail !== null), ...stoppItems(c, c.dementia),
+    ...stoppFrailItems(c, frail),
   ];
+  // One conversation, not two: with the burden item listed, the STOPP dementia criterion is named in it instead.
+  const acb = drafts.find((d) => d?.rule === 'acb-high');
+  const stoppAcb = drafts.findIndex((d) => d?.rule === 'stopp-anticholinergic-dementia');
+  if (acb && stoppAcb >= 0 && c.dementia) {
+    acb.explanation += `; with dementia (${c.dementia.text}), STOPP v3 names drugs with anticholinergic properties in dementia or delirium`;
+    drafts[stoppAcb] = null;
+  }
   return drafts
     .filter((d): d is Draft => d !== null)
     .filter((d) => isMedicationRule(d.rule) && activeDeferral(snapshot.reviews, d.rule, today) === null)

@@ -15,7 +15,7 @@ beforeAll(async () => {
   dir = tempDir();
   expect((await cli(['demo', '--out', dir.dir, '--today', '2026-11-23'])).code).toBe(0);
   db = path.join(dir.dir, 'demo.sqlite');
-});
+}, 300_000);
 afterAll(() => dir.cleanup());
 
 interface Row { residentId: number; nhsNumber: string; name: string; home: string; rule: string; due: string; status: string; explanation: string }
@@ -44,7 +44,7 @@ describe('reviews due', () => {
     expect(before.every((x) => x.due < '2025-01-01')).toBe(true);
     const table = await cli(['reviews', 'due', '--db', db, '--today', '2026-11-23', '--home', 'Beech House']);
     expect(table.out).toMatch(/Status\s+Due\s+Resident/);
-    expect(table.out).toMatch(/rules reviews-1\.0/);
+    expect(table.out).toMatch(/rules reviews-2\.0/);
   });
 
   it('is a user error (exit 1) for a bad date or an unknown home', async () => {

@@ -125,3 +125,27 @@ describe('FHIR R4 imports', () => {
     expect(kinds).toEqual(new Set(['patient', 'rows', 'skip', 'rejected', 'not-understood', 'reference-only']));
   });
 });
+
+describe('FHIR dosage.asNeeded', () => {
+  const patient = { resourceType: 'Patient', id: 'p', identifier: [{ system: NHS_NUMBER_SYSTEM, value: '9990000379' }] } as FhirResource;
+  const resolver = { resolve: () => patient };
+  const statement = (name: string, dosage: Record<string, unknown>) => ({
+    resourceType: 'MedicationStatement', id: 'm', status: 'active', subject: { reference: 'Patient/p' },
+    medicationCodeableConcept: { text: name }, dosage: [dosage],
+  }) as FhirResource;
+  const asNeeded = (resource: FhirResource) => {
+    const m = mapResource(resource, resolver);
+    return m.type === 'rows' && m.rows[0]?.kind === 'medications' ? m.rows[0].asNeeded : 'not a medicine row';
+  };
+
+  it('stores asNeededBoolean and asNeededCodeableConcept; an injection given as needed is just in case', () => {
+    expect(asNeeded(statement('Paracetamol 500mg tablets', { text: 'Two tablets', asNeededBoolean: true }))).toBe('as-required');
+    expect(asNeeded(statement('Lorazepam 500microgram tablets', { text: 'One tablet', asNeededCodeableConcept: { text: 'anxiety' } }))).toBe('as-required');
+    expect(asNeeded(statement('Midazolam 10mg/2ml solution for injection', { text: '2.5mg', asNeededBoolean: true }))).toBe('just-in-case');
+    expect(asNeeded(statement('Sertraline 50mg tablets', { text: 'One each morning', asNeededBoolean: false }))).toBeNull();
+    const request = { resourceType: 'MedicationRequest', id: 'r', status: 'active', intent: 'order', subject: { reference: 'Patient/p' },
+      medicationCodeableConcept: { text: 'Haloperidol 5mg/1ml solution for injection' }, dosageInstruction: [{ text: '500 micrograms subcutaneously', asNeededBoolean: true }] } as FhirResource;
+    expect(asNeeded(request)).toBe('just-in-case');
+  });
+});
+

@@ -58,3 +58,30 @@ describe('readRow', () => {
     expect(result.problems.find((p) => p.field === 'start_date')?.reason).toMatch(/29\/02\/2025.*not a real date/);
   });
 });
+
+describe('as required and just in case on import', () => {
+  const meds = matchHeaders(['NHS Number', 'Drug', 'Directions', 'PRN'], KIND_FIELDS.medications);
+  const read = (values: string[]) => {
+    const r = readRow('medications', ['9990000379', ...values], meds);
+    return r.ok && r.row.kind === 'medications' ? r.row.asNeeded : 'rejected';
+  };
+
+  it.each([
+    [['Paracetamol 500mg tablets', 'Two when required', ''], 'as-required'],
+    [['Lorazepam 500microgram tablets', 'One daily', 'Yes'], 'as-required'],
+    [['Midazolam 10mg/2ml injection', '2.5mg subcut when required, just in case', ''], 'just-in-case'],
+    [['Haloperidol 5mg/ml injection PRN', '', ''], 'just-in-case'],
+    [['Hyoscine butylbromide 20mg/ml injection', '20mg subcut', 'Just in case'], 'just-in-case'],
+    [['Sertraline 50mg tablets', 'One each morning', 'No'], null],
+    [['Sertraline 50mg tablets', 'One each morning', ''], null],
+  ])('%j -> %s', (values, expected) => {
+    expect(read(values)).toBe(expected);
+  });
+
+  it('names an as-needed column it cannot read', () => {
+    const r = readRow('medications', ['9990000379', 'Sertraline 50mg tablets', '', 'sometimes'], meds);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.field)).toEqual(['as_needed']);
+  });
+});
+

@@ -1,7 +1,8 @@
 /** Product-text matching against the shipped medicines file, and the file's own honesty checks. */
 import { describe, expect, it } from 'vitest';
+import acbScale from '../../shared/data/acb-scale.json';
 import data from '../../shared/data/medicines.json';
-import { MEDICINES, matchMedicine, medicinesProfile } from '../../shared/rules/medicines';
+import { asNeededFromText, MEDICINE_GROUPS, MEDICINES, matchMedicine, medicinesProfile, MONITORING_RULES } from '../../shared/rules/medicines';
 import { buildDemoPractice } from '../../main/services/demoData';
 import { med } from '../helpers/snapshot';
 
@@ -105,8 +106,49 @@ describe('the medicines data file', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
+  it('has the anticholinergic score of the cited ACB table for every medicine, and no score the table does not give', () => {
+    expect(acbScale.source).toMatch(/Anticholinergic Cognitive Burden/);
+    const table = acbScale.scores as Record<string, number>;
+    const inFile = Object.fromEntries(MEDICINES.filter((m) => m.acb > 0).map((m) => [m.name, m.acb]));
+    expect(inFile).toEqual(table);
+    // the corrections of issue 13, named so a regression reads plainly
+    expect(inFile).toMatchObject({ Propiverine: 3, Cyproheptadine: 2, Nefopam: 2, Dosulepin: 3 });
+  });
+
+  it('uses only the tags the rules know, and puts each group the checks need on at least one medicine', () => {
+    const known = new Set<string>([...MEDICINE_GROUPS, 'falls-risk', 'acb:1', 'acb:2', 'acb:3', ...MONITORING_RULES.map((r) => `monitoring:${r}`)]);
+    for (const m of data.medicines) for (const t of m.tags) expect(known, `${m.name}: ${t.tag}`).toContain(t.tag);
+    for (const g of MEDICINE_GROUPS) expect(MEDICINES.some((m) => m.groups.includes(g)), g).toBe(true);
+    expect(matchMedicine('Co-codamol 30mg/500mg tablets').entry?.groups).toEqual(['paracetamol', 'opioid']);
+    expect(matchMedicine('Tramacet 37.5mg/325mg tablets').entry?.groups).toContain('paracetamol');
+  });
+
   it('recognises every medicine in the demo practice', () => {
     const names = new Set(buildDemoPractice('2026-11-23').residents.flatMap((r) => (r.records.medications ?? []).map((m) => m.name)));
     expect([...names].filter((n) => matchMedicine(n).entry === null)).toEqual([]);
+  });
+});
+
+describe('as required and just in case, read from the product and dose text', () => {
+  it.each([
+    ['Paracetamol 500mg tablets', 'Two up to four times a day when required', 'as-required'],
+    ['Lorazepam 500microgram tablets', 'One PRN', 'as-required'],
+    ['Salbutamol 100micrograms/dose inhaler', 'Two puffs as required', 'as-required'],
+    ['Midazolam 10mg/2ml injection', '2.5mg subcut when required, just in case', 'just-in-case'],
+    ['Midazolam 10mg/2ml injection, 2.5mg subcut when required, just in case', null, 'just-in-case'],
+    ['Haloperidol 5mg/ml injection PRN', null, 'just-in-case'],
+    ['Hyoscine butylbromide 20mg/ml injection', 'Anticipatory medicine', 'just-in-case'],
+    ['Morphine sulfate 10mg/ml injection', '2.5mg s/c p.r.n. for pain', 'just-in-case'],
+    ['Sertraline 50mg tablets', 'One each morning', null],
+    ['Hydroxocobalamin 1mg/ml injection', 'Every 12 weeks', null],
+  ])('%s / %s -> %s', (name, dose, expected) => {
+    expect(asNeededFromText(name, dose)).toBe(expected);
+  });
+
+  it('lists just-in-case medicines in place and leaves them out of the burden and falls risk', () => {
+    const p = medicinesProfile({ medications: [med('Haloperidol 5mg/ml injection PRN', '2026-01-01'), med('Amitriptyline 10mg tablets', '2026-01-01')] });
+    expect(p.justInCase).toEqual(['Haloperidol 5mg/ml injection PRN']);
+    expect(p.acbTotal).toBe(3);
+    expect(p.fallsRisk.map((f) => f.name)).toEqual(['Amitriptyline']);
   });
 });

@@ -64,7 +64,7 @@ describe('polypharmacy', () => {
   });
 
   it('names the count in its explanation', () => {
-    const [item] = medicationDueItems(snapshot({ medications: meds(11), reviews: [done('smr', '2026-05-23')] }), '2026-11-23', S);
+    const [item] = only(medicationDueItems(snapshot({ medications: meds(11), reviews: [done('smr', '2026-05-23')] }), '2026-11-23', S), 'polypharmacy');
     expect(item?.explanation).toBe('11 current medicines (10 or more): structured medication review brought forward to every 6 months; last review 23/05/2026, due 23/11/2026 — due today');
   });
 });

@@ -11,7 +11,7 @@ export const reviewsDueCommand: Command = {
   name: 'reviews due',
   usage: [
     'reviews due [--home NAME|ID] [--before YYYY-MM-DD]',
-    '                                  medication reviews due (overdue first), with the reason for each',
+    '                                  medication reviews due, grouped per resident (most serious first), with the reason for each',
   ],
   options: { home: { type: 'string' }, before: { type: 'string' } },
   run: async (values, _positionals, io) => {
@@ -26,11 +26,22 @@ export const reviewsDueCommand: Command = {
         })));
       }
       if (overview.items.length === 0) return io.out(`No medication reviews are due${before ? ` before ${formatUkDate(before)}` : ''} on ${formatUkDate(overview.today)}.`);
-      io.out(formatTable(['Status', 'Due', 'Resident', 'NHS number', 'Care home', 'Review', 'Round'], overview.items.map((i) => [
-        STATUS_TEXT[i.status], formatUkDate(i.due), i.name, formatNhsNumber(i.nhsNumber), i.home, i.rule, i.scheduledFor ? formatUkDate(i.scheduledFor) : 'does not fit',
+      // grouped per resident: residents in the order of their most serious item (the service lists the most serious first)
+      const byResident = new Map<number, typeof overview.items>();
+      for (const i of overview.items) byResident.set(i.residentId, [...(byResident.get(i.residentId) ?? []), i]);
+      const grouped = [...byResident.values()].flat();
+      io.out(formatTable(['Status', 'Due', 'Resident', 'NHS number', 'Care home', 'Review', 'Round'], grouped.map((i) => [
+        i.urgent ? 'Urgent' : STATUS_TEXT[i.status], formatUkDate(i.due), i.name, formatNhsNumber(i.nhsNumber), i.home, i.rule,
+        i.scheduledFor ? formatUkDate(i.scheduledFor) : 'does not fit',
       ])));
-      io.out('');
-      for (const i of overview.items) io.out(`- ${i.name} (${i.rule}): ${i.explanation}${i.notScheduledReason ? ` [not scheduled: ${i.notScheduledReason}]` : ''}`);
+      for (const items of byResident.values()) {
+        const first = items[0];
+        if (!first) continue;
+        io.out(`\n${first.name} (${formatNhsNumber(first.nhsNumber)}, ${first.home})`);
+        for (const i of items) {
+          io.out(`- ${i.urgent ? 'Urgent: same-day call to the prescriber. ' : ''}${i.ruleLabel} (${i.rule}): ${i.explanation}${i.notScheduledReason ? ` [not scheduled: ${i.notScheduledReason}]` : ''}`);
+        }
+      }
       io.out(`\n${overview.items.length} review${overview.items.length === 1 ? '' : 's'} on ${formatUkDate(overview.today)} · rules ${overview.rulesVersion}`);
     });
   },

@@ -4,12 +4,13 @@
  * patient seen, a skip with its reason, a rejection with its field, or "not understood" - never nothing.
  */
 import type {
-  CarePlan, CodeableConcept, Condition, Consent, DocumentReference, Encounter, Flag, Medication, MedicationRequest, MedicationStatement,
+  CarePlan, CodeableConcept, Condition, Consent, Dosage, DocumentReference, Encounter, Flag, Medication, MedicationRequest, MedicationStatement,
   FhirResource, Patient, Reference, RelatedPerson,
 } from 'fhir/r4';
 
 type Resource = FhirResource;
 import { isIsoDate, type IsoDate } from '../../../shared/dates';
+import { asNeededOf } from '../../../shared/rules/medicines';
 import { checkNhsNumber } from '../../../shared/rules/nhsNumber';
 import type { AcpRow, ConditionRow, EventRow, MedicationRow, RecordRow, RepresentativeRow, RowProblem } from './kinds';
 
@@ -102,6 +103,7 @@ function medication(resource: MedicationStatement | MedicationRequest, resolver:
   let startDate: IsoDate | null;
   let type: 'repeat' | 'acute' = 'repeat';
   let lastIssued: IsoDate | null = null;
+  const dosages: Dosage[] = (resource.resourceType === 'MedicationStatement' ? resource.dosage : resource.dosageInstruction) ?? [];
   if (resource.resourceType === 'MedicationStatement') {
     dose = resource.dosage?.find((d) => d.text)?.text ?? null;
     startDate = fhirDate(resource.effectivePeriod?.start ?? resource.effectiveDateTime);
@@ -113,7 +115,12 @@ function medication(resource: MedicationStatement | MedicationRequest, resolver:
     if (course === 'acute') type = 'acute';
   }
   const status = STOPPED_STATUSES.has(resource.status ?? '') ? 'stopped' : 'active';
-  return { type: 'rows', subject, rows: [{ kind: 'medications', name, dose: dose?.slice(0, 500) ?? null, startDate, type, status, lastIssued, stoppedOn: null }] };
+  // dosage.asNeededBoolean / asNeededCodeableConcept (the reason it is taken when needed), with the dose text's own wording
+  const asNeeded = asNeededOf({ name, dose, asNeeded: dosages.some((d) => d.asNeededBoolean === true || d.asNeededCodeableConcept !== undefined) ? 'as-required' : null });
+  return {
+    type: 'rows', subject,
+    rows: [{ kind: 'medications', name, dose: dose?.slice(0, 500) ?? null, startDate, type, status, lastIssued, stoppedOn: null, asNeeded }],
+  };
 }
 
 function condition(resource: Condition, resolver: Resolver): FhirMapping {

@@ -6,6 +6,8 @@
 import { MEDICATION_RULES } from '../../../shared/rules/reviews';
 import { parseUkDate, type IsoDate } from '../../../shared/dates';
 import type { AcpElement, ContactPreference, Sex } from '../../../shared/domain/enums';
+import type { AsNeeded } from '../../../shared/domain/clinical';
+import { asNeededOf } from '../../../shared/rules/medicines';
 import { checkNhsNumber } from '../../../shared/rules/nhsNumber';
 import { fieldValue, matchHeaders, normaliseHeader, type FieldSpec, type HeaderMatch } from '../headers';
 
@@ -38,6 +40,7 @@ export const KIND_FIELDS: Record<RecordKind, FieldSpec[]> = {
     { field: 'last_issued', aliases: ['Last Issue Date', 'Last Issue', 'Date Last Issued', 'Last Issued Date'] },
     { field: 'status', aliases: ['Medication Status'] },
     { field: 'stopped_date', aliases: ['Date Stopped', 'Stopped', 'Stopped On', 'End Date'] },
+    { field: 'as_needed', aliases: ['As Needed', 'As Required', 'When Required', 'PRN', 'Just in Case', 'Anticipatory', 'Anticipatory Medicine'] },
   ],
   conditions: [
     NHS,
@@ -120,6 +123,8 @@ export interface PatientRow {
 export interface MedicationRow {
   kind: 'medications'; nhsNumber: string; name: string; dose: string | null; startDate: IsoDate | null; type: 'repeat' | 'acute';
   status: 'active' | 'stopped'; lastIssued: IsoDate | null; stoppedOn: IsoDate | null;
+  /** Taken as required or kept just in case: from a column, else from the product and dose text. */
+  asNeeded: AsNeeded | null;
 }
 export interface ConditionRow { kind: 'conditions'; nhsNumber: string; name: string; code: string | null; onset: IsoDate | null }
 export interface EventRow { kind: 'events'; nhsNumber: string; type: 'admission' | 'discharge' | 'a-and-e' | 'fall' | 'death' | 'other'; date: IsoDate; details: string | null }
@@ -232,6 +237,13 @@ const REVIEW: Record<string, string> = {
   // Roundtable's own rule ids (DOMAIN.md section 2), so a review it recorded round-trips through an export.
   ...Object.fromEntries(MEDICATION_RULES.map((rule) => [rule, rule])),
 };
+/** An as-needed column: yes/PRN/as required, or just in case/anticipatory; blank or no leaves it to the dose text. */
+const AS_NEEDED: Record<string, AsNeeded | 'no'> = {
+  yes: 'as-required', y: 'as-required', true: 'as-required', '1': 'as-required', prn: 'as-required', 'as required': 'as-required',
+  'when required': 'as-required', 'as needed': 'as-required', 'as-required': 'as-required',
+  'just in case': 'just-in-case', 'just-in-case': 'just-in-case', jic: 'just-in-case', anticipatory: 'just-in-case',
+  no: 'no', n: 'no', false: 'no', '0': 'no', regular: 'no',
+};
 const YES_NO: Record<string, 'yes' | 'no'> = { yes: 'yes', y: 'yes', true: 'yes', '1': 'yes', no: 'no', n: 'no', false: 'no', '0': 'no' };
 const CONTACT: Record<string, ContactPreference> = {
   'in person': 'in-person', 'in-person': 'in-person', phone: 'phone', telephone: 'phone', video: 'video', none: 'not', not: 'not',
@@ -295,14 +307,19 @@ export function readRow(kind: RecordKind, values: string[], match: HeaderMatch):
       };
       break;
     }
-    case 'medications':
+    case 'medications': {
+      const name = r.required('medication', 'the medicine', 300);
+      const dose = r.optional('dose', 500);
+      const column = r.choice('as_needed', AS_NEEDED, 'no', 'as-needed marking');
       row = {
-        kind, nhsNumber: nhsNumber ?? '', name: r.required('medication', 'the medicine', 300), dose: r.optional('dose', 500),
+        kind, nhsNumber: nhsNumber ?? '', name, dose,
         startDate: r.date('start_date', false), type: r.choice('type', MED_TYPE, 'repeat', 'medication type'),
         status: r.choice('status', MED_STATUS, 'active', 'status'), lastIssued: r.date('last_issued', false), stoppedOn: r.date('stopped_date', false),
+        asNeeded: asNeededOf({ name, dose, asNeeded: column === 'no' ? null : column }),
       };
       if (row.stoppedOn !== null) row.status = 'stopped';
       break;
+    }
     case 'conditions': {
       const code = r.optional('code', 20);
       if (code !== null && !/^\d{6,18}$/.test(code)) r.problems.push({ field: 'code', reason: `“${code}” is not a SNOMED CT concept id (6 to 18 digits)` });

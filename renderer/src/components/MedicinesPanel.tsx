@@ -1,6 +1,7 @@
 import { call } from '../api';
 import { formatUkDate } from '../../../shared/dates';
 import type { CurrentMedicine } from '../../../shared/rules/medicines';
+import { ruleLabel } from '../../../shared/rules/ruleLabels';
 import { useLoad } from '../hooks';
 import { href } from '../router';
 import { DueTag } from './DueTag';
@@ -10,15 +11,17 @@ import { SummaryRow } from './SummaryRow';
 
 function tagsOf(m: CurrentMedicine): string[] {
   const e = m.entry;
-  if (!e) return [];
+  const taken = m.asNeeded === 'just-in-case' ? 'Just in case (not counted as taken)' : m.asNeeded === 'as-required' ? 'As required' : null;
+  if (!e) return taken ? [taken] : [];
   return [
+    taken,
     e.antipsychotic ? 'Antipsychotic' : null,
     m.acb > 0 ? `ACB ${m.acb}` : null,
     e.fallsRiskClass ? `Falls risk: ${e.fallsRiskClass}` : null,
     e.anticoagulant ? 'Anticoagulant' : null,
     e.benzodiazepine ? 'Benzodiazepine or Z-drug' : null,
     e.ppiFullDoseMg !== null ? `PPI${m.strengthMg !== null && m.strengthMg >= e.ppiFullDoseMg ? ' (full dose)' : ''}` : null,
-    e.monitoring ? `Blood monitoring: ${e.monitoring === 'doac' ? 'DOAC' : e.monitoring}` : null,
+    e.monitoring ? (e.monitoring === 'doac' ? 'Blood monitoring: DOAC' : ruleLabel(`monitoring-${e.monitoring}`)) : null,
   ].filter((t): t is string => t !== null);
 }
 

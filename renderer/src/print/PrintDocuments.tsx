@@ -123,6 +123,8 @@ export function ResidentSection({ s }: { s: AgendaSection }) {
                   {' · '}<Figure label="Falls-risk" value={f.fallsRiskMedicines === null ? pending : f.fallsRiskMedicines.join(', ') || 'none'} />
                   {' · '}<Figure label="Monitoring due" value={f.monitoringDue === null ? pending : f.monitoringDue.join(', ') || 'none'} />
                   {' · '}<Figure label="Review due" value={f.reviewDue === null ? pending : formatUkDate(f.reviewDue)} />
+                  {f.toDiscuss?.length ? <>{' · '}<Figure label="To discuss" value={f.toDiscuss.join(', ')} /></> : null}
+                  {f.justInCase?.length ? <>{' · '}<Figure label="Just-in-case medicines in place" value={f.justInCase.join(', ')} /></> : null}
                 </>
               )}
           </p>

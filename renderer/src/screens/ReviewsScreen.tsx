@@ -131,7 +131,7 @@ function ReviewItem({ item: i, today }: { item: ReviewRow; today: string }) {
         <a href={href(`/residents/${i.residentId}`)}>{i.name}</a>
         <span className="app-secondary-text app-nowrap">{formatNhsNumber(i.nhsNumber)} · {i.home}</span>
       </h3>
-      <p className="nhsuk-u-margin-bottom-1"><DueTag status={i.status} /> <strong>{i.ruleLabel}</strong> · {i.status === 'due' && i.due < today ? `for the next round (since ${formatUkDate(i.due)})` : `due ${formatUkDate(i.due)}`}</p>
+      <p className="nhsuk-u-margin-bottom-1"><DueTag status={i.status} />{i.urgent ? <> <strong className="nhsuk-tag nhsuk-tag--red">Urgent: same-day call to the prescriber</strong></> : null} <strong>{i.ruleLabel}</strong> · {i.status === 'due' && i.due < today ? `for the next round (since ${formatUkDate(i.due)})` : `due ${formatUkDate(i.due)}`}</p>
       <p className="nhsuk-u-margin-bottom-1">{i.explanation}</p>
       <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
         {i.scheduledFor ? `On the round on ${formatUkDate(i.scheduledFor)} (${i.minutes} minutes). ` : `Not fitted onto a round: ${i.notScheduledReason ?? ''} `}
