@@ -146,3 +146,14 @@ export function insertReviewDone(db: Db, review: { residentId: number; rule: str
     .run(review.residentId, review.rule, JSON.stringify(review.reasons), review.roundId, review.doneOn, review.doneBy, review.outcome,
       new Date().toISOString()).lastInsertRowid);
 }
+
+/** Settings stored under a prefix ("round.") as raw strings, key without the prefix. */
+export function readSettings(db: Db, prefix: string): Record<string, string> {
+  const rows = db.prepare('SELECT key, value FROM setting WHERE substr(key, 1, length(?)) = ?').all(prefix, prefix) as { key: string; value: string }[];
+  return Object.fromEntries(rows.map((r) => [r.key.slice(prefix.length), r.value]));
+}
+
+export function writeSettings(db: Db, prefix: string, settings: Record<string, number>): void {
+  const upsert = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  for (const [key, value] of Object.entries(settings)) upsert.run(`${prefix}${key}`, String(value));
+}

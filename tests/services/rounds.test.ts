@@ -95,7 +95,7 @@ describe('planning a round', () => {
     expect((await failure('rounds:set-minutes', { itemId: e, minutes: 2 })).message).toBe('An item needs at least 5 minutes');
 
     const refusal = await failure('rounds:remove-resident', { itemId: e });
-    expect(refusal.message).toMatch(/urgent reason to be seen: say why/);
+    expect(refusal.message).toMatch(/must be seen this week: say why/);
     round = await invoke('rounds:remove-resident', { itemId: e ?? 0, reason: 'Admitted to hospital yesterday' });
     expect(round.items.map((i) => [i.residentId, i.start])).toEqual([[mabel.id, '10:00'], [arthur.id, '10:10']]);
     expect(round.removed.map((i) => [i.residentId, i.removedReason])).toEqual([[edith.id, 'Admitted to hospital yesterday']]);

@@ -1,8 +1,9 @@
 /** Every migration, in order. A shipped migration is never edited: add the next one instead. */
 import { initial } from './0010-initial';
 import { medicationReviews } from './0040-medication-reviews';
+import { roundPlanning } from './0050-round-planning';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, medicationReviews];
+export const MIGRATIONS: readonly Migration[] = [initial, medicationReviews, roundPlanning];
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 export type { Migration };
