@@ -73,7 +73,8 @@ export function getItem(db: Db, itemId: number): AgendaItem {
 
 export function listRounds(db: Db, homeId: number | null): RoundSummary[] {
   const rows = db.prepare(`SELECT r.id, r.home_id, h.name AS home_name, r.date, r.start_time, r.status, r.capacity_minutes,
-        count(a.id) AS items, coalesce(sum(a.minutes), 0) AS used
+        count(a.id) AS items,
+        coalesce(sum(a.minutes), 0) + CASE WHEN count(a.id) > 0 THEN coalesce(json_extract(r.plan, '$.huddleMinutes'), 0) ELSE 0 END AS used
       FROM round r JOIN care_home h ON h.id = r.home_id LEFT JOIN agenda_item a ON a.round_id = r.id AND a.removed_at IS NULL
       WHERE (@homeId IS NULL OR r.home_id = @homeId) GROUP BY r.id ORDER BY r.date DESC, h.name, r.id DESC`)
     .all({ homeId }) as { id: number; home_id: number; home_name: string; date: string; start_time: string; status: RoundStatus; capacity_minutes: number;

@@ -177,15 +177,19 @@ export function residentName(s: ResidentSnapshot): string {
   return `${r.givenName}${r.preferredName ? ` (${r.preferredName})` : ''} ${r.familyName}`;
 }
 
-/** Why a resident must be seen this week, from their round reasons and care plan; null when they need not. */
-export function mustSeeWhy(reasons: readonly RoundReason[], snapshot: ResidentSnapshot): string | null {
+/**
+ * Why a resident must be seen this week, from their round reasons and care plan; null when they need not.
+ * A post-discharge reconciliation is must-see within its 7 days, a new admission before the care plan is
+ * due (both: the item's due date not yet passed today); once overdue they stay urgent, first after must-see.
+ */
+export function mustSeeWhy(reasons: readonly RoundReason[], snapshot: ResidentSnapshot, today: string): string | null {
   const rules = new Set(reasons.map((r) => r.rule));
   if (rules.has('flag-escalate-now')) return 'Follow-up of a same-day escalation';
   if (reasons.some((r) => r.urgent)) return 'Same-day call to the prescriber about medicines';
   if (rules.has('flag-urgent')) return 'Urgent concern from the home';
   if (reasons.some((r) => isEndOfLife(r.rule)) && endOfLifeTriggered(snapshot)) return 'End of life: time with the family this week';
-  if (rules.has('post-discharge')) return 'Home from hospital: reconciliation within 7 days';
-  if (rules.has('new-admission-pcsp')) return 'New admission: assessment before the care plan is due';
+  if (reasons.some((r) => r.rule === 'post-discharge' && r.due >= today)) return 'Home from hospital: reconciliation within 7 days';
+  if (reasons.some((r) => r.rule === 'new-admission-pcsp' && r.due >= today)) return 'New admission: assessment before the care plan is due';
   return null;
 }
 
@@ -310,7 +314,7 @@ export function planRound(input: PlanInput): RoundProposal {
       ({ snapshot: s, reasons, minutes, mustSee: null, ...rank(reasons, input.today) });
     if (split.round.length > 0) {
       const c = make(split.round, residentMinutes(split.round, time));
-      c.mustSee = mustSeeWhy(split.round, s);
+      c.mustSee = mustSeeWhy(split.round, s, input.today);
       candidates.push(c);
     }
     if (split.tasks.length > 0) tasks.push(make(split.tasks, 0));

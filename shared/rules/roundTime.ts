@@ -151,14 +151,18 @@ function discussionKey(reason: Pick<DueItem, 'rule' | 'urgent'>): { key: string;
 /**
  * A resident's minutes on the round: the longest discussion in full, each further one adds
  * `furtherDiscussionMinutes`, plus the notes; at most `residentMaxMinutes`, or `residentLongMaxMinutes`
- * with a new-admission assessment or an end-of-life conversation. Notes included.
+ * with a new-admission assessment or an end-of-life conversation. Notes included. A resident back from
+ * hospital (post-discharge with `new-admission-pcsp`) is not a new admission: the care-plan update is a
+ * further discussion beside the post-discharge review.
  */
 export function residentMinutes(reasons: readonly Pick<DueItem, 'rule' | 'urgent'>[], t: RoundTime = DEFAULT_ROUND_TIME): number {
   if (reasons.length === 0) return 0;
+  const back = reasons.some((r) => r.rule === 'post-discharge');
   const byKey = new Map<string, DiscussionKind>();
   for (const r of reasons) {
     const { key, kind } = discussionKey(r);
-    byKey.set(key, kind);
+    if (back && kind === 'new-admission') byKey.set('care-plan-update', 'other-review');
+    else byKey.set(key, kind);
   }
   const kinds = [...byKey.values()];
   const longest = Math.max(...kinds.map((k) => discussionMinutes(k, t)));

@@ -37,6 +37,8 @@ describe('round planner', () => {
     // One structured medication review covers the anticholinergic, STOPP and falls-drug items.
     expect(residentMinutes([{ rule: 'smr-annual' }, { rule: 'acb-high' }, { rule: 'stopp-duration' }, { rule: 'fall-frid' }, { rule: 'interaction-x' }])).toBe(15);
     expect(residentMinutes([{ rule: 'new-admission-pcsp' }])).toBe(27);
+    // back from hospital: the post-discharge review and a care-plan update, not a new-admission assessment
+    expect(residentMinutes([{ rule: 'post-discharge' }, { rule: 'new-admission-pcsp' }])).toBe(15);
     expect(residentMinutes([{ rule: 'end-of-life' }, { rule: 'acp-review' }, { rule: 'flag-high' }])).toBe(30);
     expect(residentMinutes([{ rule: 'flag-high' }], { ...DEFAULT_ROUND_TIME, acuteMinutes: 8, notesMinutes: 0 })).toBe(8);
   });
@@ -64,7 +66,7 @@ describe('round planner', () => {
   it('H12: a home of 15 with a week’s mix: every must-see resident and at least 8 in all in 120 minutes, nobody over 30 minutes', () => {
     const snapshots = Array.from({ length: 15 }, (_, i) => makeSnapshot(i + 1));
     const reasons = [
-      due(1, 'flag-escalate-now'), due(2, 'post-discharge', 20, { status: 'due' }), due(3, 'new-admission-pcsp', 30),
+      due(1, 'flag-escalate-now'), due(2, 'post-discharge', 20, { status: 'due', due: '2026-11-27' }), due(3, 'new-admission-pcsp', 30, { due: '2026-11-26' }),
       due(4, 'flag-high'), due(5, 'flag-high'), due(6, 'flag-high'), due(7, 'flag-high'), due(7, 'fall-frid'),
       due(8, 'smr-annual', 30, { status: 'overdue' }), due(9, 'polypharmacy'), due(10, 'acp-review'), due(11, 'acp-review'), due(11, 'ppd-missing'),
       due(12, 'antipsychotic-dementia'), due(13, 'continuity'), due(14, 'monitoring-lithium'), due(15, 'family-concern'),
@@ -84,13 +86,19 @@ describe('round planner', () => {
 
   it('H12: must-see residents are never deferred: when they alone need more than the round, the plan says by how much', () => {
     const snapshots = [1, 2, 3, 4].map((id) => makeSnapshot(id, {}, id === 4 ? { carePlans: [gsf('D')] } : {}));
-    const reasons = [due(1, 'new-admission-pcsp'), due(2, 'post-discharge'), due(3, 'flag-urgent'), due(4, 'end-of-life')];
+    const soon = { due: '2026-11-25' };
+    const reasons = [due(1, 'new-admission-pcsp', 30, soon), due(2, 'post-discharge', 20, soon), due(3, 'flag-urgent'), due(4, 'end-of-life')];
     const plan = planRound({ snapshots, reasons, capacityMinutes: 60, startTime: '10:00', today });
     expect(plan.items.map((i) => i.residentId).sort()).toEqual([1, 2, 3, 4]);
     expect(plan.items.every((i) => i.mustSee !== null)).toBe(true);
     expect(plan.usedMinutes).toBe(10 + 27 + 12 + 12 + 27);
     expect(plan.overByMinutes).toBe(plan.usedMinutes - 60);
     expect(plan.notThisWeek).toEqual([]);
+    // once its date has passed, a post-discharge reconciliation is no longer must-see (still urgent, first after must-see)
+    const late = planRound({ snapshots, reasons: reasons.map((r) => (r.residentId === 2 ? { ...r, due: '2026-11-16', status: 'overdue' as const } : r)),
+      capacityMinutes: 60, startTime: '10:00', today });
+    expect(late.items.find((i) => i.residentId === 2)).toBeUndefined();
+    expect(late.notThisWeek[0]).toMatchObject({ residentId: 2, nextInLine: 1 });
   });
 
   it('H12: end of life is must-see with GSF C or D or the surprise question answered “no”, not with GSF A', () => {
@@ -170,7 +178,8 @@ function build(p: { residents: number; reasons: { resident: number; rule: string
   return { snapshots, reasons, capacityMinutes: p.capacity, startTime: '10:00', today, pharmacistMinutes: p.pharmacist };
 }
 
-const isMustSee = (r: RoundReason, residentId: number) => r.urgent === true || (MUST_SEE.has(r.rule) && (r.rule !== 'end-of-life' || residentId % 2 === 0));
+const isMustSee = (r: RoundReason, residentId: number) => r.urgent === true || (MUST_SEE.has(r.rule) && (r.rule !== 'end-of-life' || residentId % 2 === 0)
+  && (!['post-discharge', 'new-admission-pcsp'].includes(r.rule) || r.due >= today));
 
 describe('round planner properties', () => {
   it('H12: must-see never deferred; a lower tier never displaces a waiting higher tier except to fill time it cannot use; nobody over 30; deterministic', () => {
@@ -199,7 +208,7 @@ describe('round planner properties', () => {
       // nobody over 30 minutes, and over 15 only with a new admission or end of life
       for (const item of plan.items) {
         expect(item.minutes).toBeLessThanOrEqual(30);
-        if (item.minutes > 15) expect(item.reasons.some((r) => r.rule === 'new-admission-pcsp' || r.rule === 'end-of-life')).toBe(true);
+        if (item.minutes > 15) expect(item.reasons.some((r) => (r.rule === 'new-admission-pcsp' && !item.reasons.some((x) => x.rule === 'post-discharge')) || r.rule === 'end-of-life')).toBe(true);
       }
       expect(plan.items.every((i) => i.reasons.length > 0 && i.reasons.every((r) => r.residentId === i.residentId))).toBe(true);
       for (const item of plan.items) expect(TIER_WEIGHT[item.tier]).toBe(Math.max(...item.reasons.map((r) => TIER_WEIGHT[tierOfReason(r)])));
