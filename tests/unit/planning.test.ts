@@ -182,6 +182,18 @@ const isMustSee = (r: RoundReason, residentId: number) => r.urgent === true || (
   && (!['post-discharge', 'new-admission-pcsp'].includes(r.rule) || r.due >= today));
 
 describe('round planner properties', () => {
+  it('H2: every active resident is on the round or has a line saying why, nobody twice, the same plan whatever the input order', () => {
+    fc.assert(fc.property(arbitraryPlan, (p) => {
+      const input = build(p);
+      const plan = planRound(input);
+      const ids = [...plan.items.map((i) => i.residentId), ...plan.notThisWeek.map((n) => n.residentId)];
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBe(p.residents);
+      expect(plan.notThisWeek.every((n) => n.why.length > 0)).toBe(true);
+      expect(planRound({ ...input, snapshots: [...input.snapshots].reverse(), reasons: [...input.reasons].reverse() })).toEqual(plan);
+    }), { numRuns: 100 });
+  });
+
   it('H12: must-see never deferred; a lower tier never displaces a waiting higher tier except to fill time it cannot use; nobody over 30; deterministic', () => {
     fc.assert(fc.property(arbitraryPlan, (p) => {
       const input = build(p);
