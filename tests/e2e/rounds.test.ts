@@ -219,4 +219,22 @@ describe('the week for a practice', () => {
     expect(await page.locator('.app-week-plan').textContent()).toContain('Not planned: Willow Court already has a round that week');
     expect(w.problems).toEqual([]);
   });
+
+  it('shows the round’s time model and each home’s round on the Settings screen, and saves a change', async () => {
+    const { page } = w;
+    await w.open('/settings');
+    await page.getByRole('heading', { level: 2, name: 'The weekly round' }).waitFor();
+    const homes = page.locator('.app-round-time table');
+    expect(await homes.locator('tbody tr').count()).toBe(3);
+    expect(await homes.locator('tbody tr', { hasText: 'Willow Court' }).textContent()).toContain('2 hours');
+    expect(await homes.locator('tbody tr', { hasText: 'Beech House' }).textContent()).toContain('None: reviews on the round');
+    await page.getByLabel('Huddle with the nurse in charge at the start').fill('5');
+    await page.getByRole('button', { name: 'Save round settings' }).click();
+    await page.getByText('Round settings saved.').waitFor();
+    expect(await page.getByLabel('Huddle with the nurse in charge at the start').inputValue()).toBe('5');
+    expect((await w.invoke('round-settings:get', {})).settings.huddleMinutes).toBe(5);
+    expect(await w.audit()).toEqual([]);
+    await w.screenshot('rounds-10-round-settings');
+    expect(w.problems).toEqual([]);
+  });
 });
