@@ -115,6 +115,18 @@ export async function run(): Promise<void> {
     const reasonsOnly = process.cpuUsage();
     for (const homeId of homeIds) reasonsFor(byHome.get(homeId) ?? [], TODAY);
     console.log(`  of which the reason sources alone (medication-review, care-plan and round rules): CPU ${(process.cpuUsage(reasonsOnly).user / 1000).toFixed(1)} ms`);
+    const homeReasons = new Map(homeIds.map((homeId) => [homeId, reasonsFor(byHome.get(homeId) ?? [], TODAY)]));
+    const plannerTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const c = process.cpuUsage();
+      for (const homeId of homeIds) {
+        planRound({ snapshots: byHome.get(homeId) ?? [], reasons: homeReasons.get(homeId) ?? [], capacityMinutes: 150, startTime: '10:00', today: TODAY,
+          date: '2026-11-24', time: DEFAULT_ROUND_TIME, pharmacistMinutes: homeId % 2 ? 120 : 0 });
+      }
+      plannerTimes.push(process.cpuUsage(c).user / 1000);
+    }
+    plannerTimes.sort((a, b) => a - b);
+    console.log(`  and the planner alone (reasons worked out beforehand): CPU median ${(plannerTimes[2] ?? 0).toFixed(1)} ms`);
 
     t = performance.now();
     const planned = await planWeek(ctx, { from: '2026-11-24' });
