@@ -50,6 +50,8 @@ export interface AgendaSection {
   openActions: { id: number; text: string; owner: string | null; dueDate: string | null }[];
   questions: Question[];
   notes: string | null;
+  /** Why this resident must be seen this week (never deferred for time), or null. */
+  mustSee: string | null;
 }
 
 export interface Letter {
@@ -91,6 +93,8 @@ export interface PrintDocument {
   sections: AgendaSection[];
   letters: Letter[];
   summary: SummarySection[];
+  /** How far the round's agenda runs past its capacity, huddle included (0 within time): "over by N minutes" on the cover. */
+  overByMinutes: number;
 }
 
 const ACP_RULES = new Set(['acp-missing', 'acp-review', 'ppd-missing', 'end-of-life', 'pcsp-review', 'new-admission-pcsp']);
@@ -152,6 +156,7 @@ function sectionFor(round: Round, item: AgendaItem, s: ResidentSnapshot, today: 
   const whatMattersPlan = s.carePlans.filter((c) => c.element === 'what-matters' && c.supersededBy === null).at(-1)?.value ?? null;
   return {
     itemId: item.id, residentId: r.id, position: item.position, start: item.start, minutes: item.minutes,
+    mustSee: round.plan.mustSee?.find((m) => m.residentId === item.residentId)?.why ?? null,
     name: `${r.givenName} ${r.familyName}`, preferredName: r.preferredName, room: r.room, age: ageOn(r.dateOfBirth, round.date > today ? round.date : today),
     dateOfBirth: r.dateOfBirth, nhsNumber: formatNhsNumber(r.nhsNumber), cpr: cprStatus(s.carePlans),
     whatMatters: r.whatMatters ?? whatMattersPlan, attendees: item.attendees, clinicians: round.clinicians,
@@ -245,6 +250,7 @@ export function buildPrintDocument(input: PrintInput): PrintDocument {
   return {
     roundId: round.id, homeName: round.homeName, homeAddress: input.homeAddress, homePhone: input.homePhone, practiceName: input.practiceName,
     date: round.date, startTime: round.startTime, endTime, clinicians: round.clinicians, status: round.status, sections, letters, summary,
+    overByMinutes: Math.max(0, (round.items.length > 0 ? round.plan.huddleMinutes ?? 0 : 0) + round.items.reduce((n, i) => n + i.minutes, 0) - round.capacityMinutes),
   };
 }
 

@@ -12,14 +12,14 @@ import { homesCommand, residentsCommand } from './commands/register';
 import { importRecordsCommand } from './commands/imports';
 import { FLAG_COMMANDS } from './commands/flags';
 import { reviewsDueCommand } from './commands/reviews';
-import { agendaCommand, planCommand, roundsCommand } from './commands/rounds';
+import { agendaCommand, planCommand, roundsCommand, tasksCommand } from './commands/rounds';
 import { backupCommand, reportCommand, restoreCommand } from './commands/reports';
 
 export { CliError, type CliIo } from './common';
 
 /** Every command, in the order the help lists them. */
 const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, importRecordsCommand, ...FLAG_COMMANDS, reviewsDueCommand,
-  ...carePlanCommands, planCommand, agendaCommand, roundsCommand, reportCommand, backupCommand, restoreCommand];
+  ...carePlanCommands, planCommand, tasksCommand, agendaCommand, roundsCommand, reportCommand, backupCommand, restoreCommand];
 
 export function usage(): string {
   return `Roundtable command line

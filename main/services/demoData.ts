@@ -162,11 +162,11 @@ export function buildDemoPractice(today: string, seed = 20261123): DemoPractice 
   const rnd = seeded(seed);
   const homes: CareHomeInput[] = [
     { name: 'Willow Court', type: 'nursing', cqcLocationId: '1-000000101', address: '14 Example Road, Anytown, AN1 2XY', phone: '01632 960101',
-      manager: 'Grace Adeyemi', roundDay: 'tuesday', roundStartTime: '10:00', roundCapacityMinutes: 150 },
+      manager: 'Grace Adeyemi', roundDay: 'tuesday', roundStartTime: '10:00', roundCapacityMinutes: 180, pharmacistMinutes: 120, roundClinician: 'Dr Amara Okafor' },
     { name: 'Beech House', type: 'residential', cqcLocationId: '1-000000102', address: '2 Sample Lane, Anytown, AN3 4XZ', phone: '01632 960102',
-      manager: 'Martin Kowalski', roundDay: 'wednesday', roundStartTime: '13:30', roundCapacityMinutes: 120 },
+      manager: 'Martin Kowalski', roundDay: 'wednesday', roundStartTime: '13:30', roundCapacityMinutes: 150, roundClinician: 'Dr Amara Okafor' },
     { name: 'The Larches', type: 'nursing', cqcLocationId: '1-000000103', address: 'Larch Avenue, Anytown, AN5 6XW', phone: '01632 960103',
-      manager: 'Siobhan Murphy', roundDay: 'thursday', roundStartTime: '09:30', roundCapacityMinutes: 180 },
+      manager: 'Siobhan Murphy', roundDay: 'thursday', roundStartTime: '09:30', roundCapacityMinutes: 165, pharmacistMinutes: 90, roundClinician: 'Dr Amara Okafor' },
   ];
   const perHome = [24, 16, 20];
   const residents: DemoResident[] = [];
@@ -230,6 +230,10 @@ export function buildDemoPractice(today: string, seed = 20261123): DemoPractice 
       }
       if (rnd.chance(0.2)) events.push({ type: 'a-and-e', date: addDays(today, -rnd.int(5, 200)), details: 'A&E attendance after a fall; no fracture' });
       if (rnd.chance(0.3)) events.push({ type: 'fall', date: addDays(today, -rnd.int(5, 120)), details: 'Unwitnessed fall in the lounge' });
+      // The practice's own record of GP visits at the home, so continuity counts from the last one and a first week is not
+      // everyone at once. Dated from the serial number, not the random stream, so every other demo value stays as it was.
+      const visited = addDays(today, -((serial * 13) % 11 === 0 ? 90 + (serial % 40) : 7 + ((serial * 13) % 70)));
+      if (visited > admissionDate) events.push({ type: 'visit', date: visited, details: 'Seen at the home by Dr Amara Okafor (GP visit)' });
 
       const reps: RepresentativeInput[] = [];
       const repCount = rnd.chance(0.85) ? rnd.int(1, 2) : 0;
@@ -269,7 +273,10 @@ export function buildDemoPractice(today: string, seed = 20261123): DemoPractice 
         carePlans.push({ element: 'preferred-place-of-care', value: 'Stay at the home with familiar staff', recordedOn: addDays(today, -rnd.int(30, 900)), reviewDue: null });
       }
       if (rnd.chance(0.2)) {
-        carePlans.push({ element: 'gsf', value: rnd.pick(['B', 'C', 'C', 'D']), recordedOn: addDays(today, -rnd.int(3, 60)), reviewDue: null });
+        // About one in twenty residents in their last weeks (GSF C or D); the rest at B. The serial decides, so the
+        // random stream (and every other demo value) stays as it was.
+        const code = rnd.pick(['B', 'C', 'C', 'D']);
+        carePlans.push({ element: 'gsf', value: serial % 3 === 0 ? code : 'B', recordedOn: addDays(today, -rnd.int(3, 60)), reviewDue: null });
       }
 
       const reviews: NonNullable<ResidentRecords['reviews']> = [];

@@ -33,7 +33,7 @@ export function writeDemoExport(dir: string, demo: DemoPractice, homeNames: stri
     residents.flatMap((r) => (r.records.medications ?? []).map((m) => [r.resident.nhsNumber, m.name, m.dose, d(m.startDate), m.type,
       d(m.lastIssued), m.status, d(m.stoppedOn)]))));
   files.push(write(path.join(dir, 'events.csv'), ['NHS Number', 'Event', 'Date', 'Details'],
-    residents.flatMap((r) => (r.records.events ?? []).map((e) => [r.resident.nhsNumber, e.type === 'a-and-e' ? 'A&E' : e.type, d(e.date), e.details]))));
+    residents.flatMap((r) => (r.records.events ?? []).map((e) => [r.resident.nhsNumber, e.type === 'a-and-e' ? 'A&E' : e.type === 'visit' ? 'Care home visit' : e.type, d(e.date), e.details]))));
   files.push(write(path.join(dir, 'acp.csv'), ['NHS Number', 'Element', 'Value', 'Recorded On', 'Review Due'],
     residents.flatMap((r) => (r.records.carePlans ?? []).map((c) => [r.resident.nhsNumber, c.element, c.value, d(c.recordedOn), d(c.reviewDue)]))));
   files.push(write(path.join(dir, 'reviews.csv'), ['NHS Number', 'Review', 'Date', 'By'],

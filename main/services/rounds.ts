@@ -4,8 +4,13 @@ import type { ParsedInput } from '../../shared/ipc';
 import type { Attendees, OutcomeAction, Round } from '../../shared/domain/round';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
 import { proposeAttendees } from '../../shared/rules/attendees';
-import { itemMinutes, planRound, type RoundProposal, type RoundReason } from '../../shared/rules/planning';
+import { planRound, type RoundProposal, type RoundReason } from '../../shared/rules/planning';
 import type { ReasonSource } from '../../shared/rules/roundReasons';
+import { DEFAULT_ROUND_TIME, residentMinutes, ROUND_TIME_FIELDS, roundTimeFrom, type RoundTime } from '../../shared/rules/roundTime';
+import { addDays, dayOfWeek, formatUkDate } from '../../shared/dates';
+import { WEEKDAY_NAMES } from '../../shared/domain/enums';
+import type { CareHome } from '../../shared/domain/register';
+import type { HomeSessions, RoundTimeView, WeekPlan } from '../../shared/ipc/rounds';
 import type { AppContext } from './context';
 import { REASON_SOURCES, reasonSourcesFor } from './reasonSources';
 
@@ -21,6 +26,32 @@ export interface PlannedRound {
   proposal: RoundProposal;
 }
 
+/** The round's time model: the practice's settings over the defaults. */
+export async function loadRoundTime(ctx: AppContext): Promise<RoundTime> {
+  return roundTimeFrom(await ctx.store.rounds.timeSettings());
+}
+
+export async function getRoundTime(ctx: AppContext): Promise<RoundTimeView> {
+  return { settings: await loadRoundTime(ctx), defaults: { ...DEFAULT_ROUND_TIME }, fields: ROUND_TIME_FIELDS };
+}
+
+export async function saveRoundTime(ctx: AppContext, input: ParsedInput<'round-settings:save'>): Promise<RoundTimeView> {
+  await ctx.store.rounds.saveTimeSettings(ctx.actor, input.settings);
+  return getRoundTime(ctx);
+}
+
+/** Everything the planner needs for one home, pure inputs included: the round is planned (not saved) from it. */
+async function proposalFor(ctx: AppContext, home: CareHome, date: string, options: { capacityMinutes?: number; startTime?: string },
+  sources?: readonly ReasonSource[]) {
+  const today = ctx.today();
+  const capacityMinutes = options.capacityMinutes ?? home.roundCapacityMinutes ?? DEFAULT_CAPACITY_MINUTES;
+  const startTime = options.startTime ?? home.roundStartTime ?? DEFAULT_START_TIME;
+  const snapshots = await ctx.store.snapshots.load({ homeId: home.id });
+  const proposal = planRound({ snapshots, reasons: reasonsFor(snapshots, today, sources ?? await reasonSourcesFor(ctx)), capacityMinutes, startTime, today,
+    date, time: await loadRoundTime(ctx), pharmacistMinutes: home.pharmacistMinutes ?? 0 });
+  return { snapshots, proposal, capacityMinutes, startTime };
+}
+
 /** Creates a round for a home and date, saves the planner's proposal as its agenda, and returns both. */
 export async function createRound(ctx: AppContext, input: ParsedInput<'rounds:create'>, sources?: readonly ReasonSource[]): Promise<PlannedRound> {
   const home = await ctx.store.homes.get(input.homeId);
@@ -32,14 +63,15 @@ export async function createRound(ctx: AppContext, input: ParsedInput<'rounds:cr
     throw new AppError('CONFLICT', `${home.name} already has a round on that day (round ${sameDay.id}). Open it and change its agenda instead.`,
       [{ field: 'date', message: 'Choose another date, or open the round already planned for this day' }]);
   }
-  const capacityMinutes = input.capacityMinutes ?? home.roundCapacityMinutes ?? DEFAULT_CAPACITY_MINUTES;
-  const startTime = input.startTime ?? home.roundStartTime ?? DEFAULT_START_TIME;
-  const snapshots = await ctx.store.snapshots.load({ homeId: home.id });
-  const proposal = planRound({ snapshots, reasons: reasonsFor(snapshots, today, sources ?? await reasonSourcesFor(ctx)), capacityMinutes, startTime, today });
+  const { snapshots, proposal, capacityMinutes, startTime } = await proposalFor(ctx, home, input.date,
+    { capacityMinutes: input.capacityMinutes, startTime: input.startTime }, sources);
   const byId = new Map(snapshots.map((s) => [s.resident.id, s]));
+  const clinicians = input.clinicians.length > 0 ? input.clinicians : home.roundClinician ? [home.roundClinician] : [];
   const round = await ctx.store.rounds.create(ctx.actor, {
-    homeId: home.id, date: input.date, startTime, clinicians: input.clinicians, capacityMinutes,
-    plan: { notThisWeek: proposal.notThisWeek, escalations: proposal.escalations },
+    homeId: home.id, date: input.date, startTime, clinicians, capacityMinutes,
+    plan: { notThisWeek: proposal.notThisWeek, escalations: proposal.escalations, huddleMinutes: proposal.huddleMinutes, overByMinutes: proposal.overByMinutes,
+      deferredSummary: proposal.deferred.text, tasks: proposal.tasks, pharmacist: proposal.pharmacist, carePlanning: proposal.carePlanning,
+      mustSee: proposal.items.flatMap((i) => (i.mustSee ? [{ residentId: i.residentId, why: i.mustSee }] : [])) },
   }, proposal.items.map((item) => {
     const snapshot = byId.get(item.residentId);
     const proposed = snapshot ? proposeAttendees(snapshot) : { attendees: undefined, questions: [] };
@@ -47,6 +79,47 @@ export async function createRound(ctx: AppContext, input: ParsedInput<'rounds:cr
       attendees: proposed.attendees ?? { resident: { attending: true, note: null }, representatives: [], careStaff: null }, questions: proposed.questions };
   }));
   return { round, proposal };
+}
+
+/** The date of a home's usual round day within the 7 days from `from`, or null when it has none. */
+export function usualRoundDate(home: Pick<CareHome, 'roundDay'>, from: string): string | null {
+  if (!home.roundDay) return null;
+  return addDays(from, (WEEKDAY_NAMES.indexOf(home.roundDay) - dayOfWeek(from) + 7) % 7);
+}
+
+/**
+ * "Plan next week": a round for every home on its usual round day in the 7 days from `from` (default
+ * tomorrow), each with the home's own capacity, start, pharmacist minutes and usual clinician. A home with
+ * a round already in those 7 days, or without a usual round day, is skipped and says so.
+ */
+export async function planWeek(ctx: AppContext, input: ParsedInput<'rounds:plan-week'>): Promise<WeekPlan> {
+  const from = input.from ?? addDays(ctx.today(), 1);
+  const to = addDays(from, 6);
+  if (from < ctx.today()) throw new AppError('INVALID_INPUT', 'The week to plan cannot start in the past.', [{ field: 'from', message: 'Choose today or a later date' }]);
+  const sources = await reasonSourcesFor(ctx);
+  const result: WeekPlan = { from, to, planned: [], skipped: [] };
+  for (const home of await ctx.store.homes.list()) {
+    const date = usualRoundDate(home, from);
+    if (!date) {
+      result.skipped.push({ homeId: home.id, home: home.name, why: `${home.name} has no usual round day: set one on the home’s page, or plan its round by hand.` });
+      continue;
+    }
+    const existing = (await ctx.store.rounds.list(home.id)).find((r) => r.date >= from && r.date <= to);
+    if (existing) {
+      result.skipped.push({ homeId: home.id, home: home.name, why: `${home.name} already has a round that week (round ${existing.id} on ${formatUkDate(existing.date)}).` });
+      continue;
+    }
+    result.planned.push(await createRound(ctx, { homeId: home.id, date, clinicians: [] }, sources));
+  }
+  return result;
+}
+
+/** A home's lists beside the round for a date (default the next usual round day): tasks, the pharmacist's session, care-planning conversations. */
+export async function homeSessions(ctx: AppContext, input: ParsedInput<'rounds:sessions'>): Promise<HomeSessions> {
+  const home = await ctx.store.homes.get(input.homeId);
+  const date = input.date ?? usualRoundDate(home, ctx.today()) ?? ctx.today();
+  const { proposal } = await proposalFor(ctx, home, date, {});
+  return { homeId: home.id, home: home.name, date, tasks: proposal.tasks, pharmacist: proposal.pharmacist, carePlanning: proposal.carePlanning };
 }
 
 export const getRound = (ctx: AppContext, input: ParsedInput<'rounds:get'>) => ctx.store.rounds.get(input.id);
@@ -71,18 +144,20 @@ export async function addResident(ctx: AppContext, input: ParsedInput<'rounds:ad
       explanation: input.why ? `Added by the practice: ${input.why}` : 'Added to the round by the practice.' }];
   }
   const proposed = proposeAttendees(snapshot);
-  return ctx.store.rounds.addItem(ctx.actor, round.id, { residentId: input.residentId, minutes: input.minutes ?? itemMinutes(reasons), reasons,
+  return ctx.store.rounds.addItem(ctx.actor, round.id, { residentId: input.residentId, minutes: input.minutes ?? residentMinutes(reasons, await loadRoundTime(ctx)), reasons,
     attendees: proposed.attendees, questions: proposed.questions });
 }
 
-/** Removes a resident; an item with an urgent (or escalate-now follow-up) reason needs a recorded reason. */
+/** Removes a resident; a must-see resident (or an urgent or escalate-now follow-up reason) needs a recorded reason. */
 export async function removeResident(ctx: AppContext, input: ParsedInput<'rounds:remove-resident'>): Promise<Round> {
   const item = await ctx.store.rounds.getItem(input.itemId);
-  assertPlanning(await ctx.store.rounds.get(item.roundId));
-  const urgent = item.reasons.some((r) => r.rule === 'flag-urgent' || r.rule === 'flag-escalate-now');
+  const round = await ctx.store.rounds.get(item.roundId);
+  assertPlanning(round);
+  const urgent = item.reasons.some((r) => r.rule === 'flag-urgent' || r.rule === 'flag-escalate-now' || r.urgent)
+    || (round.plan.mustSee ?? []).some((m) => m.residentId === item.residentId);
   const reason = input.reason?.trim() || null;
   if (urgent && !reason) {
-    throw new AppError('INVALID_INPUT', 'This resident has an urgent reason to be seen: say why they are coming off the round.',
+    throw new AppError('INVALID_INPUT', 'This resident must be seen this week: say why they are coming off the round.',
       [{ field: 'reason', message: 'Enter why this resident is coming off the round' }]);
   }
   return ctx.store.rounds.removeItem(ctx.actor, item.id, reason);

@@ -7,6 +7,7 @@ import type { Db } from './db';
 interface HomeRow {
   id: number; name: string; type: string; cqc_location_id: string | null; address: string | null; phone: string | null;
   manager: string | null; round_day: string | null; round_start_time: string | null; round_capacity_minutes: number | null;
+  pharmacist_minutes: number | null; round_clinician: string | null;
   created_at: string; updated_at: string; active_residents: number;
 }
 
@@ -17,7 +18,8 @@ function toHome(row: HomeRow): CareHome {
   return {
     id: row.id, name: row.name, type: row.type as HomeType, cqcLocationId: row.cqc_location_id, address: row.address,
     phone: row.phone, manager: row.manager, roundDay: row.round_day as WeekdayName | null, roundStartTime: row.round_start_time,
-    roundCapacityMinutes: row.round_capacity_minutes, activeResidents: row.active_residents,
+    roundCapacityMinutes: row.round_capacity_minutes, pharmacistMinutes: row.pharmacist_minutes ?? null,
+    roundClinician: row.round_clinician ?? null, activeResidents: row.active_residents,
     createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
@@ -52,14 +54,15 @@ function assertUnique(db: Db, home: CareHomeFields, exceptId: number | null): vo
 const COLUMNS = (h: CareHomeFields) => ({
   name: h.name, type: h.type, cqc: h.cqcLocationId, address: h.address, phone: h.phone, manager: h.manager,
   roundDay: h.roundDay, roundStart: h.roundStartTime, capacity: h.roundCapacityMinutes,
+  pharmacist: h.pharmacistMinutes ?? null, clinician: h.roundClinician ?? null,
 });
 
 export function insertHome(db: Db, home: CareHomeFields): number {
   assertUnique(db, home, null);
   const now = new Date().toISOString();
   const result = db.prepare(`INSERT INTO care_home (name, type, cqc_location_id, address, phone, manager, round_day, round_start_time,
-      round_capacity_minutes, created_at, updated_at)
-      VALUES (@name, @type, @cqc, @address, @phone, @manager, @roundDay, @roundStart, @capacity, @now, @now)`)
+      round_capacity_minutes, pharmacist_minutes, round_clinician, created_at, updated_at)
+      VALUES (@name, @type, @cqc, @address, @phone, @manager, @roundDay, @roundStart, @capacity, @pharmacist, @clinician, @now, @now)`)
     .run({ ...COLUMNS(home), now });
   return Number(result.lastInsertRowid);
 }
@@ -68,6 +71,7 @@ export function updateHome(db: Db, id: number, home: CareHomeFields): void {
   getHome(db, id);
   assertUnique(db, home, id);
   db.prepare(`UPDATE care_home SET name = @name, type = @type, cqc_location_id = @cqc, address = @address, phone = @phone,
-      manager = @manager, round_day = @roundDay, round_start_time = @roundStart, round_capacity_minutes = @capacity, updated_at = @now
+      manager = @manager, round_day = @roundDay, round_start_time = @roundStart, round_capacity_minutes = @capacity,
+      pharmacist_minutes = @pharmacist, round_clinician = @clinician, updated_at = @now
       WHERE id = @id`).run({ ...COLUMNS(home), now: new Date().toISOString(), id });
 }

@@ -45,10 +45,10 @@ import type { CarePlanEntryView } from '../../shared/domain/carePlan';
 import { insertCarePlanEntry, listCarePlanEntries } from './carePlans';
 import {
   getItem, getRound, insertItem, insertOutcome, insertReviewDone, insertRound, listOutcomes, listRounds, markItemRemoved, setActionStatus,
-  moveFlagsOnRound, updateItemDetails, updateRound, writeSlots, type NewItem, type NewRound,
+  moveFlagsOnRound, readSettings, updateItemDetails, updateRound, writeSettings, writeSlots, type NewItem, type NewRound,
 } from './rounds';
 import type { AgendaItem, Attendees, ItemOutcome, OutcomeAction, Question, Round, RoundStatus, RoundSummary } from '../../shared/domain/round';
-import { timeSlots } from '../../shared/rules/planning';
+import { addMinutes, timeSlots } from '../../shared/rules/planning';
 
 export type { Actor, AuditEvent } from './audit';
 export type { RecordCounts } from './records';
@@ -219,6 +219,9 @@ export interface Store {
     /** Records one item's outcome: decisions, actions, flags addressed, reviews done, care-plan entries. */
     recordOutcome(actor: Actor, outcome: ItemOutcome, on: string, by: string | null): Promise<OutcomeAction[]>;
     outcomes(roundId: number): Promise<OutcomeAction[]>;
+    /** The round's time model as stored (raw strings, key without the "round." prefix). */
+    timeSettings(): Promise<Record<string, string>>;
+    saveTimeSettings(actor: Actor, settings: Record<string, number>): Promise<void>;
   };
 }
 
@@ -598,6 +601,11 @@ export function createStore(db: Db, file: string): Store {
         return listOutcomes(db, item.roundId).filter((o) => o.agendaItemId === item.id);
       }),
       outcomes: (roundId) => read(() => listOutcomes(db, roundId)),
+      timeSettings: () => read(() => readSettings(db, 'round.')),
+      saveTimeSettings: (actor, settings) => write(() => {
+        writeSettings(db, 'round.', settings);
+        writeAudit(db, actor, 'update', 'setting', null, `Round time settings changed: ${Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+      }),
     },
   };
 
@@ -608,7 +616,7 @@ export function createStore(db: Db, file: string): Store {
     const ids = [...new Set(itemIds)].filter((id) => current.has(id));
     if (ids.length !== current.size) throw new AppError('INVALID_INPUT', 'The new order must list every resident on the round once.');
     const minutes = ids.map((id) => minutesOverride.get(id) ?? current.get(id)?.minutes ?? 0);
-    const starts = timeSlots(round.startTime, minutes);
+    const starts = timeSlots(addMinutes(round.startTime, round.plan.huddleMinutes ?? 0), minutes);
     writeSlots(db, ids.map((id, i) => ({ id, position: i + 1, start: starts[i] ?? round.startTime, minutes: minutes[i] ?? 0 })));
   }
 }

@@ -73,7 +73,8 @@ export function getItem(db: Db, itemId: number): AgendaItem {
 
 export function listRounds(db: Db, homeId: number | null): RoundSummary[] {
   const rows = db.prepare(`SELECT r.id, r.home_id, h.name AS home_name, r.date, r.start_time, r.status, r.capacity_minutes,
-        count(a.id) AS items, coalesce(sum(a.minutes), 0) AS used
+        count(a.id) AS items,
+        coalesce(sum(a.minutes), 0) + CASE WHEN count(a.id) > 0 THEN coalesce(json_extract(r.plan, '$.huddleMinutes'), 0) ELSE 0 END AS used
       FROM round r JOIN care_home h ON h.id = r.home_id LEFT JOIN agenda_item a ON a.round_id = r.id AND a.removed_at IS NULL
       WHERE (@homeId IS NULL OR r.home_id = @homeId) GROUP BY r.id ORDER BY r.date DESC, h.name, r.id DESC`)
     .all({ homeId }) as { id: number; home_id: number; home_name: string; date: string; start_time: string; status: RoundStatus; capacity_minutes: number;
@@ -145,4 +146,15 @@ export function insertReviewDone(db: Db, review: { residentId: number; rule: str
       VALUES (?, ?, ?, 'done', ?, ?, ?, ?, 'round', ?)`)
     .run(review.residentId, review.rule, JSON.stringify(review.reasons), review.roundId, review.doneOn, review.doneBy, review.outcome,
       new Date().toISOString()).lastInsertRowid);
+}
+
+/** Settings stored under a prefix ("round.") as raw strings, key without the prefix. */
+export function readSettings(db: Db, prefix: string): Record<string, string> {
+  const rows = db.prepare('SELECT key, value FROM setting WHERE substr(key, 1, length(?)) = ?').all(prefix, prefix) as { key: string; value: string }[];
+  return Object.fromEntries(rows.map((r) => [r.key.slice(prefix.length), r.value]));
+}
+
+export function writeSettings(db: Db, prefix: string, settings: Record<string, number>): void {
+  const upsert = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  for (const [key, value] of Object.entries(settings)) upsert.run(`${prefix}${key}`, String(value));
 }

@@ -27,7 +27,8 @@ export interface ConditionRecord {
 }
 
 export interface ClinicalEventRecord {
-  type: 'admission' | 'discharge' | 'a-and-e' | 'fall' | 'death' | 'other';
+  /** visit: a GP or clinician seeing the resident at the home (a round, a care-home or domiciliary visit). */
+  type: 'admission' | 'discharge' | 'a-and-e' | 'fall' | 'death' | 'visit' | 'other';
   date: string;
   details: string | null;
 }

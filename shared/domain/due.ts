@@ -16,6 +16,6 @@ export interface DueItem {
   explanation: string;
   /** Minutes it needs on a round (reviews: the schedule's minutes for its review type). */
   minutes: number;
-  /** A same-day call to the prescriber, not a routine review (e.g. two anticoagulants at once). */
+  /** A same-day call to the prescriber (e.g. warfarin with apixaban): must-see on the round, never a pharmacist's list. */
   urgent?: boolean;
 }

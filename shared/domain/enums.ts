@@ -7,7 +7,7 @@ export const RESIDENT_STATUSES = ['active', 'left', 'died'] as const;
 export const CONTACT_PREFERENCES = ['in-person', 'phone', 'video', 'not'] as const;
 export const MEDICATION_TYPES = ['repeat', 'acute'] as const;
 export const MEDICATION_STATUSES = ['active', 'stopped'] as const;
-export const EVENT_TYPES = ['admission', 'discharge', 'a-and-e', 'fall', 'death', 'other'] as const;
+export const EVENT_TYPES = ['admission', 'discharge', 'a-and-e', 'fall', 'death', 'visit', 'other'] as const;
 export const FLAG_SEVERITIES = ['escalate-now', 'urgent', 'high', 'medium', 'routine'] as const;
 export const FLAG_CATEGORIES = ['fall', 'weight-loss', 'news2', 'soft-signs', 'confusion', 'skin', 'infection',
   'behaviour', 'pain', 'eating-drinking', 'medication', 'end-of-life', 'family-concern', 'admission',

@@ -35,11 +35,18 @@ export const careHomeInput = z.object({
   roundStartTime: z.union([timeOfDay, z.literal(''), z.null()]).optional().transform((v) => (v ? v : null)),
   roundCapacityMinutes: z.number().int().min(15, 'A round needs at least 15 minutes').max(600, 'A round cannot be longer than 10 hours')
     .nullable().optional().transform((v) => v ?? null),
+  /** Minutes a week of a practice pharmacist's session at this home; none: medication reviews come on the round. */
+  pharmacistMinutes: z.number().int().min(0, 'Pharmacist minutes cannot be negative').max(2400, 'Pharmacist minutes cannot be more than 2,400 a week')
+    .nullable().optional().transform((v) => v ?? null),
+  /** Who usually leads the round (a GP, advanced clinical practitioner or pharmacist). */
+  roundClinician: optionalText(200),
 });
 export type CareHomeInput = z.input<typeof careHomeInput>;
-export type CareHomeFields = z.output<typeof careHomeInput>;
+type ParsedHome = z.output<typeof careHomeInput>;
+/** A home's fields as stored; the round-planning ones (issue 12) may be left out by older callers (stored as none). */
+export type CareHomeFields = Omit<ParsedHome, 'pharmacistMinutes' | 'roundClinician'> & Partial<Pick<ParsedHome, 'pharmacistMinutes' | 'roundClinician'>>;
 
-export interface CareHome extends CareHomeFields {
+export interface CareHome extends ParsedHome {
   id: number;
   activeResidents: number;
   createdAt: string;

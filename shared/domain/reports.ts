@@ -12,7 +12,7 @@ export interface OutcomeData {
   reviews: { residentId: number; rule: string; status: 'due' | 'scheduled' | 'done' | 'deferred'; dueDate: string | null; doneOn: string | null }[];
   carePlans: { id: number; residentId: number; element: AcpElement; value: string; recordedOn: string; reviewDue: string | null; supersededBy: number | null }[];
   flags: { id: number; homeId: number; residentId: number | null; raisedOn: string }[];
-  events: { residentId: number; type: 'admission' | 'discharge' | 'a-and-e' | 'fall' | 'death' | 'other'; date: string; details: string | null }[];
+  events: { residentId: number; type: 'admission' | 'discharge' | 'a-and-e' | 'fall' | 'death' | 'visit' | 'other'; date: string; details: string | null }[];
   /**
    * The medication reviews the rules (shared/rules/reviews) find overdue on the period's last day, for the
    * residents living in the home then: worked out by the service, which knows the period and the settings.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isoDate } from './register';
 import type { ROUND_STATUSES } from './enums';
 import { ACP_ELEMENTS, ACTION_OWNERS } from './enums';
-import type { NotThisWeek, RoundReason, Escalation } from '../rules/planning';
+import type { NotThisWeek, RoundReason, Escalation, SessionItem } from '../rules/planning';
 
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 export type ActionOwner = (typeof ACTION_OWNERS)[number];
@@ -61,6 +61,18 @@ export interface AgendaItem {
 export interface RoundPlanNotes {
   notThisWeek: NotThisWeek[];
   escalations: Escalation[];
+  /** The huddle at the start of the round: the first resident's slot starts after it. */
+  huddleMinutes?: number;
+  /** How far the must-see residents alone took the round past its capacity when planned (0 within time). */
+  overByMinutes?: number;
+  /** "4 residents wait for the next round for lack of time: …" */
+  deferredSummary?: string;
+  /** The round's own lists, as planned: bloods and monitoring, the pharmacist's session, care-planning conversations to book. */
+  tasks?: SessionItem[];
+  pharmacist?: { minutes: number; usedMinutes: number; items: SessionItem[] };
+  carePlanning?: SessionItem[];
+  /** Residents who must be seen this week, and why (never deferred for time). */
+  mustSee?: { residentId: number; why: string }[];
 }
 
 export interface Round {

@@ -4,17 +4,47 @@ import {
   attendeesInput, createRoundInput, itemOutcomeInput, questionsInput,
   type AgendaItem, type OutcomeAction, type Round, type RoundSummary,
 } from '../domain/round';
-import type { RoundProposal } from '../rules/planning';
+import type { RoundProposal, SessionItem } from '../rules/planning';
+import { isoDate } from '../domain/register';
+import { roundTimeSchema, type RoundTime, type RoundTimeField } from '../rules/roundTime';
 import type { PrintDocument } from '../print';
 import { channel } from './channel';
 
 const id = z.number().int().positive();
+
+/** "Plan next week": one round per home on its usual round day; homes skipped say why. */
+export interface WeekPlan {
+  from: string;
+  to: string;
+  planned: { round: Round; proposal: RoundProposal }[];
+  skipped: { homeId: number; home: string; why: string }[];
+}
+
+/** A home's lists beside the round, worked out for a date (not saved). */
+export interface HomeSessions {
+  homeId: number;
+  home: string;
+  date: string;
+  tasks: SessionItem[];
+  pharmacist: { minutes: number; usedMinutes: number; items: SessionItem[] };
+  carePlanning: SessionItem[];
+}
+
+export interface RoundTimeView {
+  settings: RoundTime;
+  defaults: RoundTime;
+  fields: readonly RoundTimeField[];
+}
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as hh:mm, for example 10:00');
 
 export const roundChannels = {
   'rounds:list': channel<RoundSummary[]>()(z.object({ homeId: id.optional() }).strict()),
   'rounds:get': channel<Round>()(z.object({ id }).strict()),
   'rounds:create': channel<{ round: Round; proposal: RoundProposal }>()(createRoundInput.strict()),
+  'rounds:plan-week': channel<WeekPlan>()(z.object({ from: isoDate.optional() }).strict()),
+  'rounds:sessions': channel<HomeSessions>()(z.object({ homeId: id, date: isoDate.optional() }).strict()),
+  'round-settings:get': channel<RoundTimeView>()(z.object({}).strict()),
+  'round-settings:save': channel<RoundTimeView>()(z.object({ settings: roundTimeSchema }).strict()),
   'rounds:update': channel<Round>()(z.object({ roundId: id, startTime: time.optional(), clinicians: z.array(z.string().trim().min(1).max(200)).max(10).optional() }).strict()),
   'rounds:add-resident': channel<Round>()(z.object({ roundId: id, residentId: id, minutes: z.number().int().min(5).max(120).optional(),
     why: z.string().trim().max(500).optional() }).strict()),

@@ -4,35 +4,44 @@
  *
  * Reasons come from REASON SOURCES, functions `(snapshot, today) => DueItem[]` (flags, family concerns,
  * open actions, continuity here; medication reviews and care plans from their own rule files). The planner
- * never looks at where a reason came from, only at its rule id.
+ * never looks at where a reason came from, only at its rule id (classified in roundTime.ts).
+ *
+ * Where: each reason goes to the round, the task list (bloods and monitoring) or the home's pharmacist
+ * session (`sessionFor`). Advance-care-plan items stay on the round (5 minutes to book a care-planning
+ * conversation) and make the care-planning list too.
+ *
+ * Minutes (`residentMinutes`, roundTime.ts): a 10-minute huddle once a round; for each resident the
+ * longest discussion, 3 for each further one and 2 for notes, at most 15 (30 with a new-admission
+ * assessment or an end-of-life conversation). Every figure is a practice setting.
+ *
+ * Must-see (`mustSeeWhy`): an escalate-now follow-up, an urgent flag, an urgent (same-day) medicines item,
+ * a post-discharge reconciliation, a new admission before the care plan is due, and end of life (GSF C/D
+ * or the surprise question answered "no"). Must-see residents are always on the round; when they alone
+ * need more than the capacity, the plan says by how much (`overByMinutes`) and defers none of them.
  *
  * Priority (documented in the README too). Each reason has a tier from its rule id:
  *   1000 escalate-now follow-up (`flag-escalate-now`)
- *    900 urgent (`flag-urgent`, `new-admission-pcsp`, `post-discharge`, `end-of-life`)
+ *    900 urgent (`flag-urgent`, `new-admission-pcsp`, `post-discharge`, `end-of-life…`, any `urgent` item)
  *    800 high (`flag-high`)
- *    600 due reviews (medication-review rules, `monitoring-*`, `pcsp-review`, `flag-routine`, and any rule
- *        not named here)
+ *    600 due reviews (medication-review rules, `pcsp-review`, `flag-routine`, and any rule not named here)
  *    500 advance-care-plan items (`acp-missing`, `acp-review`, `ppd-missing`)
  *    400 family concern (`family-concern`) and other `flag-medium` flags
  *    300 continuity (`continuity`)
  *    200 open actions (`open-actions`)
- * A resident's item takes the tier of its highest reason. Within a tier, the score adds 20 for each further
- * reason, 10 if any reason is overdue (5 if due, 0 if only due soon) and the days the oldest reason is
- * overdue (at most 60). Items are ordered by tier, then score, then the earliest due date, then family
- * name, given name and resident id — so the order never depends on input order.
+ * A resident's item takes the tier of its highest reason. Must-see first; then strictly by tier; within a
+ * tier, acuity (overdue before due before due soon), then how many days overdue, then how many reasons —
+ * more paperwork never outranks a sicker resident — then the earliest due date, family name, given name
+ * and resident id, so the order never depends on input order.
  *
- * Minutes: reasons are grouped into discussions (discussionOf: one medication review, one care-plan
- * conversation, the home's flags, anything else on its own); each discussion takes its longest reason's
- * minutes, and the item the longest discussion plus 5 minutes for each further one, never more than their
- * sum and never less than 5 minutes.
- *
- * Capacity: items are taken in priority order while they fit; an item that does not fit is left for next
- * week ("over capacity"), and later, shorter items may still fill the time left. The proposal never uses
- * more minutes than the capacity.
+ * Capacity: after the must-see residents, residents are taken in that order while they fit; one who does
+ * not fit waits (first in line next time) and a lower-tier resident may use only the time they could not.
  */
 import { addDays, daysBetween, formatUkDate } from '../dates';
 import type { DueItem } from '../domain/due';
 import type { ResidentSnapshot } from '../domain/snapshot';
+import { currentEntries } from './carePlan';
+import { ruleLabel } from './ruleLabels';
+import { DEFAULT_ROUND_TIME, isCarePlanning, isEndOfLife, residentMinutes, sessionFor, type RoundTime, type Session } from './roundTime';
 
 /** A reason on the agenda: a due item, with the flags it stands for when it comes from flags. */
 export interface RoundReason extends DueItem {
@@ -50,18 +59,23 @@ export const TIER_LABEL: Record<Tier, string> = {
   'family-concern': 'Family concern', continuity: 'Continuity', 'open-actions': 'Open actions',
 };
 
-const URGENT_RULES = new Set(['flag-urgent', 'new-admission-pcsp', 'post-discharge', 'end-of-life']);
-const ACP_RULES = new Set(['acp-missing', 'acp-review', 'ppd-missing']);
+const URGENT_RULES = new Set(['flag-urgent', 'new-admission-pcsp', 'post-discharge']);
 
 export function tierOf(rule: string): Tier {
   if (rule === 'flag-escalate-now') return 'escalate-now';
-  if (URGENT_RULES.has(rule)) return 'urgent';
+  if (URGENT_RULES.has(rule) || isEndOfLife(rule)) return 'urgent';
   if (rule === 'flag-high') return 'high';
-  if (ACP_RULES.has(rule)) return 'acp';
+  if (isCarePlanning(rule)) return 'acp';
   if (rule === 'family-concern' || rule === 'flag-medium') return 'family-concern';
   if (rule === 'continuity') return 'continuity';
   if (rule === 'open-actions') return 'open-actions';
   return 'review';
+}
+
+/** A reason's tier: an `urgent` item (a same-day call to the prescriber) is urgent whatever its rule. */
+export function tierOfReason(reason: Pick<DueItem, 'rule' | 'urgent'>): Tier {
+  const tier = tierOf(reason.rule);
+  return reason.urgent && TIER_WEIGHT[tier] < TIER_WEIGHT.urgent ? 'urgent' : tier;
 }
 
 export interface PlanInput {
@@ -69,10 +83,17 @@ export interface PlanInput {
   snapshots: readonly ResidentSnapshot[];
   /** Every reason source's due items for these residents. */
   reasons: readonly RoundReason[];
+  /** Clinician time at the home, huddle and notes included. */
   capacityMinutes: number;
   /** "HH:MM". */
   startTime: string;
   today: string;
+  /** The round's date (default today): when the residents who wait will come up counts from it. */
+  date?: string;
+  /** The time model (default DEFAULT_ROUND_TIME). */
+  time?: RoundTime;
+  /** The home's pharmacist minutes a week; 0 or absent: no pharmacist session, medication reviews come on the round. */
+  pharmacistMinutes?: number;
 }
 
 export interface ProposedItem {
@@ -82,10 +103,13 @@ export interface ProposedItem {
   position: number;
   /** "HH:MM". */
   start: string;
+  /** Minutes on the round, notes included. */
   minutes: number;
   tier: Tier;
   score: number;
   reasons: RoundReason[];
+  /** Why this resident must be seen this week (never deferred for time), or null. */
+  mustSee: string | null;
 }
 
 export interface NotThisWeek {
@@ -94,6 +118,10 @@ export interface NotThisWeek {
   why: string;
   /** For a resident left out for capacity: their place in the queue for the next round (1 = next). */
   nextInLine: number | null;
+  /** For a resident left out for capacity: the date of the round they will come up on, as things stand. */
+  comesUp?: string | null;
+  /** deferred: waits for time; elsewhere: on the task list or the pharmacist's session only; nothing-due. */
+  kind?: 'deferred' | 'elsewhere' | 'nothing-due';
   reasons: RoundReason[];
 }
 
@@ -103,14 +131,45 @@ export interface Escalation {
   explanation: string;
 }
 
+/** A resident on one of the round's own lists (tasks, the pharmacist's session, care-planning conversations). */
+export interface SessionItem {
+  residentId: number;
+  name: string;
+  nhsNumber: string;
+  /** Minutes it needs in that session (0 on the task list: a visit, not a slot). */
+  minutes: number;
+  /** False when it does not fit in this week's session (pharmacist): next session. */
+  fits: boolean;
+  reasons: RoundReason[];
+}
+
+export interface DeferredSummary {
+  total: number;
+  /** Counts by each waiting resident's main reason, most first. */
+  byReason: { rule: string; label: string; count: number }[];
+  /** "4 residents wait for the next round: 3 Structured medication review, 1 Not seen for a while." */
+  text: string;
+}
+
 export interface RoundProposal {
   capacityMinutes: number;
   startTime: string;
+  /** Minutes planned, the huddle included. */
   usedMinutes: number;
+  huddleMinutes: number;
+  /** How far the must-see residents alone take the round past its capacity (0 when within time). */
+  overByMinutes: number;
   items: ProposedItem[];
   notThisWeek: NotThisWeek[];
+  deferred: DeferredSummary;
   /** escalate-now flags: act today, whatever the round. */
   escalations: Escalation[];
+  /** Bloods and monitoring due: the practice nurse's or phlebotomy visit's list. */
+  tasks: SessionItem[];
+  /** Medication-review work for the home's pharmacist session (empty without one). */
+  pharmacist: { minutes: number; usedMinutes: number; items: SessionItem[] };
+  /** Advance-care-plan conversations to book (30–45 minutes each, with the resident and family). */
+  carePlanning: SessionItem[];
 }
 
 export function residentName(s: ResidentSnapshot): string {
@@ -118,56 +177,60 @@ export function residentName(s: ResidentSnapshot): string {
   return `${r.givenName}${r.preferredName ? ` (${r.preferredName})` : ''} ${r.familyName}`;
 }
 
-export const MIN_ITEM_MINUTES = 5;
-
 /**
- * Reasons that are one conversation on the round: everything a structured medication review covers is one
- * medication review (an SMR deals with the anticholinergic load, the falls drugs and the STOPP items too);
- * care-plan gaps and end-of-life are one advance-care-planning conversation; the home's flags are one look at
- * what the staff raised. Any other rule (a family's concern, with the relative there, among them) is its own discussion.
+ * Why a resident must be seen this week, from their round reasons and care plan; null when they need not.
+ * A post-discharge reconciliation is must-see within its 7 days, a new admission before the care plan is
+ * due (both: the item's due date not yet passed today); once overdue they stay urgent, first after must-see.
  */
-export function discussionOf(rule: string): string {
-  if (rule === 'post-discharge' || rule.startsWith('monitoring-')
-    || ['smr-annual', 'polypharmacy', 'antipsychotic-dementia', 'acb-high', 'fall-frid', 'stopp-duration'].includes(rule)) return 'medicines';
-  if (ACP_RULES.has(rule) || rule === 'end-of-life') return 'care-plan';
-  if (rule.startsWith('flag-')) return 'flags';
-  return rule;
+export function mustSeeWhy(reasons: readonly RoundReason[], snapshot: ResidentSnapshot, today: string): string | null {
+  const rules = new Set(reasons.map((r) => r.rule));
+  if (rules.has('flag-escalate-now')) return 'Follow-up of a same-day escalation';
+  if (reasons.some((r) => r.urgent)) return 'Same-day call to the prescriber about medicines';
+  if (rules.has('flag-urgent')) return 'Urgent concern from the home';
+  if (reasons.some((r) => isEndOfLife(r.rule)) && endOfLifeTriggered(snapshot)) return 'End of life: time with the family this week';
+  if (reasons.some((r) => r.rule === 'post-discharge' && r.due >= today)) return 'Home from hospital: reconciliation within 7 days';
+  if (reasons.some((r) => r.rule === 'new-admission-pcsp' && r.due >= today)) return 'New admission: assessment before the care plan is due';
+  return null;
 }
 
-/**
- * Minutes an item needs from its reasons: each discussion takes its longest reason's minutes; the longest
- * discussion plus 5 for each further one, never more than the discussions' sum and never under 5.
- */
-export function itemMinutes(reasons: readonly Pick<DueItem, 'minutes' | 'rule'>[]): number {
-  if (reasons.length === 0) return 0;
-  const byDiscussion = new Map<string, number>();
-  for (const r of reasons) {
-    const key = discussionOf(r.rule);
-    byDiscussion.set(key, Math.max(byDiscussion.get(key) ?? 0, Math.max(0, Math.round(r.minutes))));
-  }
-  const minutes = [...byDiscussion.values()];
-  const sum = minutes.reduce((a, b) => a + b, 0);
-  return Math.max(MIN_ITEM_MINUTES, Math.min(sum, Math.max(...minutes) + 5 * (minutes.length - 1)));
+/** GSF code C or D, or the surprise question answered "no", on the current care plan. */
+function endOfLifeTriggered(snapshot: ResidentSnapshot): boolean {
+  const current = currentEntries(snapshot.carePlans);
+  const gsf = current.gsf?.value.trim().toUpperCase();
+  return gsf === 'C' || gsf === 'D' || current['surprise-question']?.value.trim().toLowerCase() === 'no';
 }
 
 function compareReasons(a: RoundReason, b: RoundReason): number {
-  return TIER_WEIGHT[tierOf(b.rule)] - TIER_WEIGHT[tierOf(a.rule)] || a.due.localeCompare(b.due) || a.rule.localeCompare(b.rule)
+  return TIER_WEIGHT[tierOfReason(b)] - TIER_WEIGHT[tierOfReason(a)] || a.due.localeCompare(b.due) || a.rule.localeCompare(b.rule)
     || a.explanation.localeCompare(b.explanation) || a.status.localeCompare(b.status) || a.minutes - b.minutes;
 }
 
-function scoreOf(reasons: readonly RoundReason[], today: string): { tier: Tier; score: number; earliest: string } {
-  const sorted = [...reasons].sort(compareReasons);
-  const tier = tierOf(sorted[0]?.rule ?? 'open-actions');
-  const earliest = reasons.map((r) => r.due).sort()[0] ?? today;
-  const statusBonus = reasons.some((r) => r.status === 'overdue') ? 10 : reasons.some((r) => r.status === 'due') ? 5 : 0;
-  const overdueDays = Math.min(60, Math.max(0, daysBetween(earliest, today)));
-  return { tier, score: TIER_WEIGHT[tier] + 20 * (reasons.length - 1) + statusBonus + overdueDays, earliest };
+const ACUITY: Record<DueItem['status'], number> = { overdue: 2, due: 1, 'due-soon': 0 };
+
+interface Ranked {
+  tier: Tier;
+  acuity: number;
+  overdueDays: number;
+  count: number;
+  earliest: string;
+  score: number;
+}
+
+/** Tier, then the acuity and how overdue the reasons of that tier are, then how many reasons. */
+function rank(reasons: readonly RoundReason[], today: string): Ranked {
+  const tier = reasons.reduce<Tier>((best, r) => (TIER_WEIGHT[tierOfReason(r)] > TIER_WEIGHT[best] ? tierOfReason(r) : best), 'open-actions');
+  const top = reasons.filter((r) => tierOfReason(r) === tier);
+  const acuity = Math.max(0, ...top.map((r) => ACUITY[r.status]));
+  let earliest = today;
+  for (const r of reasons) if (r.due < earliest) earliest = r.due;
+  const overdueDays = Math.max(0, ...top.map((r) => daysBetween(r.due, today)));
+  return { tier, acuity, overdueDays, count: reasons.length, earliest, score: TIER_WEIGHT[tier] + 10 * acuity + Math.min(60, overdueDays) };
 }
 
 /** "HH:MM" plus minutes. */
 export function addMinutes(time: string, minutes: number): string {
   const [h = 0, m = 0] = time.split(':').map(Number);
-  const total = (h * 60 + m + minutes) % (24 * 60);
+  const total = (((h * 60 + m + minutes) % (24 * 60)) + 24 * 60) % (24 * 60);
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
@@ -185,8 +248,49 @@ function headline(reasons: readonly RoundReason[]): string {
   return reasons.slice(0, 2).map((r) => r.explanation.replace(/\.$/, '')).join('; ');
 }
 
-/** Proposes a round: see the header comment for the priority, minutes and capacity rules. */
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+interface Candidate extends Ranked {
+  snapshot: ResidentSnapshot;
+  reasons: RoundReason[];
+  minutes: number;
+  mustSee: string | null;
+}
+
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return TIER_WEIGHT[b.tier] - TIER_WEIGHT[a.tier] || b.acuity - a.acuity || b.overdueDays - a.overdueDays || b.count - a.count
+    || a.earliest.localeCompare(b.earliest) || a.snapshot.resident.familyName.localeCompare(b.snapshot.resident.familyName)
+    || a.snapshot.resident.givenName.localeCompare(b.snapshot.resident.givenName) || a.snapshot.resident.id - b.snapshot.resident.id;
+}
+
+/**
+ * The dates the waiting residents come up on, as things stand: the queue, in order, fills the following
+ * weekly rounds of the same capacity (a later must-see resident may still push them on).
+ */
+function comesUpDates(queue: readonly Candidate[], available: number, date: string): Map<number, string | null> {
+  const result = new Map<number, string | null>();
+  let waiting = queue.filter((c) => c.minutes <= available);
+  for (const c of queue) if (c.minutes > available) result.set(c.snapshot.resident.id, null);
+  for (let week = 1; waiting.length > 0 && week <= 52; week++) {
+    let used = 0;
+    const next: Candidate[] = [];
+    for (const c of waiting) {
+      if (used + c.minutes <= available) {
+        used += c.minutes;
+        result.set(c.snapshot.resident.id, addDays(date, 7 * week));
+      } else next.push(c);
+    }
+    waiting = next;
+  }
+  for (const c of waiting) result.set(c.snapshot.resident.id, null);
+  return result;
+}
+
+/** Proposes a round: see the header comment for where, minutes, must-see, priority and capacity. */
 export function planRound(input: PlanInput): RoundProposal {
+  const time = input.time ?? DEFAULT_ROUND_TIME;
+  const date = input.date ?? input.today;
+  const pharmacistMinutes = Math.max(0, input.pharmacistMinutes ?? 0);
   const active = input.snapshots.filter((s) => s.resident.status === 'active');
   const byResident = new Map<number, RoundReason[]>();
   for (const reason of input.reasons) {
@@ -195,61 +299,135 @@ export function planRound(input: PlanInput): RoundProposal {
     else byResident.set(reason.residentId, [reason]);
   }
 
-  const candidates = active
-    .filter((s) => (byResident.get(s.resident.id) ?? []).length > 0)
-    .map((s) => {
-      const reasons = [...(byResident.get(s.resident.id) ?? [])].sort(compareReasons);
-      return { snapshot: s, reasons, minutes: itemMinutes(reasons), ...scoreOf(reasons, input.today) };
-    })
-    .sort((a, b) => TIER_WEIGHT[b.tier] - TIER_WEIGHT[a.tier] || b.score - a.score || a.earliest.localeCompare(b.earliest)
-      || a.snapshot.resident.familyName.localeCompare(b.snapshot.resident.familyName)
-      || a.snapshot.resident.givenName.localeCompare(b.snapshot.resident.givenName) || a.snapshot.resident.id - b.snapshot.resident.id);
+  const bySession = new Map<number, Record<Session, RoundReason[]>>();
+  const candidates: Candidate[] = [];
+  const tasks: Candidate[] = [];
+  const pharmacist: Candidate[] = [];
+  const carePlanning: Candidate[] = [];
+  for (const s of active) {
+    const all = byResident.get(s.resident.id);
+    if (!all) continue;
+    const split: Record<Session, RoundReason[]> = { round: [], tasks: [], pharmacist: [] };
+    for (const r of [...all].sort(compareReasons)) split[sessionFor(r, pharmacistMinutes > 0)].push(r);
+    bySession.set(s.resident.id, split);
+    const make = (reasons: RoundReason[], minutes: number): Candidate =>
+      ({ snapshot: s, reasons, minutes, mustSee: null, ...rank(reasons, input.today) });
+    if (split.round.length > 0) {
+      const c = make(split.round, residentMinutes(split.round, time));
+      c.mustSee = mustSeeWhy(split.round, s, input.today);
+      candidates.push(c);
+    }
+    if (split.tasks.length > 0) tasks.push(make(split.tasks, 0));
+    if (split.pharmacist.length > 0) pharmacist.push(make(split.pharmacist, time.pharmacistMinutesPerResident));
+    const booking = split.round.filter((r) => isCarePlanning(r.rule));
+    if (booking.length > 0) carePlanning.push(make(booking, 0));
+  }
+  candidates.sort(compareCandidates);
 
-  const chosen: typeof candidates = [];
-  const left: typeof candidates = [];
-  let used = 0;
-  for (const c of candidates) {
+  const mustSee = candidates.filter((c) => c.mustSee !== null);
+  const others = candidates.filter((c) => c.mustSee === null);
+  const chosen: Candidate[] = [...mustSee];
+  const left: Candidate[] = [];
+  const huddle = time.huddleMinutes;
+  let used = huddle + mustSee.reduce((n, c) => n + c.minutes, 0);
+  for (const c of others) {
     if (used + c.minutes <= input.capacityMinutes) {
       chosen.push(c);
       used += c.minutes;
     } else left.push(c);
   }
+  const overByMinutes = Math.max(0, used - input.capacityMinutes);
 
-  const starts = timeSlots(input.startTime, chosen.map((c) => c.minutes));
+  const starts = timeSlots(addMinutes(input.startTime, huddle), chosen.map((c) => c.minutes));
   const items: ProposedItem[] = chosen.map((c, i) => ({
     residentId: c.snapshot.resident.id, name: residentName(c.snapshot), nhsNumber: c.snapshot.resident.nhsNumber, position: i + 1,
-    start: starts[i] ?? input.startTime, minutes: c.minutes, tier: c.tier, score: c.score, reasons: c.reasons,
+    start: starts[i] ?? input.startTime, minutes: c.minutes, tier: c.tier, score: c.score, reasons: c.reasons, mustSee: c.mustSee,
   }));
 
-  const queue = new Map(left.map((c, i) => [c.snapshot.resident.id, i + 1]));
+  const comesUp = comesUpDates(left, input.capacityMinutes - huddle, date);
+  const queue = new Map(left.map((c, i) => [c.snapshot.resident.id, { place: i + 1, c }]));
+  const onRound = new Set(chosen.map((c) => c.snapshot.resident.id));
+  const KIND_ORDER = { deferred: 0, elsewhere: 1, 'nothing-due': 2 } as const;
   const notThisWeek: NotThisWeek[] = active
-    .filter((s) => !chosen.some((c) => c.snapshot.resident.id === s.resident.id))
-    .map((s) => {
+    .filter((s) => !onRound.has(s.resident.id))
+    .map((s): NotThisWeek => {
       const id = s.resident.id;
-      const place = queue.get(id);
+      const waiting = queue.get(id);
+      const split = bySession.get(id);
       const reasons = [...(byResident.get(id) ?? [])].sort(compareReasons);
-      if (place !== undefined) {
-        const c = left[place - 1];
+      if (waiting) {
+        const when = comesUp.get(id) ?? null;
         return {
-          residentId: id, name: residentName(s), nextInLine: place, reasons,
-          why: `Over capacity this week (needs ${c?.minutes ?? 0} minutes): ${place === 1 ? 'first' : `number ${place}`} in line for the next round — ${headline(reasons)}.`,
+          residentId: id, name: residentName(s), nextInLine: waiting.place, comesUp: when, kind: 'deferred', reasons,
+          why: `Over capacity this week (needs ${waiting.c.minutes} minutes): ${waiting.place === 1 ? 'first' : `number ${waiting.place}`} in line for the next round`
+            + `${when ? `, expected ${formatUkDate(when)}` : ''} — ${headline(waiting.c.reasons)}.`,
         };
       }
-      const seen = s.lastSeenOnRound ? `last seen on a round ${formatUkDate(s.lastSeenOnRound)}` : 'not yet seen on a round';
-      const continuityFrom = addDays(s.lastSeenOnRound ?? s.resident.admissionDate ?? input.today, CONTINUITY_DAYS);
+      if (split && (split.tasks.length > 0 || split.pharmacist.length > 0)) {
+        const where = [split.tasks.length > 0 ? 'the task list for the practice nurse or phlebotomy visit' : '',
+          split.pharmacist.length > 0 ? 'the pharmacist’s session' : ''].filter(Boolean).join(' and ');
+        return {
+          residentId: id, name: residentName(s), nextInLine: null, comesUp: null, kind: 'elsewhere', reasons,
+          why: `Not for the GP round this week: on ${where} — ${headline([...split.tasks, ...split.pharmacist])}.`,
+        };
+      }
+      const last = lastSeen(s, input.today);
+      const seen = last ? `last seen ${last.how === 'round' ? 'on a round' : 'by a GP at the home'} ${formatUkDate(last.date)}` : 'not yet seen on a round';
+      const continuityFrom = addDays(last?.date ?? s.resident.admissionDate ?? input.today, CONTINUITY_DAYS);
       return {
-        residentId: id, name: residentName(s), nextInLine: null, reasons,
+        residentId: id, name: residentName(s), nextInLine: null, comesUp: null, kind: 'nothing-due', reasons,
         why: `Nothing due this week (${seen}; a continuity review falls due on ${formatUkDate(continuityFrom)}).`,
       };
     })
-    .sort((a, b) => (a.nextInLine ?? Infinity) - (b.nextInLine ?? Infinity) || a.name.localeCompare(b.name) || a.residentId - b.residentId);
+    .sort((a, b) => KIND_ORDER[a.kind ?? 'nothing-due'] - KIND_ORDER[b.kind ?? 'nothing-due'] || (a.nextInLine ?? Infinity) - (b.nextInLine ?? Infinity)
+      || a.name.localeCompare(b.name) || a.residentId - b.residentId);
 
   const escalations: Escalation[] = active.flatMap((s) => s.flags
     .filter((f) => f.severity === 'escalate-now' && (f.status === 'open' || f.status === 'on-agenda'))
     .map((f) => ({ residentId: s.resident.id, name: residentName(s),
       explanation: `${f.text || f.category} (raised ${formatUkDate(f.raisedOn)}): act today — same-day escalation, not for the weekly round.` })));
 
-  return { capacityMinutes: input.capacityMinutes, startTime: input.startTime, usedMinutes: used, items, notThisWeek, escalations };
+  const toSession = (list: Candidate[], budget: number | null): SessionItem[] => {
+    let spent = 0;
+    return [...list].sort(compareCandidates).map((c) => {
+      const fits = budget === null || spent + c.minutes <= budget;
+      if (fits) spent += c.minutes;
+      return { residentId: c.snapshot.resident.id, name: residentName(c.snapshot), nhsNumber: c.snapshot.resident.nhsNumber, minutes: c.minutes, fits,
+        reasons: c.reasons };
+    });
+  };
+  const pharmacistItems = toSession(pharmacist, pharmacistMinutes);
+
+  return {
+    capacityMinutes: input.capacityMinutes, startTime: input.startTime, usedMinutes: used, huddleMinutes: huddle, overByMinutes, items, notThisWeek,
+    deferred: deferredSummary(left), escalations, tasks: toSession(tasks, null),
+    pharmacist: { minutes: pharmacistMinutes, usedMinutes: pharmacistItems.filter((i) => i.fits).reduce((n, i) => n + i.minutes, 0), items: pharmacistItems },
+    carePlanning: toSession(carePlanning, null),
+  };
+}
+
+function deferredSummary(left: readonly Candidate[]): DeferredSummary {
+  const counts = new Map<string, number>();
+  for (const c of left) {
+    const rule = c.reasons[0]?.rule ?? 'other';
+    counts.set(rule, (counts.get(rule) ?? 0) + 1);
+  }
+  const byReason = [...counts].map(([rule, count]) => ({ rule, label: ruleLabel(rule), count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const text = left.length === 0 ? 'Nobody with something due waits for time this week.'
+    : `${plural(left.length, 'resident')} wait${left.length === 1 ? 's' : ''} for the next round for lack of time: ${byReason.map((r) => `${r.count} ${r.label}`).join(', ')}.`;
+  return { total: left.length, byReason, text };
+}
+
+/**
+ * The last time the resident was seen at the home: on a round here, or on a GP or care-home visit in the
+ * practice record (a `visit` event), whichever is later; null if never.
+ */
+export function lastSeen(s: ResidentSnapshot, today: string): { date: string; how: 'round' | 'visit' } | null {
+  let visit: string | null = null;
+  for (const e of s.events) if (e.type === 'visit' && e.date <= today && (visit === null || e.date > visit)) visit = e.date;
+  if (s.lastSeenOnRound && (visit === null || s.lastSeenOnRound >= visit)) return { date: s.lastSeenOnRound, how: 'round' };
+  return visit ? { date: visit, how: 'visit' } : null;
 }
 
 /** Not seen on a round for this many days: a continuity review (12 weeks, local default). */

@@ -7,7 +7,7 @@ import { addDays, daysBetween, formatUkDate } from '../dates';
 import type { FlagSeverity } from '../domain/enums';
 import type { ResidentSnapshot, SnapshotFlag } from '../domain/snapshot';
 import { normaliseName } from '../text';
-import { CONTINUITY_DAYS, type RoundReason } from './planning';
+import { CONTINUITY_DAYS, lastSeen, type RoundReason } from './planning';
 
 export type ReasonSource = (snapshot: ResidentSnapshot, today: string) => RoundReason[];
 
@@ -88,9 +88,17 @@ export const openActionReasons: ReasonSource = (s, today) => {
   }];
 };
 
-/** `continuity`: not seen on a round for 12 weeks; a resident never seen counts from admission. */
+/**
+ * SNOMED CT codes of a GP or clinician seeing a resident at the home, read from the practice record as a
+ * `visit` event: 439708006 |Home visit (procedure)|. Codes whose concept id is not verified are left out
+ * rather than guessed; the importer also takes the words ("care home visit", "domiciliary visit", "ward round").
+ */
+export const VISIT_SNOMED_CODES: readonly string[] = ['439708006'];
+
+/** `continuity`: not seen for 12 weeks (on a round, or a GP visit at the home); a resident never seen counts from admission. */
 export const continuityReasons: ReasonSource = (s, today) => {
-  const from = s.lastSeenOnRound ?? s.resident.admissionDate;
+  const seen = lastSeen(s, today);
+  const from = seen?.date ?? s.resident.admissionDate;
   if (!from) return [];
   const due = addDays(from, CONTINUITY_DAYS);
   if (due > today) return [];
@@ -98,8 +106,8 @@ export const continuityReasons: ReasonSource = (s, today) => {
   const first = s.resident.preferredName ?? s.resident.givenName;
   return [{
     residentId: s.resident.id, rule: 'continuity', due, status: 'overdue', minutes: CONTINUITY_MINUTES,
-    explanation: s.lastSeenOnRound
-      ? `${first} was last seen on a round ${weeks} weeks ago (${formatUkDate(s.lastSeenOnRound)}): a review so nobody drifts out of sight.`
+    explanation: seen
+      ? `${first} was last seen ${seen.how === 'round' ? 'on a round' : 'by a GP at the home'} ${weeks} weeks ago (${formatUkDate(seen.date)}): a review so nobody drifts out of sight.`
       : `${first} has not been seen on a round since admission ${weeks} weeks ago (${formatUkDate(from)}): a review so nobody drifts out of sight.`,
   }];
 };

@@ -21,7 +21,7 @@ export interface TimelineOutcomeInput {
 }
 
 const EVENT_LABELS: Record<string, string> = {
-  admission: 'Hospital admission', discharge: 'Hospital discharge', 'a-and-e': 'A&E attendance', fall: 'Fall', death: 'Death', other: 'Clinical event',
+  admission: 'Hospital admission', discharge: 'Hospital discharge', 'a-and-e': 'A&E attendance', fall: 'Fall', death: 'Death', visit: 'Seen at the home by the practice', other: 'Clinical event',
 };
 
 const ACP_LABELS: Record<string, string> = {

@@ -14,7 +14,7 @@ function cli(args: string[]) {
 
 beforeAll(async () => {
   expect((await cli(['demo', '--db', db, '--today', '2026-11-23'])).code).toBe(0);
-});
+}, 300_000); // the demo prints every round's agenda and letters to PDF: long on a busy machine
 afterAll(() => t.cleanup());
 
 describe('report', () => {

@@ -15,7 +15,7 @@ beforeAll(async () => {
   dir = tempDir();
   expect((await cli(['demo', '--out', dir.dir, '--today', '2026-11-23'])).code).toBe(0);
   db = path.join(dir.dir, 'demo.sqlite');
-}, 300_000);
+}, 300_000); // the demo prints every round's agenda and letters to PDF: long on a busy machine
 afterAll(() => dir.cleanup());
 
 interface Row { residentId: number; nhsNumber: string; name: string; home: string; rule: string; due: string; status: string; explanation: string }

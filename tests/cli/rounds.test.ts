@@ -20,7 +20,7 @@ beforeAll(async () => {
   const result = await cli(['demo', '--out', demoDir, '--today', '2026-11-23']);
   expect(result.code).toBe(0);
   return t.cleanup;
-});
+}, 300_000); // the demo writes every agenda and letter as PDF: long on a busy machine
 
 describe('round commands', () => {
   it('demo plans next week’s round for every home and writes each agenda (PDF and HTML) and the letters, printing the paths', async () => {
@@ -41,20 +41,58 @@ describe('round commands', () => {
     const plan = JSON.parse(result.out) as { roundId: number; home: string; date: string; capacityMinutes: number;
       items: { residentId: number; nhsNumber: string; name: string; minutes: number; start: string; reasons: { rule: string; explanation: string }[];
         invite: { name: string; relationship: string; how: string }[] }[]; notThisWeek: { residentId: number; name: string; why: string }[] };
-    expect(Object.keys(plan)).toEqual(['roundId', 'home', 'date', 'capacityMinutes', 'items', 'notThisWeek']);
+    // the documented fields, in order, with overByMinutes (0 when within time) and the lists beside the round
+    expect(Object.keys(plan)).toEqual(['roundId', 'home', 'date', 'capacityMinutes', 'usedMinutes', 'overByMinutes', 'items', 'notThisWeek', 'deferred', 'tasks',
+      'pharmacist', 'carePlanning']);
     expect([plan.home, plan.date, plan.capacityMinutes]).toEqual(['Willow Court', '2026-12-01', 60]);
-    expect(plan.items[0]?.start).toBe('14:00');
-    expect(Object.keys(plan.items[0] ?? {})).toEqual(['residentId', 'nhsNumber', 'name', 'minutes', 'start', 'reasons', 'invite']);
-    expect(plan.items.reduce((n, i) => n + i.minutes, 0)).toBeLessThanOrEqual(60);
+    expect(plan.items[0]?.start).toBe('14:10'); // after the 10-minute huddle
+    expect(Object.keys(plan.items[0] ?? {})).toEqual(['residentId', 'nhsNumber', 'name', 'minutes', 'start', 'mustSee', 'reasons', 'invite']);
+    const over = (plan as unknown as { overByMinutes: number }).overByMinutes;
+    expect(plan.items.reduce((n, i) => n + i.minutes, 0)).toBeLessThanOrEqual(60 + over);
     expect(plan.items.every((i) => /^\d{10}$/.test(i.nhsNumber) && i.reasons.length > 0)).toBe(true);
     expect(plan.notThisWeek.length).toBeGreaterThan(0);
-    expect(Object.keys(plan.notThisWeek[0] ?? {})).toEqual(['residentId', 'name', 'why']);
+    expect(Object.keys(plan.notThisWeek[0] ?? {})).toEqual(['residentId', 'name', 'why', 'nextInLine', 'comesUp']);
     // a second round for the same home and day is refused
     expect(await cli(['plan', '--db', db, '--home', 'Willow Court', '--date', '2026-12-01', '--today', '2026-11-23'])).toMatchObject({ code: 1,
       err: expect.stringContaining('already has a round on that day') });
     // the same data and date give the same proposal (planned again on a copy made before the first plan)
     const again = JSON.parse((await cli(['plan', '--db', before, '--home', 'Willow Court', '--date', '2026-12-01', '--today', '2026-11-23', '--capacity', '60', '--start', '14:00', '--json'])).out) as typeof plan;
     expect({ ...again, roundId: 0 }).toEqual({ ...plan, roundId: 0 });
+  });
+
+  it('plan --week plans every home on its usual day, skips a home with a round that week and says so; --json is an array of plans', async () => {
+    const skipped = await cli(['plan', '--db', db, '--week', '--from', '2026-11-24', '--today', '2026-11-23', '--json']);
+    expect(skipped.code).toBe(0);
+    expect(JSON.parse(skipped.out)).toEqual([]);
+    expect(skipped.err).toMatch(/Skipped: Willow Court already has a round that week \(round \d+ on 24\/11\/2026\)/);
+    const week = await cli(['plan', '--db', db, '--week', '--from', '2026-12-14', '--today', '2026-11-23', '--json']);
+    expect(week.code).toBe(0);
+    const plans = JSON.parse(week.out) as { home: string; date: string; overByMinutes: number; items: { minutes: number; mustSee: string | null }[] }[];
+    expect(plans.map((p) => [p.home, p.date]).sort()).toEqual([['Beech House', '2026-12-16'], ['The Larches', '2026-12-17'], ['Willow Court', '2026-12-15']]);
+    for (const p of plans) {
+      expect(p.items.length).toBeGreaterThanOrEqual(8);
+      expect(p.items.length).toBeLessThanOrEqual(12);
+      expect(Math.max(...p.items.map((i) => i.minutes))).toBeLessThanOrEqual(30);
+    }
+    const text = await cli(['plan', '--db', db, '--week', '--from', '2026-12-14', '--today', '2026-11-23']);
+    expect(text.err).toContain('Skipped: Beech House already has a round that week');
+  });
+
+  it('tasks and plan --session list bloods for the nurse, the pharmacist’s session and care-planning conversations, each reason explained', async () => {
+    const tasks = await cli(['tasks', '--db', db, '--home', 'Willow Court', '--today', '2026-11-23', '--json']);
+    expect(tasks.code).toBe(0);
+    const list = JSON.parse(tasks.out) as { session: string; items: { name: string; reasons: { rule: string; label: string; explanation: string }[] }[] };
+    expect(list.session).toBe('tasks');
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every((i) => i.reasons.every((r) => r.rule.startsWith('monitoring-') && r.explanation.length > 0))).toBe(true);
+    const pharmacist = await cli(['plan', '--db', db, '--session', 'pharmacist', '--home', 'Willow Court', '--today', '2026-11-23']);
+    expect(pharmacist.out).toMatch(/^Pharmacist’s session: Willow Court, week of 24\/11\/2026 \(\d+ of 120 minutes\)/);
+    expect(pharmacist.out).toContain('Structured medication review');
+    const none = await cli(['plan', '--db', db, '--session', 'pharmacist', '--home', 'Beech House', '--today', '2026-11-23']);
+    expect(none.out).toMatch(/Beech House has no pharmacist session/);
+    const booking = await cli(['plan', '--db', db, '--session', 'care-planning', '--home', 'Beech House', '--today', '2026-11-23']);
+    expect(booking.out).toMatch(/^Care-planning conversations to book/);
+    expect(await cli(['plan', '--db', db, '--session', 'chiropody', '--home', 'Beech House'])).toMatchObject({ code: 1, err: expect.stringContaining('--session takes') });
   });
 
   it('plan refuses a missing home or date with exit code 1 and says what to do', async () => {

@@ -110,6 +110,8 @@ export interface HarnessOptions {
   /** The app's "today" (Europe/London calendar day). */
   today?: string;
   practice?: { name: string; odsCode: string | null; isDemo?: boolean };
+  /** Open this database (e.g. a demo built for the test) instead of a fresh one in the harness's folder. */
+  file?: string;
 }
 
 export interface Harness {
@@ -149,7 +151,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 
   try {
-    const store = await openStore(path.join(dir, 'roundtable.sqlite'));
+    const store = await openStore(options.file ?? path.join(dir, 'roundtable.sqlite'));
     cleanups.push(() => store.close());
     const ctx = createContext(store, { today: options.today ?? '2026-11-23', actor: { osUser: 'e2e-test', staffId: null } });
     if (options.practice) {

@@ -4,10 +4,12 @@
  * (pdftoppm) and check no resident is split across pages; record the outcome and close the round.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { careHomeInput, representativeInput, residentInput } from '../../shared/domain/register';
+import { createDemoDatabase } from '../../main/services/demo';
 import { sampleHome, sampleResident } from '../helpers/tempStore';
 import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
 
@@ -66,8 +68,10 @@ describe('the weekly round', () => {
     await page.getByRole('heading', { level: 1, name: /Round on Tuesday 24\/11\/2026/ }).waitFor();
     const items = page.locator('.app-round-item');
     expect(await items.count()).toBe(2);
-    expect(await items.nth(0).textContent()).toContain('10:00 · Arthur Sample');
-    expect(await items.nth(1).textContent()).toContain('10:20 · Edith Example');
+    // a 10-minute huddle first; Arthur's urgent flag (10 + 2 for notes), then Edith's fall and her daughter's concern (10 + 3 + 2)
+    expect(await items.nth(0).textContent()).toContain('10:10 · Arthur Sample');
+    expect(await items.nth(0).textContent()).toContain('Must see');
+    expect(await items.nth(1).textContent()).toContain('10:22 · Edith Example');
     expect(await page.locator('main').textContent()).toContain('Susan Example (daughter) raised a concern about Edith');
     await step('rounds-03-planner');
   });
@@ -76,7 +80,7 @@ describe('the weekly round', () => {
     const { page } = h;
     await page.getByRole('button', { name: /^Move up\s*: Edith Example$/ }).click();
     await page.getByText('Edith Example moved up').waitFor();
-    expect(await page.locator('.app-round-item h3').allTextContents()).toEqual(['10:00 · Edith Example', '10:25 · Arthur Sample']);
+    expect(await page.locator('.app-round-item h3').allTextContents()).toEqual(['10:10 · Edith Example', '10:25 · Arthur Sample']);
     await page.getByRole('button', { name: /^Take off the round\s*: Arthur Sample$/ }).click();
     await page.getByRole('button', { name: 'Take Arthur Sample off the round' }).click();
     await page.getByText('Enter why Arthur Sample is coming off the round').first().waitFor();
@@ -163,5 +167,74 @@ describe('the weekly round', () => {
     await page.getByRole('button', { name: 'Close the round' }).click();
     await page.getByText('This round is closed.').waitFor();
     expect(h.problems).toEqual([]);
+  });
+});
+
+describe('the week for a practice', () => {
+  let w: Harness;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'roundtable-e2e-week-'));
+    const { store } = await createDemoDatabase(path.join(dir, 'demo.sqlite'), TODAY, { osUser: 'e2e-test', staffId: null }, path.join(dir, 'export'));
+    store.close();
+    w = await startHarness({ today: TODAY, file: path.join(dir, 'demo.sqlite') });
+  });
+  afterAll(async () => {
+    await w?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('H12: plans next week for the 3 demo homes in one action, each seeing 8 to 12 residents with the must-see marked and the lists beside the round', async () => {
+    const { page } = w;
+    await w.open('/rounds');
+    await page.getByRole('button', { name: 'Plan next week' }).click();
+    const card = page.locator('.app-week-plan');
+    await card.getByText('3 rounds planned for 24/11/2026 to 30/11/2026').waitFor();
+    const lines = await card.locator('li').allTextContents();
+    expect(lines.map((l) => l.split(',')[0])).toEqual(['Beech House', 'The Larches', 'Willow Court']);
+    for (const line of lines) {
+      const seen = Number(/: (\d+) residents/.exec(line)?.[1]);
+      expect(seen).toBeGreaterThanOrEqual(8);
+      expect(seen).toBeLessThanOrEqual(12);
+      expect(line).toMatch(/wait for the next round for lack of time: \d+ /);
+    }
+    expect(await page.locator('table').first().locator('tbody tr').count()).toBe(3);
+    expect(await w.audit()).toEqual([]);
+    await w.screenshot('rounds-08-week-planned');
+
+    await card.getByRole('link', { name: /^Willow Court/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Round on Tuesday 24\/11\/2026/ }).waitFor();
+    expect(await page.locator('.app-round-item .nhsuk-tag--red').count()).toBeGreaterThan(0);
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('Task list for the practice nurse or phlebotomy visit');
+    expect(main).toContain('Pharmacist’s session');
+    expect(main).toMatch(/wait for the next round for lack of time/);
+    expect(await w.audit()).toEqual([]);
+    await w.screenshot('rounds-09-week-round');
+
+    // planning the week again leaves the planned homes as they are, and says so
+    await w.open('/rounds');
+    await page.getByRole('button', { name: 'Plan next week' }).click();
+    await page.locator('.app-week-plan').getByText('No rounds planned for 24/11/2026 to 30/11/2026').waitFor();
+    expect(await page.locator('.app-week-plan').textContent()).toContain('Not planned: Willow Court already has a round that week');
+    expect(w.problems).toEqual([]);
+  });
+
+  it('shows the round’s time model and each home’s round on the Settings screen, and saves a change', async () => {
+    const { page } = w;
+    await w.open('/settings');
+    await page.getByRole('heading', { level: 2, name: 'The weekly round' }).waitFor();
+    const homes = page.locator('.app-round-time table');
+    expect(await homes.locator('tbody tr').count()).toBe(3);
+    expect(await homes.locator('tbody tr', { hasText: 'Willow Court' }).textContent()).toContain('2 hours');
+    expect(await homes.locator('tbody tr', { hasText: 'Beech House' }).textContent()).toContain('None: reviews on the round');
+    await page.getByLabel('Huddle with the nurse in charge at the start').fill('5');
+    await page.getByRole('button', { name: 'Save round settings' }).click();
+    await page.getByText('Round settings saved.').waitFor();
+    expect(await page.getByLabel('Huddle with the nurse in charge at the start').inputValue()).toBe('5');
+    expect((await w.invoke('round-settings:get', {})).settings.huddleMinutes).toBe(5);
+    expect(await w.audit()).toEqual([]);
+    await w.screenshot('rounds-10-round-settings');
+    expect(w.problems).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importRecords } from '../../main/services/imports';
+import { continuityReasons } from '../../shared/rules/roundReasons';
 import { openTempStore, type TempStore } from '../helpers/tempStore';
 import { batchCount, fingerprint, fixture } from './helpers';
 
@@ -137,5 +138,22 @@ describe('CSV practice exports', () => {
     expect(outcome.report.rejected).toEqual([{ line: 6, field: 'date', reason: expect.stringMatching(/04\/13\/2026/) }]);
     const [snap] = await t.store.snapshots.load({ residentIds: [(await t.store.residents.findByNhsNumber('9990000379'))!.id] });
     expect(new Set(snap!.events.map((e) => e.date))).toEqual(new Set(['2026-04-03']));
+  });
+
+  it('reads a GP or care-home visit (by words or its SNOMED code) as a visit, and continuity counts from the last one', async () => {
+    t = await openTempStore('2026-11-23');
+    await importRecords(t.ctx, fixture('patients-messy.csv'));
+    const file = path.join(t.dir, 'visits.csv');
+    writeFileSync(file, 'NHS Number,Event,Date,Details\n9990000379,Care home visit,01/06/2026,Seen by Dr Patel\n9990000379,439708006,20/10/2026,Home visit\n'
+      + '9990000743,Domiciliary visit,01/03/2026,\n');
+    const outcome = await importRecords(t.ctx, file);
+    expect([outcome.report.kind, outcome.report.accepted, outcome.report.rejected]).toEqual(['events', 3, []]);
+    const id = (await t.store.residents.findByNhsNumber('9990000379'))!.id;
+    const [mary] = await t.store.snapshots.load({ residentIds: [id] });
+    expect(mary?.events.filter((e) => e.type === 'visit').map((e) => e.date)).toEqual(['2026-06-01', '2026-10-20']);
+    // seen by a GP at the home on 20/10/2026: no continuity review for 12 weeks from then
+    expect(continuityReasons(mary!, '2026-11-23')).toEqual([]);
+    const [other] = await t.store.snapshots.load({ residentIds: [(await t.store.residents.findByNhsNumber('9990000743'))!.id] });
+    expect(continuityReasons(other!, '2026-11-23')[0]?.explanation).toMatch(/was last seen by a GP at the home 38 weeks ago \(01\/03\/2026\)/);
   });
 });

@@ -71,6 +71,24 @@ describe('FHIR R4 imports', () => {
       ['dnacpr', 'cancelled', '2024-01-05'], ['respect', 'not-for-cpr', '2026-06-10']]);
   });
 
+  it('reads a home-health Encounter, or one coded as a home visit, as a GP visit at the home', async () => {
+    t = await openTempStore();
+    await registerMary();
+    const subject = { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9990000379' } };
+    const encounter = (id: string, cls: string, start: string, type?: unknown) => ({ resource: { resourceType: 'Encounter', id, status: 'finished',
+      class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: cls }, subject, period: { start }, ...(type ? { type: [type] } : {}) } });
+    const file = path.join(t.dir, 'visits.json');
+    writeFileSync(file, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [
+      encounter('v1', 'HH', '2026-10-01'),
+      encounter('v2', 'AMB', '2026-11-02', { coding: [{ system: 'http://snomed.info/sct', code: '439708006', display: 'Home visit' }] }),
+      encounter('v3', 'AMB', '2026-11-03'),
+    ] }));
+    const outcome = await importRecords(t.ctx, file);
+    expect(outcome.report.accepted).toBe(2);
+    const [mary] = await t.store.snapshots.load({ residentIds: [(await t.store.residents.findByNhsNumber('9990000379'))!.id] });
+    expect(mary?.events.filter((e) => e.type === 'visit').map((e) => e.date)).toEqual(['2026-10-01', '2026-11-02']);
+  });
+
   it('takes a single resource, and rejects whole JSON that is not FHIR', async () => {
     t = await openTempStore();
     const notRegistered = await importRecords(t.ctx, fixture('fhir-condition.json'));

@@ -54,7 +54,8 @@ describe('planning a round', () => {
     const { home, edith, arthur, mabel, flags } = await seed({ roundStartTime: '09:30', roundCapacityMinutes: 90 });
     const { round, proposal } = await invoke('rounds:create', { homeId: home.id, date: '2026-11-24', clinicians: ['Dr Asha Patel'] });
     expect(round.capacityMinutes).toBe(90);
-    expect(round.items.map((i) => [i.residentId, i.start, i.minutes])).toEqual([[edith.id, '09:30', 25], [arthur.id, '09:55', 15]]);
+    // a 10-minute huddle first; the urgent fall and the family's concern: 10 + 3 + 2 for notes; the high flag 10 + 2
+    expect(round.items.map((i) => [i.residentId, i.start, i.minutes])).toEqual([[edith.id, '09:40', 15], [arthur.id, '09:55', 12]]);
     expect(round.items[0]?.reasons.map((r) => r.rule)).toEqual(['flag-urgent', 'family-concern']);
     expect(proposal.notThisWeek.map((n) => [n.residentId, n.why.slice(0, 17)])).toEqual([[mabel.id, 'Nothing due this ']]);
     const edithItem = round.items[0];
@@ -89,15 +90,15 @@ describe('planning a round', () => {
     expect(round.items[2]?.reasons[0]?.explanation).toBe('Added by the practice: Daughter asked for a chat about moving rooms');
     const [e, a, m] = round.items.map((i) => i.id);
     round = await invoke('rounds:move', { itemId: m ?? 0, direction: 'up' });
-    expect(round.items.map((i) => [i.residentId, i.start])).toEqual([[edith.id, '10:00'], [mabel.id, '10:25'], [arthur.id, '10:35']]);
+    expect(round.items.map((i) => [i.residentId, i.start])).toEqual([[edith.id, '10:10'], [mabel.id, '10:25'], [arthur.id, '10:37']]);
     round = await invoke('rounds:set-minutes', { itemId: e ?? 0, minutes: 40 });
-    expect(round.items.map((i) => i.start)).toEqual(['10:00', '10:40', '10:50']);
+    expect(round.items.map((i) => i.start)).toEqual(['10:10', '10:50', '11:02']);
     expect((await failure('rounds:set-minutes', { itemId: e, minutes: 2 })).message).toBe('An item needs at least 5 minutes');
 
     const refusal = await failure('rounds:remove-resident', { itemId: e });
-    expect(refusal.message).toMatch(/urgent reason to be seen: say why/);
+    expect(refusal.message).toMatch(/must be seen this week: say why/);
     round = await invoke('rounds:remove-resident', { itemId: e ?? 0, reason: 'Admitted to hospital yesterday' });
-    expect(round.items.map((i) => [i.residentId, i.start])).toEqual([[mabel.id, '10:00'], [arthur.id, '10:10']]);
+    expect(round.items.map((i) => [i.residentId, i.start])).toEqual([[mabel.id, '10:10'], [arthur.id, '10:22']]);
     expect(round.removed.map((i) => [i.residentId, i.removedReason])).toEqual([[edith.id, 'Admitted to hospital yesterday']]);
     const [snap] = await t.store.snapshots.load({ residentIds: [edith.id] });
     expect(snap?.flags.find((f) => f.id === flags.fall)?.status).toBe('open');
@@ -115,6 +116,36 @@ describe('planning a round', () => {
     const closed = await invoke('rounds:set-status', { roundId: round.id, status: 'closed' });
     expect(closed.status).toBe('closed');
     expect((await invoke('rounds:list', { homeId: home.id })).map((r) => [r.id, r.status, r.items])).toEqual([[round.id, 'closed', 2]]);
+  });
+});
+
+describe('the week and the time model', () => {
+  it('H12: plans next week for every home on its usual day in one action; skips a home without one, or with a round that week, saying why', async () => {
+    const { home } = await seed({ roundDay: 'tuesday', pharmacistMinutes: 60, roundClinician: 'Dr Asha Patel' });
+    const other = await t.store.homes.create(t.ctx.actor, careHomeInput.parse({ ...sampleHome, name: 'No Day House', cqcLocationId: '1-000000999', roundDay: null }));
+    const week = await invoke('rounds:plan-week', {});
+    expect([week.from, week.to]).toEqual(['2026-11-24', '2026-11-30']);
+    expect(week.planned.map((p) => [p.round.homeId, p.round.date, p.round.clinicians])).toEqual([[home.id, '2026-11-24', ['Dr Asha Patel']]]);
+    expect(week.skipped).toEqual([{ homeId: other.id, home: 'No Day House', why: expect.stringContaining('has no usual round day') }]);
+    // the urgent resident is must-see: taking them off needs a reason
+    const edithItem = week.planned[0]?.round.items[0];
+    expect(week.planned[0]?.round.plan.mustSee?.map((m) => m.residentId)).toEqual([edithItem?.residentId]);
+    expect((await failure('rounds:remove-resident', { itemId: edithItem?.id })).message).toMatch(/must be seen this week/);
+    const again = await invoke('rounds:plan-week', {});
+    expect(again.planned).toEqual([]);
+    expect(again.skipped.map((s) => s.why)).toContain(`Test Lodge already has a round that week (round ${week.planned[0]?.round.id} on 24/11/2026).`);
+  });
+
+  it('the time model is a setting: saved, audited, and used by the next plan', async () => {
+    const { home } = await seed();
+    const view = await invoke('round-settings:get', {});
+    expect(view.settings.huddleMinutes).toBe(10);
+    const saved = await invoke('round-settings:save', { settings: { ...view.settings, huddleMinutes: 0, acuteMinutes: 8 } });
+    expect([saved.settings.huddleMinutes, saved.defaults.huddleMinutes]).toEqual([0, 10]);
+    expect((await failure('round-settings:save', { settings: { ...view.settings, residentMaxMinutes: 2 } })).code).toBe('INVALID_INPUT');
+    const { round } = await invoke('rounds:create', { homeId: home.id, date: '2026-11-24' });
+    expect(round.items.map((i) => [i.start, i.minutes])).toEqual([['10:00', 13], ['10:13', 10]]);
+    expect((await t.store.audit.list({ entity: 'setting' }))[0]?.summary).toMatch(/Round time settings changed: .*huddleMinutes=0/);
   });
 });
 

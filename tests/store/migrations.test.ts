@@ -18,7 +18,8 @@ function temp() {
 const SHIPPED_SCHEMA: Record<string, string[]> = {
   practice: ['id', 'name', 'ods_code', 'is_demo'],
   staff: ['id', 'name', 'role', 'active'],
-  care_home: ['id', 'name', 'type', 'cqc_location_id', 'address', 'phone', 'manager', 'round_day', 'round_start_time', 'round_capacity_minutes'],
+  care_home: ['id', 'name', 'type', 'cqc_location_id', 'address', 'phone', 'manager', 'round_day', 'round_start_time', 'round_capacity_minutes',
+    'pharmacist_minutes', 'round_clinician'],
   resident: ['id', 'nhs_number', 'family_name', 'given_name', 'preferred_name', 'date_of_birth', 'sex', 'home_id', 'room', 'admission_date',
     'status', 'status_date', 'frailty', 'dementia', 'communication_needs', 'capacity_notes', 'what_matters'],
   representative: ['id', 'resident_id', 'name', 'relationship', 'phone', 'email', 'holds_lpa_health_welfare', 'lpa_registered_on', 'preferred_contact', 'notes'],

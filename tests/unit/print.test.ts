@@ -38,6 +38,21 @@ describe('print documents', () => {
     expect(doc.sections[0]?.carePlanGaps).toEqual(['Advance care plan to review (due 01/11/2026)']);
   });
 
+  it('H12: the printed cover says over by N minutes and marks the residents who must be seen', () => {
+    const round = roundOf([{ id: 1, residentId: 1, start: '10:10' }, { id: 2, residentId: 2, start: '10:30' }]);
+    const over = { ...round, capacityMinutes: 40, plan: { ...round.plan, huddleMinutes: 10, overByMinutes: 10, mustSee: [{ residentId: 1, why: 'Urgent concern from the home' }] } };
+    const doc = buildPrintDocument({ round: over, homeType: 'nursing', homeAddress: null, homePhone: null, practiceName: 'Riverside',
+      snapshots: [makeSnapshot(1, { givenName: 'Ada' }), makeSnapshot(2, { givenName: 'Bert', nhsNumber: '9876543210' })], outcomes: [], today: '2026-11-23' });
+    expect(doc.overByMinutes).toBe(10);
+    expect(doc.sections.map((x) => x.mustSee)).toEqual(['Urgent concern from the home', null]);
+    const html = renderToStaticMarkup(createElement(PrintView, { doc, kind: 'agenda' }));
+    expect(html).toContain('<strong>Over by 10 minutes</strong>');
+    expect(html).toContain('Given1 Family001 <strong>(must see)</strong>'.replace('Given1', 'Ada'));
+    const within = buildPrintDocument({ round, homeType: 'nursing', homeAddress: null, homePhone: null, practiceName: 'Riverside', snapshots: [makeSnapshot(1)], outcomes: [], today: '2026-11-23' });
+    expect(within.overByMinutes).toBe(0);
+    expect(renderToStaticMarkup(createElement(PrintView, { doc: within, kind: 'agenda' }))).not.toContain('Over by');
+  });
+
   it('H5: builds each letter from its own resident only', () => {
     const ada = makeSnapshot(1, { givenName: 'Ada', familyName: 'Lovelace' }, { representatives: [makeRepresentative(7, 1)] });
     const bert = makeSnapshot(2, { givenName: 'Bert', familyName: 'Jansch', nhsNumber: '9876543210' }, { representatives: [makeRepresentative(8, 2)] });

@@ -3,6 +3,7 @@
  * resources (Bundle fullUrl, urn:uuid, Type/id, contained #id). Every resource ends as records, a
  * patient seen, a skip with its reason, a rejection with its field, or "not understood" - never nothing.
  */
+import { VISIT_SNOMED_CODES } from '../../../shared/rules/roundReasons';
 import type {
   CarePlan, CodeableConcept, Condition, Consent, Dosage, DocumentReference, Encounter, Flag, Medication, MedicationRequest, MedicationStatement,
   FhirResource, Patient, Reference, RelatedPerson,
@@ -151,8 +152,11 @@ function encounter(resource: Encounter, resolver: Resolver): FhirMapping {
     if (end) rows.push({ kind: 'events', type: 'discharge', date: end, details });
   } else if (cls === 'EMER') {
     if (start) rows.push({ kind: 'events', type: 'a-and-e', date: start, details });
+  } else if (cls === 'HH' || resource.type?.some((t) => t.coding?.some((c) => c.code !== undefined && VISIT_SNOMED_CODES.includes(c.code)))) {
+    // Home health, or a care-home or domiciliary visit by its SNOMED code: continuity counts from it.
+    if (start) rows.push({ kind: 'events', type: 'visit', date: start, details });
   } else {
-    return { type: 'skip', reason: `Encounter of class ${cls || 'unknown'} (only inpatient and emergency are imported)` };
+    return { type: 'skip', reason: `Encounter of class ${cls || 'unknown'} (only inpatient, emergency and home visits are imported)` };
   }
   if (rows.length === 0) return { type: 'rejected', problems: [{ field: 'period.start', reason: 'the encounter has no full start date' }] };
   return { type: 'rows', subject: subjectOf(resource.subject, resolver, resource), rows };

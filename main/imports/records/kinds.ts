@@ -9,6 +9,7 @@ import type { AcpElement, ContactPreference, Sex } from '../../../shared/domain/
 import type { AsNeeded } from '../../../shared/domain/clinical';
 import { asNeededOf } from '../../../shared/rules/medicines';
 import { checkNhsNumber } from '../../../shared/rules/nhsNumber';
+import { VISIT_SNOMED_CODES } from '../../../shared/rules/roundReasons';
 import { fieldValue, matchHeaders, normaliseHeader, type FieldSpec, type HeaderMatch } from '../headers';
 
 export const RECORD_KINDS = ['patients', 'medications', 'conditions', 'events', 'acp', 'reviews', 'representatives'] as const;
@@ -127,7 +128,7 @@ export interface MedicationRow {
   asNeeded: AsNeeded | null;
 }
 export interface ConditionRow { kind: 'conditions'; nhsNumber: string; name: string; code: string | null; onset: IsoDate | null }
-export interface EventRow { kind: 'events'; nhsNumber: string; type: 'admission' | 'discharge' | 'a-and-e' | 'fall' | 'death' | 'other'; date: IsoDate; details: string | null }
+export interface EventRow { kind: 'events'; nhsNumber: string; type: 'admission' | 'discharge' | 'a-and-e' | 'fall' | 'death' | 'visit' | 'other'; date: IsoDate; details: string | null }
 export interface AcpRow { kind: 'acp'; nhsNumber: string; element: AcpElement; value: string; recordedOn: IsoDate; reviewDue: IsoDate | null }
 export interface ReviewRow { kind: 'reviews'; nhsNumber: string; rule: string; doneOn: IsoDate; doneBy: string | null }
 export interface RepresentativeRow {
@@ -224,6 +225,10 @@ const EVENT: Record<string, EventRow['type']> = {
   admission: 'admission', 'hospital admission': 'admission', discharge: 'discharge', 'hospital discharge': 'discharge',
   'a&e': 'a-and-e', 'a and e': 'a-and-e', 'a-and-e': 'a-and-e', 'a & e': 'a-and-e', ed: 'a-and-e', 'emergency department': 'a-and-e',
   fall: 'fall', death: 'death', died: 'death', other: 'other',
+  // A GP or clinician seeing the resident at the home: continuity counts from the last one.
+  visit: 'visit', 'gp visit': 'visit', 'home visit': 'visit', 'care home visit': 'visit', 'care-home visit': 'visit', 'nursing home visit': 'visit',
+  'domiciliary visit': 'visit', 'ward round': 'visit', 'care home round': 'visit', 'seen in care home': 'visit', 'seen in nursing home': 'visit',
+  ...Object.fromEntries(VISIT_SNOMED_CODES.map((code) => [code, 'visit' as const])),
 };
 const ACP: Record<string, AcpElement> = {
   respect: 'respect', dnacpr: 'dnacpr', 'preferred-place-of-care': 'preferred-place-of-care', 'preferred place of care': 'preferred-place-of-care',

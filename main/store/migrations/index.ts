@@ -1,9 +1,10 @@
 /** Every migration, in order. A shipped migration is never edited: add the next one instead. */
 import { initial } from './0010-initial';
 import { medicationReviews } from './0040-medication-reviews';
+import { roundPlanning } from './0050-round-planning';
 import { medicationAsNeeded } from './0060-medication-as-needed';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, medicationReviews, medicationAsNeeded];
+export const MIGRATIONS: readonly Migration[] = [initial, medicationReviews, roundPlanning, medicationAsNeeded];
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 export type { Migration };

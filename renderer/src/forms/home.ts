@@ -13,10 +13,13 @@ export interface HomeValues {
   roundDay: WeekdayName | '';
   roundStartTime: string;
   roundCapacityMinutes: string;
+  pharmacistMinutes: string;
+  roundClinician: string;
 }
 
 /** Form order: the error summary lists problems in this order. */
-export const HOME_FIELDS = ['name', 'type', 'cqcLocationId', 'address', 'phone', 'manager', 'roundDay', 'roundStartTime', 'roundCapacityMinutes'] as const;
+export const HOME_FIELDS = ['name', 'type', 'cqcLocationId', 'address', 'phone', 'manager', 'roundDay', 'roundStartTime', 'roundCapacityMinutes',
+  'roundClinician', 'pharmacistMinutes'] as const;
 
 const FRIENDLY: Record<string, string> = {
   type: 'Select whether it is a residential or nursing home',
@@ -34,6 +37,8 @@ export function homeValues(home?: CareHome): HomeValues {
     roundDay: home?.roundDay ?? '',
     roundStartTime: home?.roundStartTime ?? '',
     roundCapacityMinutes: home?.roundCapacityMinutes === null || home === undefined ? '' : String(home.roundCapacityMinutes),
+    pharmacistMinutes: home?.pharmacistMinutes === null || home?.pharmacistMinutes === undefined ? '' : String(home.pharmacistMinutes),
+    roundClinician: home?.roundClinician ?? '',
   };
 }
 
@@ -51,6 +56,12 @@ export function checkHome(values: HomeValues): Checked<CareHomeInput> {
     if (/^\d{1,4}$/.test(minutesText)) minutes = Number(minutesText);
     else own.roundCapacityMinutes = 'Enter the length of the round in whole minutes, for example 120';
   }
+  const pharmacistText = values.pharmacistMinutes.trim();
+  let pharmacist: number | null = null;
+  if (pharmacistText !== '') {
+    if (/^\d{1,4}$/.test(pharmacistText)) pharmacist = Number(pharmacistText);
+    else own.pharmacistMinutes = 'Enter the pharmacist’s time in whole minutes a week, for example 120';
+  }
   const candidate = {
     name: values.name,
     type: values.type === '' ? undefined : values.type,
@@ -61,6 +72,8 @@ export function checkHome(values: HomeValues): Checked<CareHomeInput> {
     roundDay: values.roundDay === '' ? null : values.roundDay,
     roundStartTime: tidyTime(values.roundStartTime),
     roundCapacityMinutes: minutes,
+    pharmacistMinutes: pharmacist,
+    roundClinician: values.roundClinician,
   };
   const parsed = careHomeInput.safeParse(candidate);
   const fields = { ...(parsed.success ? {} : fromIssues(parsed.error.issues, FRIENDLY)), ...own };

@@ -41,6 +41,7 @@ function Cover({ doc }: { doc: PrintDocument }) {
       <h2 className="rt-title">Care home round: {doc.homeName}</h2>
       <p><strong>{formatLongUkDate(doc.date)}, {doc.startTime} to {doc.endTime}</strong></p>
       <p>Clinicians: {doc.clinicians.length > 0 ? doc.clinicians.join(', ') : 'not named yet'} · Practice: {doc.practiceName}</p>
+      {doc.overByMinutes > 0 ? <p className="rt-over"><strong>Over by {doc.overByMinutes} minutes</strong>: the residents who must be seen need more than the round’s time.</p> : null}
       {doc.sections.length === 0 ? <p>No residents are on this round yet.</p> : (
         <table>
           <thead><tr><th scope="col">Time</th><th scope="col">Resident</th><th scope="col">Room</th><th scope="col">Why</th><th scope="col">Who is coming</th></tr></thead>
@@ -48,7 +49,7 @@ function Cover({ doc }: { doc: PrintDocument }) {
             {doc.sections.map((s) => (
               <tr key={s.itemId}>
                 <td>{s.start} ({s.minutes} min)</td>
-                <td>{s.name}</td>
+                <td>{s.name}{s.mustSee ? <> <strong>(must see)</strong></> : null}</td>
                 <td>{s.room ?? ''}</td>
                 <td>{[...new Set(s.reasons.map((r) => TIER_LABEL[r.tier]))].join(', ')}</td>
                 <td>{s.attendees.representatives.filter((r) => r.status === 'invited' || r.status === 'confirmed').map((r) => `${r.name} (${r.relationship})`).join(', ') || '—'}</td>

@@ -77,6 +77,16 @@ function HomeForm({ title, home }: { title: string; home: CareHome | null }) {
               width={4} inputMode="numeric" suffix="minutes"
               value={values.roundCapacityMinutes} onChange={set('roundCapacityMinutes')} error={form.error('roundCapacityMinutes')}
             />
+            <TextField
+              id="roundClinician" label="Usual clinician leading the round (optional)" hint="For example, Dr Asha Patel. Used when a round is planned without naming one."
+              value={values.roundClinician} onChange={set('roundClinician')} error={form.error('roundClinician')}
+            />
+            <TextField
+              id="pharmacistMinutes" label="Pharmacist’s time at this home each week (optional)"
+              hint="In minutes. With a pharmacist session, structured medication reviews go on the pharmacist’s list, not the GP round."
+              width={4} inputMode="numeric" suffix="minutes"
+              value={values.pharmacistMinutes} onChange={set('pharmacistMinutes')} error={form.error('pharmacistMinutes')}
+            />
 
             <div className="nhsuk-button-group">
               <button className="nhsuk-button" type="submit" disabled={form.saving}>Save care home</button>

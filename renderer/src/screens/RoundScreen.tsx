@@ -13,7 +13,8 @@ import { formatLongUkDate } from '../../../shared/dates';
 import type { AgendaItem, Round } from '../../../shared/domain/round';
 import type { Resident } from '../../../shared/domain/register';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
-import { addMinutes, TIER_LABEL, tierOf } from '../../../shared/rules/planning';
+import { addMinutes, TIER_LABEL, tierOfReason, type SessionItem } from '../../../shared/rules/planning';
+import { ruleLabel } from '../../../shared/rules/ruleLabels';
 import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
 
@@ -23,8 +24,26 @@ const NEXT: Partial<Record<Round['status'], { status: 'agenda-issued' | 'held' |
   held: { status: 'closed', label: 'Close the round', done: 'Round closed.' },
 };
 
-function ItemRow({ item, resident, index, count, editable, onChange, onError }: {
-  item: AgendaItem; resident: Resident | undefined; index: number; count: number; editable: boolean;
+/** A list beside the round (tasks, the pharmacist's session, care-planning conversations), each reason explained. */
+function SessionList({ title, intro, items, showMinutes }: { title: string; intro: string; items: readonly SessionItem[]; showMinutes?: boolean }) {
+  if (items.length === 0) return null;
+  return (
+    <section className="app-session-list">
+      <h2>{title}</h2>
+      <p className="nhsuk-body-s">{intro}</p>
+      <ul className="nhsuk-list nhsuk-list--bullet">
+        {items.map((i) => (
+          <li key={i.residentId}><strong>{i.name}</strong>{showMinutes ? `, ${i.minutes} minutes${i.fits ? '' : ' (next session: no time left this week)'}` : ''}
+            <ul className="nhsuk-list nhsuk-body-s">{i.reasons.map((r) => <li key={`${r.rule}-${r.explanation}`}>{ruleLabel(r.rule)}: {r.explanation}</li>)}</ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ItemRow({ item, resident, index, count, editable, mustSee, onChange, onError }: {
+  item: AgendaItem; resident: Resident | undefined; index: number; count: number; editable: boolean; mustSee: string | undefined;
   onChange: (round: Round, message: string) => void; onError: (error: ApiError) => void;
 }) {
   const name = resident ? `${resident.givenName} ${resident.familyName}` : `Resident ${item.residentId}`;
@@ -32,7 +51,7 @@ function ItemRow({ item, resident, index, count, editable, onChange, onError }: 
   const [removing, setRemoving] = useState(false);
   const [why, setWhy] = useState('');
   const [whyError, setWhyError] = useState<string | undefined>();
-  const urgent = item.reasons.some((r) => r.rule === 'flag-urgent' || r.rule === 'flag-escalate-now');
+  const urgent = mustSee !== undefined || item.reasons.some((r) => r.rule === 'flag-urgent' || r.rule === 'flag-escalate-now' || r.urgent);
   const act = async (fn: () => Promise<Round>, message: string) => {
     try {
       onChange(await fn(), message);
@@ -43,9 +62,10 @@ function ItemRow({ item, resident, index, count, editable, onChange, onError }: 
   return (
     <li className="app-round-item" data-resident-id={item.residentId}>
       <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">{item.start} · {name}</h3>
+      {mustSee ? <p className="nhsuk-body-s nhsuk-u-margin-bottom-1"><strong className="nhsuk-tag nhsuk-tag--red">Must see</strong> {mustSee}</p> : null}
       <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{resident ? `NHS number ${formatNhsNumber(resident.nhsNumber)}${resident.room ? `, room ${resident.room}` : ''} · ` : ''}{item.minutes} minutes, until {addMinutes(item.start, item.minutes)}</p>
       <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
-        {item.reasons.map((r) => <li key={`${r.rule}-${r.explanation}`}><strong>{TIER_LABEL[tierOf(r.rule)]}</strong>: {r.explanation}</li>)}
+        {item.reasons.map((r) => <li key={`${r.rule}-${r.explanation}`}><strong>{TIER_LABEL[tierOfReason(r)]}</strong>: {r.explanation}</li>)}
       </ul>
       {editable ? (
         <div className="app-round-item__controls">
@@ -76,7 +96,7 @@ function ItemRow({ item, resident, index, count, editable, onChange, onError }: 
           }
           void act(() => call('rounds:remove-resident', { itemId: item.id, reason: why }), `${name} taken off the round: ${why}`);
         }}>
-          <TextField id={`remove-why-${item.id}`} label={`${name} has an urgent reason to be seen. Why are they coming off the round?`} value={why} onChange={setWhy} error={whyError}
+          <TextField id={`remove-why-${item.id}`} label={`${name} must be seen this week. Why are they coming off the round?`} value={why} onChange={setWhy} error={whyError}
             hint="This is recorded. For example, admitted to hospital yesterday." />
           <button type="submit" className="nhsuk-button nhsuk-button--warning nhsuk-button--small">Take {name} off the round</button>{' '}
           <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setRemoving(false)}>Keep them on</button>
@@ -104,11 +124,15 @@ export function RoundScreen({ id, flash }: { id: number; flash: string | null })
   if (!round) return null;
   const residents = new Map(state.value.residents.map((r) => [r.id, r]));
   const editable = round.status === 'planning' || round.status === 'agenda-issued';
-  const used = round.items.reduce((n, i) => n + i.minutes, 0);
+  const huddle = round.plan.huddleMinutes ?? 0;
+  const used = (round.items.length > 0 ? huddle : 0) + round.items.reduce((n, i) => n + i.minutes, 0);
+  const mustSee = new Map((round.plan.mustSee ?? []).map((m) => [m.residentId, m.why]));
+  const order = new Map(round.plan.notThisWeek.map((n, i) => [n.residentId, i]));
   const onChange = (r: Round, m: string) => { setOverride(r); setMessage(m); setError(null); };
   const onError = (e: ApiError) => { setError(e); setMessage(null); };
   const next = NEXT[round.status];
-  const notOn = state.value.residents.filter((r) => !round.items.some((i) => i.residentId === r.id));
+  const notOn = state.value.residents.filter((r) => !round.items.some((i) => i.residentId === r.id))
+    .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
   const why = new Map(round.plan.notThisWeek.map((n) => [n.residentId, n.why]));
   return (
     <>
@@ -122,8 +146,15 @@ export function RoundScreen({ id, flash }: { id: number; flash: string | null })
         </div>
       ) : null}
       <PageHeading caption={round.homeName}>Round on {formatLongUkDate(round.date)}</PageHeading>
-      <p><RoundStatusTag status={round.status} /> Starts at {round.startTime}. {used} of {round.capacityMinutes} minutes planned{used < round.capacityMinutes ? `, ${round.capacityMinutes - used} left` : ''}.
+      <p><RoundStatusTag status={round.status} /> Starts at {round.startTime}{huddle > 0 ? ` with a ${huddle}-minute huddle` : ''}. {used} of {round.capacityMinutes} minutes planned{used < round.capacityMinutes ? `, ${round.capacityMinutes - used} left` : ''}.
         {round.clinicians.length > 0 ? ` Clinicians: ${round.clinicians.join(', ')}.` : ''}</p>
+      {used > round.capacityMinutes ? (
+        <div className="nhsuk-warning-callout app-over-time">
+          <h2 className="nhsuk-warning-callout__label"><span role="text"><span className="nhsuk-u-visually-hidden">Important: </span>Over by {used - round.capacityMinutes} minutes</span></h2>
+          <p>{round.plan.overByMinutes ? 'The residents who must be seen this week need more time than the round has. Nobody of them has been put off: add time or a second clinician.'
+            : 'The round now needs more time than it has: take someone off, shorten a slot or add time.'}</p>
+        </div>
+      ) : null}
       <div className="app-button-row">
         <a className="nhsuk-button nhsuk-button--secondary" href={href(`/rounds/${round.id}/print`)} draggable={false}>Print preview</a>
         {round.status !== 'planning' ? <a className="nhsuk-button nhsuk-button--secondary" href={href(`/rounds/${round.id}/outcomes`)} draggable={false}>Record outcomes</a> : null}
@@ -138,7 +169,7 @@ export function RoundScreen({ id, flash }: { id: number; flash: string | null })
         <ol className="app-round-list">
           {round.items.map((item, i) => (
             <ItemRow key={`${item.id}-${item.position}-${item.minutes}`} item={item} resident={residents.get(item.residentId)} index={i} count={round.items.length}
-              editable={editable} onChange={onChange} onError={onError} />
+              editable={editable} mustSee={mustSee.get(item.residentId)} onChange={onChange} onError={onError} />
           ))}
         </ol>
       )}
@@ -156,11 +187,18 @@ export function RoundScreen({ id, flash }: { id: number; flash: string | null })
         </form>
       ) : null}
       <h2>Not on this week’s round</h2>
+      {round.plan.deferredSummary && notOn.length > 0 ? <p className="app-deferred-summary">{round.plan.deferredSummary}</p> : null}
       {notOn.length === 0 ? <p>Every resident living at the home is on this round.</p> : (
         <ul className="nhsuk-list nhsuk-list--bullet">
           {notOn.map((r) => <li key={r.id}><strong>{r.givenName} {r.familyName}</strong>: {why.get(r.id) ?? 'Taken off the round or added to the home since it was planned.'}</li>)}
         </ul>
       )}
+      <SessionList title="Task list for the practice nurse or phlebotomy visit" items={round.plan.tasks ?? []}
+        intro="Blood tests and monitoring due: not for the GP round." />
+      <SessionList title="Pharmacist’s session" items={round.plan.pharmacist?.items ?? []} showMinutes
+        intro={`Structured medication reviews and the medicines work that goes with them, in the home’s ${round.plan.pharmacist?.minutes ?? 0} pharmacist minutes this week.`} />
+      <SessionList title="Care-planning conversations to book" items={round.plan.carePlanning ?? []}
+        intro="Agree on the round, then book 30 to 45 minutes with the resident and their family." />
       {round.removed.length > 0 ? (
         <>
           <h2>Taken off this round</h2>

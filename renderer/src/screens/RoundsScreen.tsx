@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { call, toApiError } from '../api';
+import { call, toApiError, type ApiError } from '../api';
+import type { WeekPlan } from '../../../shared/ipc/rounds';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Loading } from '../components/Loading';
@@ -65,9 +66,41 @@ export function RoundsScreen({ homeId, flash }: { homeId: number | null; flash: 
     homes: await call('homes:list', {}),
     rounds: await call('rounds:list', homeId ? { homeId } : {}),
   }), [homeId]);
+  const [week, setWeek] = useState<WeekPlan | null>(null);
+  const [weekError, setWeekError] = useState<ApiError | null>(null);
+  const [planning, setPlanning] = useState(false);
+  async function planNextWeek() {
+    setPlanning(true);
+    setWeekError(null);
+    try {
+      setWeek(await call('rounds:plan-week', {}));
+      retry();
+    } catch (error) {
+      setWeekError(toApiError(error));
+    } finally {
+      setPlanning(false);
+    }
+  }
   return (
     <>
       {flash ? <SuccessBanner message={flash} /> : null}
+      {week ? (
+        <div className="nhsuk-card app-week-plan" role="status">
+          <div className="nhsuk-card__content">
+            <h2 className="nhsuk-card__heading">{week.planned.length === 0 ? 'No rounds planned' : `${week.planned.length} ${week.planned.length === 1 ? 'round' : 'rounds'} planned`} for {formatUkDate(week.from)} to {formatUkDate(week.to)}</h2>
+            {week.planned.length > 0 ? (
+              <ul className="nhsuk-list nhsuk-list--bullet">
+                {week.planned.map(({ round, proposal }) => (
+                  <li key={round.id}><a href={href(`/rounds/${round.id}`)}>{round.homeName}, {formatLongUkDate(round.date)}</a>: {round.items.length} residents
+                    {proposal.overByMinutes > 0 ? <>, <strong>over by {proposal.overByMinutes} minutes</strong></> : null}. {proposal.deferred.text}</li>
+                ))}
+              </ul>
+            ) : null}
+            {week.skipped.length > 0 ? <ul className="nhsuk-list nhsuk-list--bullet">{week.skipped.map((s) => <li key={s.homeId}>Not planned: {s.why}</li>)}</ul> : null}
+          </div>
+        </div>
+      ) : null}
+      {weekError ? <ErrorPanel error={weekError} /> : null}
       <PageHeading>Rounds</PageHeading>
       {data.status === 'loading' ? <Loading what="rounds" /> : null}
       {data.status === 'error' ? <ErrorPanel error={data.error} onRetry={retry} /> : null}
@@ -80,7 +113,11 @@ export function RoundsScreen({ homeId, flash }: { homeId: number | null; flash: 
       {data.status === 'ready' && data.value.homes.length > 0 ? (
         <>
           <p>Each home’s weekly round: Roundtable proposes who should be seen and why, within the time the clinicians have. You can change it, invite relatives and print the agenda.</p>
-          <a className="nhsuk-button" href={href(`/rounds/new${homeId ? `?home=${homeId}` : ''}`)} draggable={false}>Plan a round</a>
+          <div className="nhsuk-button-group">
+            <button type="button" className="nhsuk-button" disabled={planning} onClick={() => void planNextWeek()}>Plan next week</button>
+            <a className="nhsuk-button nhsuk-button--secondary" href={href(`/rounds/new${homeId ? `?home=${homeId}` : ''}`)} draggable={false}>Plan a round</a>
+          </div>
+          <p className="nhsuk-body-s">“Plan next week” plans a round for every care home on its usual round day in the 7 days from tomorrow, each with the home’s own time and clinician. A home that already has a round that week is left as it is.</p>
           <SelectField id="home-filter" label="Show rounds for" value={homeId ? String(homeId) : 'all'}
             options={[{ value: 'all', label: 'Every care home' }, ...data.value.homes.map((h) => ({ value: String(h.id), label: h.name }))]}
             onChange={(v) => navigate(v === 'all' ? '/rounds' : `/rounds?home=${v}`)} />

@@ -11,6 +11,7 @@ import { reviewSettingsSchema, SETTING_FIELDS, type ReviewSettings } from '../..
 import { fromIssues, summaryItems, type Checked } from '../forms/errors';
 import { useSubmission } from '../forms/useForm';
 import { useLoad, usePageTitle } from '../hooks';
+import { RoundTimeSettings } from './RoundTimeSettings';
 
 const KEYS = SETTING_FIELDS.map((f) => f.key);
 const KNOWN = new Set<string>(KEYS);
@@ -95,6 +96,7 @@ function SettingsForm({ view, onSaved }: { view: SettingsView; onSaved: () => vo
             </button>
           </div>
         </form>
+        <RoundTimeSettings />
       </div>
     </div>
   );
