@@ -88,13 +88,3 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.userError;
   }
 }
-
-const isMain = process.argv[1] !== undefined && /main[\\/]cli[\\/]index\.ts$/.test(process.argv[1]);
-if (isMain) {
-  process.exitCode = await runCli(process.argv.slice(2), {
-    out: (t) => process.stdout.write(`${t}\n`),
-    err: (t) => process.stderr.write(`${t}\n`),
-    env: process.env,
-    cwd: process.env.INIT_CWD ?? process.cwd(),
-  });
-}
