@@ -4,7 +4,7 @@ import { formatUkDate, isIsoDate } from '../../../shared/dates';
 import { ROUND_LABELS } from '../../../shared/domain/round';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import { writeRoundFiles } from '../../services/print';
-import { call, CliError, printJson, stringOption, withContext, type Command } from '../common';
+import { cliHint, call, CliError, printJson, stringOption, withContext, type Command } from '../common';
 import { formatTable } from '../table';
 import { homeOption } from './register';
 
@@ -26,8 +26,8 @@ export const planCommand: Command = {
     const date = stringOption(values, 'date');
     if (!date || !isIsoDate(date)) throw new CliError('--date takes the round’s date as YYYY-MM-DD, for example --date 2026-12-01');
     const homeName = stringOption(values, 'home');
-    if (!homeName) throw new CliError('--home names the care home (its name or id). See: npm run cli -- homes');
-    const homeId = await homeOption(ctx, homeName);
+    if (!homeName) throw new CliError(`--home names the care home (its name or id). See: ${cliHint(values, 'homes')}`);
+    const homeId = await homeOption(ctx, homeName, values);
     const capacity = positiveInt(values, 'capacity');
     const start = stringOption(values, 'start');
     const clinicians = (values as Record<string, unknown>).clinician;
@@ -64,7 +64,7 @@ export const planCommand: Command = {
       lines.push('', 'Not this week:');
       for (const n of proposal.notThisWeek) lines.push(`  - ${n.name}: ${n.why}`);
     }
-    lines.push('', `Print it: npm run cli -- agenda --round ${round.id} --out agenda.pdf --letters letters`);
+    lines.push('', `Print it: ${cliHint(values, `agenda --round ${round.id} --out agenda.pdf --letters letters`)}`);
     io.out(lines.join('\n'));
   }),
 };
@@ -78,7 +78,7 @@ export const agendaCommand: Command = {
   options: { round: { type: 'string' }, out: { type: 'string' }, letters: { type: 'string' } },
   run: (values, _positionals, io) => withContext(values, io, async (ctx) => {
     const roundId = positiveInt(values, 'round');
-    if (!roundId) throw new CliError('--round takes the round’s number (shown by: npm run cli -- rounds)');
+    if (!roundId) throw new CliError(`--round takes the round’s number (shown by: ${cliHint(values, 'rounds')})`);
     const out = stringOption(values, 'out');
     if (!out || !/\.(pdf|html?)$/i.test(out)) throw new CliError('--out takes a file ending .pdf or .html, for example --out agenda.pdf');
     const letters = stringOption(values, 'letters');
@@ -99,10 +99,10 @@ export const roundsCommand: Command = {
   usage: ['rounds [--home NAME|ID]           list planned and past rounds'],
   options: { home: { type: 'string' } },
   run: (values, _positionals, io) => withContext(values, io, async (ctx) => {
-    const homeId = await homeOption(ctx, stringOption(values, 'home'));
+    const homeId = await homeOption(ctx, stringOption(values, 'home'), values);
     const list = await call(ctx, 'rounds:list', homeId ? { homeId } : {});
     if (values.json) return printJson(io, list);
-    if (list.length === 0) return io.out('No rounds yet. Plan one: npm run cli -- plan --home NAME --date YYYY-MM-DD');
+    if (list.length === 0) return io.out(`No rounds yet. Plan one: ${cliHint(values, 'plan --home NAME --date YYYY-MM-DD')}`);
     io.out(formatTable(['Id', 'Date', 'Care home', 'Start', 'Residents', 'Minutes', 'Status'], list.map((r) => [
       r.id, formatUkDate(r.date), r.homeName, r.startTime, r.items, `${r.usedMinutes}/${r.capacityMinutes}`, ROUND_LABELS.status[r.status],
     ])));
