@@ -85,7 +85,7 @@ export interface ContextOptions {
 export async function withContext<T>(values: Values, io: CliIo, fn: (ctx: AppContext) => Promise<T>, options: ContextOptions = {}): Promise<T> {
   const file = databaseFile(values, io);
   const today = todayOption(values);
-  const ctx = createContext(await openStore(file, { mustExist: options.create !== true }), today === undefined ? {} : { today });
+  const ctx = createContext(await openStore(file, { mustExist: options.create !== true, program: 'the command line' }), today === undefined ? {} : { today });
   try {
     return await fn(ctx);
   } finally {

@@ -177,7 +177,7 @@ async function start(): Promise<void> {
   try {
     const fromEnv = process.env.ROUNDTABLE_DB?.trim();
     if (fromEnv) checkDatabaseLocation(fromEnv, 'ROUNDTABLE_DB'); // a postgres:// URL is refused, never made a folder
-    store = await openStore(databasePath);
+    store = await openStore(databasePath, { program: 'the desktop app' });
   } catch (error) {
     logError('startup.failed', { code: startupErrorCode(error), ms: elapsed() });
     showFailure(startupFailure(error, databasePath));

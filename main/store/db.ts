@@ -141,7 +141,11 @@ function ownership(db: Db, file: string): 'roundtable' | 'new' | 'older-roundtab
 export function closeDatabase(db: Db): void {
   if (!db.open) return;
   try {
+    // optimize may write (ANALYZE): never wait for another process's import for it, nor fail on it
+    db.pragma('busy_timeout = 0');
     db.pragma('optimize');
+  } catch {
+    // busy: the next close will optimize
   } finally {
     db.close();
   }
