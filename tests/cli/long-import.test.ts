@@ -62,7 +62,7 @@ describe('long writes do not lock people out', () => {
     expect((await runCliCaptured(['import', 'records', files.patients, '--db', file], { cwd: t.dir })).code).toBe(0);
 
     const importer = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main/cli/main.ts'), 'import', 'records', files.medications, '--db', file],
-      { cwd: t.dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INIT_CWD: t.dir } });
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INIT_CWD: t.dir } });
     cleanups.push(() => { if (importer.exitCode === null) importer.kill(); });
     let importerOut = '';
     importer.stdout.on('data', (d: Buffer) => { importerOut += d.toString(); });
