@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { formatUkDate, todayInLondon } from '../../../shared/dates';
 import { createContext, osActor } from '../../services/context';
-import { planDemoRounds } from '../../services/print';
+import type { planDemoRounds } from '../../services/print';
 import { createDemoDatabase } from '../../services/demo';
 import { printJson, stringOption, todayOption, type Command } from '../common';
 import { resolveDatabasePath } from '../../paths';
@@ -21,7 +21,8 @@ export const demoCommand: Command = {
     const { store, summary } = await createDemoDatabase(file, today, osActor(), path.join(outDir, 'practice-export'));
     let rounds: Awaited<ReturnType<typeof planDemoRounds>>;
     try {
-      rounds = await planDemoRounds(createContext(store, { today }), outDir, io.env);
+      const print = await import('../../services/print'); // React and Chromium only for printing
+      rounds = await print.planDemoRounds(createContext(store, { today }), outDir, io.env);
     } finally {
       store.close();
     }

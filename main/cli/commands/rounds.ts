@@ -3,7 +3,6 @@ import path from 'node:path';
 import { formatUkDate, isIsoDate } from '../../../shared/dates';
 import { ROUND_LABELS } from '../../../shared/domain/round';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
-import { writeRoundFiles } from '../../services/print';
 import { cliHint, call, CliError, printJson, stringOption, withContext, type Command } from '../common';
 import { formatTable } from '../table';
 import { homeOption } from './register';
@@ -83,6 +82,7 @@ export const agendaCommand: Command = {
     if (!out || !/\.(pdf|html?)$/i.test(out)) throw new CliError('--out takes a file ending .pdf or .html, for example --out agenda.pdf');
     const letters = stringOption(values, 'letters');
     await call(ctx, 'rounds:get', { id: roundId });
+    const { writeRoundFiles } = await import('../../services/print'); // React and Chromium only for printing
     const files = await writeRoundFiles(ctx, roundId, path.resolve(io.cwd, out), { lettersDir: letters ? path.resolve(io.cwd, letters) : undefined, env: io.env });
     if (values.json) return printJson(io, files);
     const lines = [`Agenda: ${files.agenda.pdf ?? files.agenda.html}${files.agenda.pdf ? ` (and ${files.agenda.html})` : ''}`];
