@@ -241,6 +241,13 @@ function isBusy(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
+/** Another process holds the write lock longer than the busy timeout; the message says what it is running. */
+class DatabaseBusyError extends AppError {
+  constructor(message: string) {
+    super('DATABASE', message);
+  }
+}
+
 /** Audit events of reads that could not be written while another process held the write lock, oldest first. */
 export function auditQueueFile(databaseFile: string): string {
   return `${databaseFile}-audit-queue.jsonl`;
@@ -285,7 +292,7 @@ export function createStore(db: Db, file: string, holder?: HolderHandle): Store 
       return value;
     } catch (error) {
       putBack(claim);
-      if (isBusy(error)) throw new AppError('DATABASE', busyMessage(listHolders(file, holder?.id)));
+      if (isBusy(error)) throw new DatabaseBusyError(busyMessage(listHolders(file, holder?.id)));
       throw error;
     }
   };
@@ -300,7 +307,7 @@ export function createStore(db: Db, file: string, holder?: HolderHandle): Store 
     try {
       transact(() => writeAudit(db, actor, action, entity, entityId, summary, at));
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'DATABASE' && /try again/.test(error.message))) throw error;
+      if (!(error instanceof DatabaseBusyError)) throw error;
       appendFileSync(queueFile, `${JSON.stringify({ at, actor, action, entity, entityId, summary } satisfies QueuedAudit)}\n`);
     } finally {
       db.pragma(`busy_timeout = ${wait}`);
@@ -554,7 +561,7 @@ export function createStore(db: Db, file: string, holder?: HolderHandle): Store 
           } catch (error) {
             holder?.setActivity(null);
             importing = false;
-            if (isBusy(error)) throw new AppError('DATABASE', busyMessage(listHolders(file, holder?.id)));
+            if (isBusy(error)) throw new DatabaseBusyError(busyMessage(listHolders(file, holder?.id)));
             throw error;
           }
           try {
