@@ -23,6 +23,8 @@ export interface CliIo {
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** The command being run (set by runCli), shown to others who find the database open. */
+  command?: string;
 }
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -85,7 +87,7 @@ export interface ContextOptions {
 export async function withContext<T>(values: Values, io: CliIo, fn: (ctx: AppContext) => Promise<T>, options: ContextOptions = {}): Promise<T> {
   const file = databaseFile(values, io);
   const today = todayOption(values);
-  const ctx = createContext(await openStore(file, { mustExist: options.create !== true, program: 'the command line' }), today === undefined ? {} : { today });
+  const ctx = createContext(await openStore(file, { mustExist: options.create !== true, program: io.command ? `the command line (${io.command})` : 'the command line' }), today === undefined ? {} : { today });
   try {
     return await fn(ctx);
   } finally {

@@ -74,7 +74,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   try {
-    return (await command.run(values, positionals, io)) ?? EXIT.ok;
+    return (await command.run(values, positionals, { ...io, command: command.name })) ?? EXIT.ok;
   } catch (error) {
     if (error instanceof CliError) {
       io.err(error.message);
