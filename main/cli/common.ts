@@ -1,5 +1,4 @@
 /** What every CLI command shares: errors with exit codes, the database, the date, IPC calls. */
-import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { isIsoDate } from '../../shared/dates';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
@@ -24,6 +23,8 @@ export interface CliIo {
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** The command being run (set by runCli), shown to others who find the database open. */
+  command?: string;
 }
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -58,12 +59,35 @@ export function todayOption(values: Values): string | undefined {
   return today;
 }
 
+/** The database file the options name (--db, else ROUNDTABLE_DB, else the desktop app's); a URL is refused. */
+export function databaseFile(values: Values, io: CliIo): string {
+  return resolveDatabasePath(stringOption(values, 'db'), io.env, io.cwd);
+}
+
+/**
+ * A follow-up command to print for a person to run next, carrying the --db this command was given, so
+ * running it as printed reaches the same database (and never creates one elsewhere).
+ */
+export function cliHint(values: Values | undefined, command: string): string {
+  const db = values === undefined ? undefined : stringOption(values, 'db');
+  return `npm run cli -- ${command}${db === undefined ? '' : ` --db ${shellWord(db)}`}`;
+}
+
+/** A word as a shell needs it: quoted when it holds anything but safe characters. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface ContextOptions {
+  /** Create the database when the file does not exist (commands that write a practice's data in). Others refuse a missing file. */
+  create?: boolean;
+}
+
 /** Opens the database the options name, runs fn with a context, and closes it. */
-export async function withContext<T>(values: Values, io: CliIo, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const db = stringOption(values, 'db');
-  const file = resolveDatabasePath(db === undefined ? undefined : path.resolve(io.cwd, db), io.env);
+export async function withContext<T>(values: Values, io: CliIo, fn: (ctx: AppContext) => Promise<T>, options: ContextOptions = {}): Promise<T> {
+  const file = databaseFile(values, io);
   const today = todayOption(values);
-  const ctx = createContext(await openStore(file), today === undefined ? {} : { today });
+  const ctx = createContext(await openStore(file, { mustExist: options.create !== true, program: io.command ? `the command line (${io.command})` : 'the command line' }), today === undefined ? {} : { today });
   try {
     return await fn(ctx);
   } finally {

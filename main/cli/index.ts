@@ -74,7 +74,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   try {
-    return (await command.run(values, positionals, io)) ?? EXIT.ok;
+    return (await command.run(values, positionals, { ...io, command: command.name })) ?? EXIT.ok;
   } catch (error) {
     if (error instanceof CliError) {
       io.err(error.message);
@@ -89,12 +89,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] !== undefined && /main[\\/]cli[\\/]index\.ts$/.test(process.argv[1]);
-if (isMain) {
-  process.exitCode = await runCli(process.argv.slice(2), {
+/** Runs the command line as this process: its arguments, its output streams, its exit code. */
+export function runAsProgram(): void {
+  void runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
     env: process.env,
+    // npm runs scripts in the package folder; INIT_CWD is where the person typed the command
     cwd: process.env.INIT_CWD ?? process.cwd(),
+  }).then((code) => {
+    process.exitCode = code;
   });
 }
+
+// `tsx main/cli/index.ts …` still works (tests start it as a second process); the built CLI starts from main.ts
+if (process.argv[1] !== undefined && /main[\\/]cli[\\/]index\.ts$/.test(process.argv[1])) runAsProgram();

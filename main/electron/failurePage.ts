@@ -63,13 +63,13 @@ export function failurePageUrl(content: FailurePageContent): string {
   return `data:text/html;charset=utf-8,${encodeURIComponent(renderFailurePage(content))}`;
 }
 
-type OpenReason = 'newer' | 'corrupt' | 'unwritable';
+type OpenReason = 'newer' | 'corrupt' | 'unwritable' | 'foreign';
 
 /** The DatabaseOpenError reason, checked structurally so this module stays free of the store. */
 export function databaseOpenReason(error: unknown): OpenReason | null {
   if (!(error instanceof AppError) || error.code !== 'DATABASE' || !('reason' in error)) return null;
   const reason = error.reason;
-  return reason === 'newer' || reason === 'corrupt' || reason === 'unwritable' ? reason : null;
+  return reason === 'newer' || reason === 'corrupt' || reason === 'unwritable' || reason === 'foreign' ? reason : null;
 }
 
 /** A short code for logs and the page: the open reason, the AppError code or the error's class name. */
@@ -105,6 +105,16 @@ export function startupFailure(error: unknown, databasePath: string): FailurePag
           'Contact your IT support or system supplier and ask them to restore the latest backup. ' +
             'Backups are kept in the “backups” folder beside the database.',
           'Until it is restored, use your practice’s paper or clinical-system process for care-home rounds.',
+        ],
+        details,
+      };
+    case 'foreign':
+      return {
+        title: 'This file is not a Roundtable database',
+        whatHappened: 'The database file Roundtable was pointed at belongs to another program. Roundtable has not opened or changed it.',
+        whatToDo: [
+          'Check the ROUNDTABLE_DB setting, or ask your IT support which file Roundtable should use.',
+          'Do not move, rename or delete the file: the other program may need it.',
         ],
         details,
       };

@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, type BrowserWindowC
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_INVOKE, isChannel } from '../../shared/ipc';
-import { DATABASE_FILE_NAME } from '../paths';
+import { checkDatabaseLocation, DATABASE_FILE_NAME } from '../paths';
 import { createBackup, dailyBackup } from '../services/backups';
 import { createContext, type AppContext } from '../services/context';
 import { openStore, type Store } from '../store';
@@ -175,7 +175,9 @@ async function start(): Promise<void> {
   setMenu();
   databasePath = databaseFile();
   try {
-    store = await openStore(databasePath);
+    const fromEnv = process.env.ROUNDTABLE_DB?.trim();
+    if (fromEnv) checkDatabaseLocation(fromEnv, 'ROUNDTABLE_DB'); // a postgres:// URL is refused, never made a folder
+    store = await openStore(databasePath, { program: 'the desktop app' });
   } catch (error) {
     logError('startup.failed', { code: startupErrorCode(error), ms: elapsed() });
     showFailure(startupFailure(error, databasePath));

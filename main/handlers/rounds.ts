@@ -1,7 +1,9 @@
 import type { roundChannels } from '../../shared/ipc/rounds';
-import * as print from '../services/print';
 import * as rounds from '../services/rounds';
 import type { HandlerMap } from './types';
+
+/** Printing brings in React's server renderer: loaded when first asked for, so other requests (and the CLI) start faster. */
+const print = () => import('../services/print');
 
 export const roundHandlers: HandlerMap<keyof typeof roundChannels> = {
   'rounds:list': rounds.listRounds,
@@ -22,6 +24,6 @@ export const roundHandlers: HandlerMap<keyof typeof roundChannels> = {
   'rounds:set-status': rounds.setStatus,
   'rounds:record-outcome': rounds.recordOutcome,
   'rounds:outcomes': rounds.listOutcomes,
-  'rounds:print-data': (ctx, input) => print.printDocument(ctx, input.roundId),
-  'rounds:save-pdf': print.savePdf,
+  'rounds:print-data': async (ctx, input) => (await print()).printDocument(ctx, input.roundId),
+  'rounds:save-pdf': async (ctx, input) => (await print()).savePdf(ctx, input),
 };

@@ -4,7 +4,6 @@
  * its line and field. Matching and severity are decided later, by the rules in shared/rules.
  */
 import path from 'node:path';
-import { readSheet } from 'read-excel-file/node';
 import { parseUkDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { FlagCategory, FlagSeverity } from '../../shared/domain/enums';
@@ -54,6 +53,7 @@ export async function readFlagFile(file: string, options: { sheet?: string | und
   if (ext === '.xlsx') {
     let data: unknown[][];
     try {
+      const { readSheet } = await import('read-excel-file/node'); // the Excel reader only for .xlsx files
       data = (await (options.sheet === undefined ? readSheet(file) : readSheet(file, options.sheet))) as unknown[][];
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { addDays, dayOfWeek, todayInLondon } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { BackupInfo, BackupKind, RestoreResult } from '../../shared/ipc/backups';
-import { backupFolderFor, checkBackup, deleteBackupFile, listBackupFiles, openStore, replaceDatabaseFile } from '../store';
+import { backupFolderFor, checkBackup, deleteBackupFile, describeHolder, listBackupFiles, markRestoring, openStore, replaceDatabaseFile, type Holder } from '../store';
 import { LATEST_VERSION } from '../store/migrations';
 import type { AppContext } from './context';
 
@@ -140,20 +140,35 @@ export async function restoreBackup(ctx: AppContext, backupFile: string): Promis
   if ((check.schemaVersion ?? 0) > LATEST_VERSION) {
     throw new AppError('INVALID_INPUT', `${path.basename(backupFile)} was written by a newer version of Roundtable; install that version to restore it.`);
   }
+  // Anyone else with the database open would go on writing into the replaced file, and those writes
+  // would be lost: refuse, naming them. The mark keeps new openers out while the files are swapped.
+  refuseWhileHeld(await ctx.store.otherHolders());
   const kept = await createBackup(ctx, 'before-restore');
   const databaseFile = ctx.store.file;
-  ctx.store.close();
+  const unmark = markRestoring(databaseFile);
   try {
-    replaceDatabaseFile(databaseFile, backupFile);
-    ctx.store = await openStore(databaseFile);
-  } catch (error) {
-    replaceDatabaseFile(databaseFile, kept.file);
-    ctx.store = await openStore(databaseFile);
-    throw new AppError('DATABASE', `The restore did not work (${(error as Error).message}); the database is as it was before.`);
+    refuseWhileHeld(await ctx.store.otherHolders());
+    ctx.store.close();
+    try {
+      replaceDatabaseFile(databaseFile, backupFile);
+      ctx.store = await openStore(databaseFile);
+    } catch (error) {
+      replaceDatabaseFile(databaseFile, kept.file);
+      ctx.store = await openStore(databaseFile);
+      throw new AppError('DATABASE', `The restore did not work (${(error as Error).message}); the database is as it was before.`);
+    }
+  } finally {
+    unmark();
   }
   await ctx.store.audit.record(ctx.actor, 'restore', 'database', null,
     `Restored the database from ${path.basename(backupFile)}; the database before the restore is kept as ${kept.name}`);
   return { restoredFrom: path.basename(backupFile), restoredTakenAt: takenAtOf(path.basename(backupFile)), keptAs: kept.name, keptFile: kept.file, residents: check.residents ?? 0, homes: check.homes ?? 0 };
+}
+
+function refuseWhileHeld(holders: Holder[]): void {
+  if (holders.length === 0) return;
+  throw new AppError('CONFLICT', `The database cannot be restored while it is open elsewhere: ${holders.map(describeHolder).join('; ')}. ` +
+    `Close ${holders.length === 1 ? 'it' : 'them'}, then restore again. Nothing was changed.`);
 }
 
 /** Restore by name from the backup folder: the renderer may only choose one of the listed, checked backups. */

@@ -241,8 +241,13 @@ export function buildDemoPractice(today: string, seed = 20261123): DemoPractice 
         const [relationship, sex] = rnd.pick(RELATIONSHIPS);
         const repFamily = relationship === 'niece' || relationship === 'nephew' || relationship === 'friend' || relationship === 'daughter'
           ? rnd.pick(FAMILY) : family;
+        const givenNames = sex === 'F' ? ['Susan', 'Karen', 'Julie', 'Helen', 'Alison', 'Joanne', 'Nadia', 'Claire'] : ['David', 'Paul', 'Mark', 'Stephen', 'Imran', 'Gary', 'Andrew'];
+        let repGiven = rnd.pick(givenNames);
+        // one person once per resident: a second pick of the same name is the next name in the list (no extra
+        // random draw, so the rest of the demo stays as it was); the importer would merge the two rows into one
+        if (reps.some((p) => p.name === `${repGiven} ${repFamily}`)) repGiven = givenNames[(givenNames.indexOf(repGiven) + 1) % givenNames.length] ?? repGiven;
         reps.push({
-          name: `${rnd.pick(sex === 'F' ? ['Susan', 'Karen', 'Julie', 'Helen', 'Alison', 'Joanne', 'Nadia', 'Claire'] : ['David', 'Paul', 'Mark', 'Stephen', 'Imran', 'Gary', 'Andrew'])} ${repFamily}`,
+          name: `${repGiven} ${repFamily}`,
           relationship,
           phone: `01632 960${String(rnd.int(200, 999))}`,
           email: rnd.chance(0.6) ? `${relationship}${serial}@example.com` : '',

@@ -19,10 +19,10 @@ export interface AuditEvent {
   summary: string;
 }
 
-export function writeAudit(db: Db, actor: Actor, action: string, entity: string, entityId: number | null, summary: string): void {
+export function writeAudit(db: Db, actor: Actor, action: string, entity: string, entityId: number | null, summary: string, at = new Date().toISOString()): void {
   db.prepare(`INSERT INTO audit_event (at, os_user, staff_id, action, entity, entity_id, summary)
               VALUES (?, ?, ?, ?, ?, ?, ?)`)
-    .run(new Date().toISOString(), actor.osUser, actor.staffId, action, entity, entityId, summary);
+    .run(at, actor.osUser, actor.staffId, action, entity, entityId, summary);
 }
 
 interface AuditRow { id: number; at: string; os_user: string; staff_id: number | null; action: string; entity: string; entity_id: number | null; summary: string }

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Db } from './db';
+import { ROUNDTABLE_APPLICATION_ID, type Db } from './db';
 
 export interface BackupCheck {
   ok: boolean;
@@ -45,6 +45,10 @@ export function checkBackup(file: string): BackupCheck {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const answer = String(db.pragma('quick_check', { simple: true }));
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    if (applicationId !== 0 && applicationId !== ROUNDTABLE_APPLICATION_ID) {
+      return { ok: false, problem: `another program's database (SQLite application_id ${applicationId})`, schemaVersion: null, homes: null, residents: null };
+    }
     if (answer !== 'ok') return { ok: false, problem: answer, schemaVersion, homes: null, residents: null };
     const homes = count(db, 'care_home');
     const residents = count(db, 'resident');

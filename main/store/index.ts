@@ -14,6 +14,9 @@ import { backupTo } from './backups';
 import { loadOutcomeData } from './reports';
 import type { StoredOutcomeData } from '../../shared/domain/reports';
 import { closeDatabase, openDatabase, schemaVersion, type Db, type OpenOptions } from './db';
+import { appendFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { busyMessage, isBeingRestored, listHolders, registerHolder, type Holder, type HolderHandle } from './holders';
 import { findHome, getHome, insertHome, listHomes, updateHome } from './homes';
 import { getPractice, insertStaff, isEmpty, listStaff, savePractice } from './practice';
 import {
@@ -86,11 +89,14 @@ export interface FlagImportResult {
 export type { NewRecordedReview, PlannedRoundRow, RecordedReviewRow, ScheduleRunRow } from './reviews';
 export type { NewItem, NewRound } from './rounds';
 export { DatabaseOpenError } from './db';
+export { describeHolder, markRestoring, type Holder } from './holders';
 
 export interface Store {
   readonly file: string;
   schemaVersion(): number;
   close(): void;
+  /** Other processes (and other stores in this one) that have this database open, live ones only. */
+  otherHolders(): Promise<Holder[]>;
 
   practice: {
     get(): Promise<Practice & { isDemo: boolean }>;
@@ -233,19 +239,105 @@ function label(r: ResidentFields): string {
   return `${r.givenName} ${r.familyName} (${formatNhsNumber(r.nhsNumber)})`;
 }
 
-export function createStore(db: Db, file: string): Store {
+function isBusy(error: unknown): boolean {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/** Another process holds the write lock longer than the busy timeout; the message says what it is running. */
+class DatabaseBusyError extends AppError {
+  constructor(message: string) {
+    super('DATABASE', message);
+  }
+}
+
+/** Audit events of reads that could not be written while another process held the write lock, oldest first. */
+export function auditQueueFile(databaseFile: string): string {
+  return `${databaseFile}-audit-queue.jsonl`;
+}
+
+interface QueuedAudit { at: string; actor: Actor; action: string; entity: string; entityId: number | null; summary: string }
+
+/** How long an audit event of a read waits for another process's write before it is queued instead. */
+const AUDIT_WAIT_MS = 250;
+
+export function createStore(db: Db, file: string, holder?: HolderHandle): Store {
   /** An import holds one transaction open across its file reading; other calls wait for it to end. */
   let importRunning: Promise<unknown> = Promise.resolve();
   const gate = <T>(fn: () => T): Promise<T> => importRunning.then(fn, fn);
+  const queueFile = auditQueueFile(file);
+  /** Takes the queued audit events (renamed away first, so two processes never write the same one twice). */
+  const claimQueue = (): { claimed: string; events: QueuedAudit[] } | null => {
+    if (!existsSync(queueFile)) return null;
+    const claimed = `${queueFile}.${process.pid}.claimed`;
+    try {
+      renameSync(queueFile, claimed);
+      const events = readFileSync(claimed, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as QueuedAudit);
+      return { claimed, events };
+    } catch {
+      return null;
+    }
+  };
+  const putBack = (claim: { claimed: string } | null) => {
+    if (!claim) return;
+    appendFileSync(queueFile, readFileSync(claim.claimed));
+    rmSync(claim.claimed, { force: true });
+  };
+  /** Runs fn in one transaction, writing any queued audit events first; a busy database becomes a message saying what is running. */
+  const transact = <T>(fn: () => T): T => {
+    const claim = claimQueue();
+    try {
+      const value = db.transaction(() => {
+        for (const e of claim?.events ?? []) writeAudit(db, e.actor, e.action, e.entity, e.entityId, e.summary, e.at);
+        return fn();
+      })();
+      if (claim) rmSync(claim.claimed, { force: true });
+      return value;
+    } catch (error) {
+      putBack(claim);
+      if (isBusy(error)) throw new DatabaseBusyError(busyMessage(listHolders(file, holder?.id)));
+      throw error;
+    }
+  };
   /** Runs a write and its audit event in one transaction; a refusal becomes a rejected Promise. */
-  const write = <T>(fn: () => T): Promise<T> => gate(() => db.transaction(fn)());
+  const write = <T>(fn: () => T): Promise<T> => gate(() => transact(fn));
   const read = <T>(fn: () => T): Promise<T> => gate(fn);
+  /** An audit event of a read: written when the database is free, else queued beside it for the next write. */
+  const recordRead = (actor: Actor, action: string, entity: string, entityId: number | null, summary: string): Promise<void> => gate(() => {
+    const at = new Date().toISOString();
+    const wait = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma(`busy_timeout = ${AUDIT_WAIT_MS}`);
+    try {
+      transact(() => writeAudit(db, actor, action, entity, entityId, summary, at));
+    } catch (error) {
+      if (!(error instanceof DatabaseBusyError)) throw error;
+      appendFileSync(queueFile, `${JSON.stringify({ at, actor, action, entity, entityId, summary } satisfies QueuedAudit)}\n`);
+    } finally {
+      db.pragma(`busy_timeout = ${wait}`);
+    }
+  });
   let importing = false;
 
   return {
     file,
     schemaVersion: () => schemaVersion(db),
-    close: () => closeDatabase(db),
+    close: () => {
+      if (db.open && existsSync(queueFile)) {
+        // best effort: write queued audit events now if nobody else is writing, else the next write will
+        db.pragma('busy_timeout = 0');
+        try {
+          transact(() => undefined);
+        } catch {
+          // still busy: they stay queued
+        }
+      }
+      try {
+        closeDatabase(db);
+      } finally {
+        holder?.release();
+      }
+    },
+    otherHolders: async () => listHolders(file, holder?.id),
 
     practice: {
       get: () => read(() => getPractice(db)),
@@ -447,7 +539,7 @@ export function createStore(db: Db, file: string): Store {
       list: (filter) => read(() => listAudit(db, filter)),
       search: (filter) => read(() => searchAudit(db, filter)),
       choices: () => read(() => auditChoices(db)),
-      record: (actor, action, entity, entityId, summary) => write(() => writeAudit(db, actor, action, entity, entityId, summary)),
+      record: recordRead,
     },
 
     reports: {
@@ -466,7 +558,15 @@ export function createStore(db: Db, file: string): Store {
         if (importing) return Promise.reject(new AppError('CONFLICT', 'Another import is running. Wait for it to finish, then try again.'));
         importing = true;
         const running = importRunning.then(async () => {
-          db.exec('BEGIN IMMEDIATE');
+          holder?.setActivity('an import', meta.fileName);
+          try {
+            db.exec('BEGIN IMMEDIATE');
+          } catch (error) {
+            holder?.setActivity(null);
+            importing = false;
+            if (isBusy(error)) throw new DatabaseBusyError(busyMessage(listHolders(file, holder?.id)));
+            throw error;
+          }
           try {
             const batchId = createBatch(db, meta);
             const record = problemRecorder(db, batchId);
@@ -496,6 +596,7 @@ export function createStore(db: Db, file: string): Store {
             throw error;
           } finally {
             importing = false;
+            holder?.setActivity(null);
           }
         });
         importRunning = running.catch(() => undefined);
@@ -625,7 +726,26 @@ function flagIdsOf(item: { reasons: { flagIds?: number[] }[] }): number[] {
   return item.reasons.flatMap((r) => r.flagIds ?? []);
 }
 
-export async function openStore(file: string, options?: OpenOptions): Promise<Store> {
-  const db = await openDatabase(file, options);
-  return createStore(db, file);
+export interface StoreOptions extends OpenOptions {
+  /** Who is opening it, in words, for others to see ("the command line (homes)", "the desktop app"). */
+  program?: string;
+}
+
+/**
+ * Opens the store and registers this process as holding the database (main/store/holders.ts), so a
+ * restore elsewhere can see it; close() releases it.
+ */
+export async function openStore(file: string, options: StoreOptions = {}): Promise<Store> {
+  const resolved = path.resolve(file);
+  const holder = !options.mustExist || existsSync(resolved) ? registerHolder(resolved, options.program ?? 'Roundtable') : undefined;
+  try {
+    if (isBeingRestored(resolved)) {
+      throw new AppError('DATABASE', `${resolved} is being restored from a backup right now; try again in a minute. Nothing was changed.`);
+    }
+    const db = await openDatabase(resolved, options);
+    return createStore(db, file, holder);
+  } catch (error) {
+    holder?.release();
+    throw error;
+  }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../helpers/cli';
@@ -26,6 +27,9 @@ describe('command line', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain(path.join(dir, 'demo.sqlite'));
     expect(result.out).toMatch(/60 residents/);
+    // the summary counts what was stored: every representative row of the export, none merged away
+    const exported = readFileSync(path.join(dir, 'practice-export', 'representatives.csv'), 'utf8').split('\r\n').filter(Boolean).length - 1;
+    expect(result.out).toContain(`${exported} representatives`);
 
     const json = JSON.parse((await cli(['residents', '--db', path.join(dir, 'demo.sqlite'), '--json'])).out) as { nhsNumber: string }[];
     expect(json.length).toBeGreaterThanOrEqual(50);

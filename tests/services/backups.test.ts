@@ -157,7 +157,8 @@ describe('backup and restore from the command line', () => {
     const restored = await cli(['restore', to, '--db', t.file]);
     expect(restored.code).toBe(0);
     expect(restored.out).toMatch(/^Restored copy\.sqlite: 1 care homes, 1 residents\./);
-    expect(restored.out).toMatch(/To undo the restore: npm run cli -- restore ".*before-restore\.sqlite"/);
+    expect(restored.out).toMatch(/To undo the restore: npm run cli -- restore \S*before-restore\.sqlite --db /);
+    expect(restored.out).toContain(`--db ${t.file}`);
     expect({ ...dump(t.file), audit_event: undefined }).toEqual({ ...before, audit_event: undefined });
 
     const bad = path.join(t.dir, 'bad.sqlite');

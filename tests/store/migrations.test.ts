@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, closeDatabase, DatabaseOpenError } from '../../main/store/db';
+import { openDatabase, closeDatabase, DatabaseOpenError, ROUNDTABLE_APPLICATION_ID } from '../../main/store/db';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../main/store/migrations';
 import { tempDir } from '../helpers/tempStore';
 
@@ -114,6 +114,7 @@ describe('migrations on real SQLite files', () => {
   it('H10: refuses a database written by a newer Roundtable and leaves it untouched', async () => {
     const file = path.join(temp(), 'newer.sqlite');
     const raw = new Database(file);
+    raw.pragma(`application_id = ${ROUNDTABLE_APPLICATION_ID}`); // a newer Roundtable marks its databases too
     raw.pragma(`user_version = ${LATEST_VERSION + 990}`);
     raw.close();
     const attempt = openDatabase(file);

@@ -60,6 +60,7 @@ describe('startupFailure', () => {
     ['newer', /newer version/, /install the latest version/i],
     ['corrupt', /damaged/, /restore the latest backup/i],
     ['unwritable', /cannot open its database/, /write to the folder/i],
+    ['foreign', /not a Roundtable database/, /ROUNDTABLE_DB/],
   ] as const)('explains a %s database and what to do', (reason, title, todo) => {
     const error = new DatabaseOpenError(reason, `The database ${DB} ...`);
     const content = startupFailure(error, DB);

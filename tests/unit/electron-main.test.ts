@@ -14,6 +14,7 @@ import vm from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/electron/csp';
 import { IPC_INVOKE } from '../../shared/ipc';
+import { ROUNDTABLE_APPLICATION_ID } from '../../main/store/db';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let tmp = '';
@@ -227,6 +228,7 @@ describe('main process (bundled, with a stand-in for electron)', () => {
   it('shows the failure page, not a blank window, when the database is from a newer version', async () => {
     const database = path.join(tmp, 'newer.sqlite');
     const db = new Database(database);
+    db.pragma(`application_id = ${ROUNDTABLE_APPLICATION_ID}`); // a newer Roundtable marks its databases too
     db.pragma('user_version = 9990');
     db.close();
     const run = await runMain({ database });

@@ -4,7 +4,7 @@ import { describeDetails, describeParticipants, ELEMENT_LABELS, sourceLabel, typ
 import { normaliseNhsNumber, formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import { describeDue } from '../../../shared/rules/carePlan';
 import type { AppContext } from '../../services/context';
-import { call, CliError, printJson, stringOption, withContext, type Command } from '../common';
+import { cliHint, call, CliError, printJson, stringOption, withContext, type Command, type Values } from '../common';
 import { formatTable } from '../table';
 import { homeOption } from './register';
 
@@ -23,7 +23,7 @@ export const acpGapsCommand: Command = {
   usage: ['acp gaps [--home NAME|ID]          advance care plan gaps, reviews and end-of-life items due (honours --today)'],
   options: { home: { type: 'string' } },
   run: (values, _positionals, io) => withContext(values, io, async (ctx) => {
-    const homeId = await homeOption(ctx, stringOption(values, 'home'));
+    const homeId = await homeOption(ctx, stringOption(values, 'home'), values);
     const overview = await call(ctx, 'carePlans:overview', homeId === undefined ? {} : { homeId });
     const rows: AcpGapRow[] = overview.residents.flatMap((r) => [
       ...(r.cpr.kind === 'conflict' ? [{ residentId: r.residentId, nhsNumber: r.nhsNumber, name: r.name, home: r.homeName, rule: 'cpr-conflict',
@@ -42,11 +42,11 @@ export const acpGapsCommand: Command = {
   }),
 };
 
-async function findResident(ctx: AppContext, ref: string): Promise<number> {
+async function findResident(ctx: AppContext, ref: string, values?: Values): Promise<number> {
   if (/^\d{1,9}$/.test(ref.trim())) return Number(ref.trim());
   const nhs = normaliseNhsNumber(ref);
   const resident = /^\d{10}$/.test(nhs) ? await ctx.store.residents.findByNhsNumber(nhs) : null;
-  if (!resident) throw new CliError(`No resident has the id or NHS number “${ref}”. See: npm run cli -- residents`);
+  if (!resident) throw new CliError(`No resident has the id or NHS number “${ref}”. See: ${cliHint(values, 'residents')}`);
   return resident.id;
 }
 
@@ -56,8 +56,8 @@ export const acpShowCommand: Command = {
   options: {},
   run: (values, positionals, io) => withContext(values, io, async (ctx) => {
     const [ref] = positionals;
-    if (ref === undefined) throw new CliError('Say which resident: npm run cli -- acp show 9434765919');
-    const residentId = await findResident(ctx, ref);
+    if (ref === undefined) throw new CliError(`Say which resident: ${cliHint(values, 'acp show 9434765919')}`);
+    const residentId = await findResident(ctx, ref, values);
     const resident = await call(ctx, 'residents:get', { id: residentId });
     const plan = await call(ctx, 'carePlans:get', { residentId });
     const conflicts = plan.cpr.kind === 'conflict' ? plan.cpr.decisions : [];

@@ -2,9 +2,10 @@
 import path from 'node:path';
 import { formatUkDate, todayInLondon } from '../../../shared/dates';
 import { createContext, osActor } from '../../services/context';
-import { planDemoRounds } from '../../services/print';
+import type { planDemoRounds } from '../../services/print';
 import { createDemoDatabase } from '../../services/demo';
 import { printJson, stringOption, todayOption, type Command } from '../common';
+import { resolveDatabasePath } from '../../paths';
 import { formatTable } from '../table';
 
 export const demoCommand: Command = {
@@ -15,12 +16,13 @@ export const demoCommand: Command = {
   run: async (values, _positionals, io) => {
     const outDir = path.resolve(io.cwd, stringOption(values, 'out') ?? 'out');
     const db = stringOption(values, 'db');
-    const file = db ? path.resolve(io.cwd, db) : path.join(outDir, 'demo.sqlite');
+    const file = db ? resolveDatabasePath(db, io.env, io.cwd) : path.join(outDir, 'demo.sqlite');
     const today = todayOption(values) ?? todayInLondon();
     const { store, summary } = await createDemoDatabase(file, today, osActor(), path.join(outDir, 'practice-export'));
     let rounds: Awaited<ReturnType<typeof planDemoRounds>>;
     try {
-      rounds = await planDemoRounds(createContext(store, { today }), outDir, io.env);
+      const print = await import('../../services/print'); // React and Chromium only for printing
+      rounds = await print.planDemoRounds(createContext(store, { today }), outDir, io.env);
     } finally {
       store.close();
     }

@@ -7,7 +7,7 @@ import { identityText, UNMATCHED_LABELS } from '../../../shared/rules/flagMatchi
 import { FLAG_LABELS } from '../../../shared/rules/flags';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import { importFlags } from '../../services/flags';
-import { call, CliError, EXIT, printJson, stringOption, withContext, type Command } from '../common';
+import { cliHint, call, CliError, EXIT, printJson, stringOption, withContext, type Command } from '../common';
 import { formatTable } from '../table';
 import { homeOption } from './register';
 
@@ -25,17 +25,17 @@ export const importFlagsCommand: Command = {
   options: { home: { type: 'string' }, sheet: { type: 'string' } },
   run: async (values, positionals, io) => {
     const [file] = positionals;
-    if (file === undefined || positionals.length > 1) throw new CliError('Give one file: npm run cli -- import flags FILE --home NAME|ID');
+    if (file === undefined || positionals.length > 1) throw new CliError(`Give one file: ${cliHint(values, 'import flags FILE --home NAME|ID')}`);
     const homeName = stringOption(values, 'home');
     if (homeName === undefined) throw new CliError('Say which care home sent the flags: --home NAME|ID');
     return withContext(values, io, async (ctx) => {
-      const homeId = await homeOption(ctx, homeName) as number;
+      const homeId = await homeOption(ctx, homeName, values) as number;
       const summary = await importFlags(ctx, { file: path.resolve(io.cwd, file), homeId, sheet: stringOption(values, 'sheet') });
       if (values.json) printJson(io, summary);
       else {
         io.out(`Imported ${path.basename(file)} (batch ${summary.batchId}): ${summary.read} rows read`);
         io.out(`  ${summary.matched} matched to a resident (${summary.matchedOnNameAndDob} on name and date of birth)`);
-        io.out(`  ${summary.unmatched} to the unmatched queue: see npm run cli -- flags unmatched`);
+        io.out(`  ${summary.unmatched} to the unmatched queue: see ${cliHint(values, 'flags unmatched')}`);
         const already = summary.read - summary.rejected.length - summary.matched - summary.unmatched;
         if (already > 0) io.out(`  ${already} already imported before (not added twice)`);
         if (summary.rejected.length > 0) {
@@ -63,7 +63,7 @@ export const flagsCommand: Command = {
     const severity = stringOption(values, 'severity');
     if (severity !== undefined && !(FLAG_SEVERITIES as readonly string[]).includes(severity)) throw new CliError(`--severity takes one of ${FLAG_SEVERITIES.join(', ')}`);
     await withContext(values, io, async (ctx) => {
-      const homeId = await homeOption(ctx, stringOption(values, 'home'));
+      const homeId = await homeOption(ctx, stringOption(values, 'home'), values);
       const list = await call(ctx, 'flags:list', {
         ...(homeId ? { homeId } : {}), ...(status ? { status: status as (typeof STATUSES)[number] } : {}),
         ...(severity ? { severity: severity as (typeof FLAG_SEVERITIES)[number] } : {}),
@@ -85,7 +85,7 @@ export const unmatchedCommand: Command = {
   usage: ['flags unmatched [--home NAME|ID]   flags waiting for a person to say who they are about'],
   options: { home: { type: 'string' } },
   run: (values, _positionals, io) => withContext(values, io, async (ctx) => {
-    const homeId = await homeOption(ctx, stringOption(values, 'home'));
+    const homeId = await homeOption(ctx, stringOption(values, 'home'), values);
     const list = await call(ctx, 'flags:unmatched', homeId ? { homeId } : {});
     if (values.json) {
       return printJson(io, list.map((f) => ({
@@ -104,7 +104,7 @@ export const unmatchedCommand: Command = {
         io.out(`  Candidate ${c.id}: ${c.givenName} ${c.familyName}, born ${formatUkDate(c.dateOfBirth)}, NHS ${formatNhsNumber(c.nhsNumber)}${c.room ? `, room ${c.room}` : ''}`);
       }
     }
-    io.out(`\n${list.length} unmatched flag${list.length === 1 ? '' : 's'}. Match one with: npm run cli -- flags match FLAG_ID RESIDENT_ID`);
+    io.out(`\n${list.length} unmatched flag${list.length === 1 ? '' : 's'}. Match one with: ${cliHint(values, 'flags match FLAG_ID RESIDENT_ID')}`);
   }),
 };
 
@@ -113,7 +113,7 @@ export const matchCommand: Command = {
   usage: ['flags match FLAG_ID RESIDENT_ID   confirm which resident an unmatched flag is about'],
   options: {},
   run: async (values, positionals, io) => {
-    if (positionals.length !== 2) throw new CliError('Give the flag and the resident: npm run cli -- flags match FLAG_ID RESIDENT_ID');
+    if (positionals.length !== 2) throw new CliError(`Give the flag and the resident: ${cliHint(values, 'flags match FLAG_ID RESIDENT_ID')}`);
     const id = positiveId(positionals[0], 'flag id');
     const residentId = positiveId(positionals[1], 'resident id');
     await withContext(values, io, async (ctx) => {

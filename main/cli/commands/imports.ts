@@ -4,7 +4,7 @@ import { formatUkDate } from '../../../shared/dates';
 import type { ImportOutcome } from '../../../shared/domain/imports';
 import { RECORD_KINDS, type RecordKind } from '../../imports/records/kinds';
 import { importRecords } from '../../services/imports';
-import { CliError, EXIT, printJson, stringOption, withContext, type Command } from '../common';
+import { cliHint, CliError, EXIT, printJson, stringOption, withContext, type Command } from '../common';
 
 function describe(outcome: ImportOutcome): string[] {
   const r = outcome.report;
@@ -38,7 +38,7 @@ export const importRecordsCommand: Command = {
   options: { kind: { type: 'string' }, format: { type: 'string' }, 'dry-run': { type: 'boolean' }, strict: { type: 'boolean' }, force: { type: 'boolean' } },
   run: async (values, positionals, io) => {
     const [file, ...extra] = positionals;
-    if (!file || extra.length > 0) throw new CliError('Name one file to import, e.g. npm run cli -- import records patients.csv');
+    if (!file || extra.length > 0) throw new CliError(`Name one file to import, e.g. ${cliHint(values, 'import records patients.csv')}`);
     const kind = stringOption(values, 'kind');
     if (kind !== undefined && !(RECORD_KINDS as readonly string[]).includes(kind)) throw new CliError(`--kind takes one of ${RECORD_KINDS.join(', ')}`);
     const format = stringOption(values, 'format');
@@ -62,6 +62,6 @@ export const importRecordsCommand: Command = {
         return EXIT.inputRejected;
       }
       return EXIT.ok;
-    });
+    }, { create: true }); // importing a practice's export may start a new database
   },
 };

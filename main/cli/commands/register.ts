@@ -3,14 +3,14 @@ import { ageOn, formatUkDate } from '../../../shared/dates';
 import { LABELS, RESIDENT_STATUSES } from '../../../shared/domain/enums';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import type { AppContext } from '../../services/context';
-import { call, CliError, printJson, stringOption, withContext, type Command } from '../common';
+import { cliHint, call, CliError, printJson, stringOption, withContext, type Command, type Values } from '../common';
 import { formatTable } from '../table';
 
 /** Finds a home by name or id for --home; a miss is a user error that says how to list them. */
-export async function homeOption(ctx: AppContext, nameOrId: string | undefined): Promise<number | undefined> {
+export async function homeOption(ctx: AppContext, nameOrId: string | undefined, values?: Values): Promise<number | undefined> {
   if (nameOrId === undefined) return undefined;
   const home = await ctx.store.homes.find(nameOrId);
-  if (!home) throw new CliError(`No care home is called or numbered “${nameOrId}”. See: npm run cli -- homes`);
+  if (!home) throw new CliError(`No care home is called or numbered “${nameOrId}”. See: ${cliHint(values, 'homes')}`);
   return home.id;
 }
 
@@ -21,7 +21,7 @@ export const homesCommand: Command = {
   run: (values, _positionals, io) => withContext(values, io, async (ctx) => {
     const list = await call(ctx, 'homes:list', {});
     if (values.json) return printJson(io, list);
-    if (list.length === 0) return io.out('No care homes are registered yet. Add one in the app, or run: npm run cli -- demo');
+    if (list.length === 0) return io.out(`No care homes are registered yet. Add one in the app, or try the demo: ${cliHint(values, 'demo')}`);
     io.out(formatTable(['Id', 'Care home', 'Type', 'Residents', 'Round', 'Capacity'], list.map((h) => [
       h.id, h.name, LABELS.homeType[h.type], h.activeResidents,
       h.roundDay ? `${h.roundDay[0]?.toUpperCase()}${h.roundDay.slice(1)} ${h.roundStartTime ?? ''}`.trim() : 'not set',
@@ -43,7 +43,7 @@ export const residentsCommand: Command = {
     const status = stringOption(values, 'status') ?? 'active';
     if (!(STATUSES as readonly string[]).includes(status)) throw new CliError(`--status takes one of ${STATUSES.join(', ')}`);
     await withContext(values, io, async (ctx) => {
-      const homeId = await homeOption(ctx, stringOption(values, 'home'));
+      const homeId = await homeOption(ctx, stringOption(values, 'home'), values);
       const search = stringOption(values, 'search');
       const list = await call(ctx, 'residents:search', {
         ...(search ? { query: search } : {}), ...(homeId ? { homeId } : {}), status: status as (typeof STATUSES)[number],

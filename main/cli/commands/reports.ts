@@ -3,7 +3,7 @@ import path from 'node:path';
 import { formatUkDate, isIsoDate, parseUkDate } from '../../../shared/dates';
 import { createBackup, restoreBackup } from '../../services/backups';
 import { periodText } from '../../services/reports';
-import { call, CliError, EXIT, printJson, stringOption, withContext, type Command, type Values } from '../common';
+import { cliHint, shellWord, call, CliError, EXIT, printJson, stringOption, withContext, type Command, type Values } from '../common';
 import { formatTable } from '../table';
 import { homeOption } from './register';
 
@@ -27,7 +27,7 @@ export const reportCommand: Command = {
     const to = dateOption(values, 'to');
     if (from > to) throw new CliError('--to must be the same day as --from or later');
     await withContext(values, io, async (ctx) => {
-      const homeId = await homeOption(ctx, stringOption(values, 'home'));
+      const homeId = await homeOption(ctx, stringOption(values, 'home'), values);
       const input = { from, to, ...(homeId ? { homeId } : {}) };
       if (values.csv) return io.out((await call(ctx, 'reports:csv', input)).csv.trimEnd());
       const report = await call(ctx, 'reports:outcomes', input);
@@ -60,12 +60,12 @@ export const restoreCommand: Command = {
   options: {},
   run: async (values, positionals, io) => {
     const [file] = positionals;
-    if (file === undefined || positionals.length > 1) throw new CliError('Name one backup file: npm run cli -- restore FILE');
+    if (file === undefined || positionals.length > 1) throw new CliError(`Name one backup file: ${cliHint(values, 'restore FILE')}`);
     await withContext(values, io, async (ctx) => {
       const result = await restoreBackup(ctx, path.resolve(io.cwd, file));
       if (values.json) return printJson(io, result);
       io.out(`Restored ${result.restoredFrom}: ${result.homes} care homes, ${result.residents} residents.\n` +
-        `The database as it was before is kept as ${result.keptFile}.\nTo undo the restore: npm run cli -- restore "${result.keptFile}"`);
+        `The database as it was before is kept as ${result.keptFile}.\nTo undo the restore: ${cliHint(values, `restore ${shellWord(result.keptFile)}`)}`);
     });
     return EXIT.ok;
   },

@@ -18,7 +18,7 @@ export const reviewsDueCommand: Command = {
     const before = stringOption(values, 'before');
     if (before !== undefined && !isIsoDate(before)) throw new CliError(`--before takes a date as YYYY-MM-DD, not “${before}”`);
     await withContext(values, io, async (ctx) => {
-      const homeId = await homeOption(ctx, stringOption(values, 'home'));
+      const homeId = await homeOption(ctx, stringOption(values, 'home'), values);
       const overview = await call(ctx, 'reviews:overview', { ...(homeId ? { homeId } : {}), ...(before ? { before } : {}) });
       if (values.json) {
         return printJson(io, overview.items.map((i) => ({

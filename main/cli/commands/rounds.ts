@@ -3,11 +3,10 @@ import path from 'node:path';
 import { formatUkDate, isIsoDate } from '../../../shared/dates';
 import { ROUND_LABELS } from '../../../shared/domain/round';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
-import { writeRoundFiles } from '../../services/print';
 import type { ChannelOutput } from '../../../shared/ipc';
 import type { SessionItem } from '../../../shared/rules/planning';
 import { ruleLabel } from '../../../shared/rules/ruleLabels';
-import { call, CliError, printJson, stringOption, withContext, type CliIo, type Command, type Values } from '../common';
+import { cliHint, call, CliError, printJson, stringOption, withContext, type CliIo, type Command, type Values } from '../common';
 import type { AppContext } from '../../services/context';
 import { formatTable } from '../table';
 import { homeOption } from './register';
@@ -46,14 +45,14 @@ function sessionJson(item: SessionItem) {
     reasons: item.reasons.map((r) => ({ rule: r.rule, label: ruleLabel(r.rule), explanation: r.explanation })) };
 }
 
-function planText({ round, proposal }: Planned): string {
+function planText({ round, proposal }: Planned, values: Values): string {
   const lines = [
     `Round ${round.id}: ${round.homeName}, ${formatUkDate(round.date)} from ${round.startTime}, ${proposal.usedMinutes} of ${round.capacityMinutes} minutes planned`
       + ` (a ${proposal.huddleMinutes}-minute huddle first).`,
   ];
   if (proposal.overByMinutes > 0) {
     lines.push(`OVER BY ${proposal.overByMinutes} MINUTES — the residents who must be seen this week need more than the round’s ${round.capacityMinutes} minutes: `
-      + 'nobody of them is deferred; add time or a second clinician.');
+      + 'none of them is put off; add time or a second clinician.');
   }
   for (const e of proposal.escalations) lines.push(`ACT TODAY — ${e.name}: ${e.explanation}`);
   lines.push('', proposal.items.length === 0 ? 'Nobody is due this week.' : formatTable(['Time', 'Min', 'Resident', 'NHS number', 'Why', 'Invite'], proposal.items.map((i) => {
@@ -73,7 +72,7 @@ function planText({ round, proposal }: Planned): string {
     ['Care-planning conversations to book', proposal.carePlanning]] as const) {
     if (list.length > 0) lines.push('', `${title}: ${list.map((t) => t.name).join('; ')}`);
   }
-  lines.push('', `Print it: npm run cli -- agenda --round ${round.id} --out agenda.pdf --letters letters`);
+  lines.push('', `Print it: ${cliHint(values, `agenda --round ${round.id} --out agenda.pdf --letters letters`)}`);
   return lines.join('\n');
 }
 
@@ -116,7 +115,7 @@ export const planCommand: Command = {
       for (const s of week.skipped) io.err(`Skipped: ${s.why}`);
       if (values.json) return printJson(io, week.planned.map(planJson));
       io.out([`Planned ${week.planned.length} round${week.planned.length === 1 ? '' : 's'} for ${formatUkDate(week.from)} to ${formatUkDate(week.to)}.`,
-        ...week.planned.map((p) => `\n${planText(p)}`)].join('\n'));
+        ...week.planned.map((p) => `\n${planText(p, values)}`)].join('\n'));
       return;
     }
     const session = stringOption(values, 'session');
@@ -127,8 +126,8 @@ export const planCommand: Command = {
     const date = stringOption(values, 'date');
     if (!date || !isIsoDate(date)) throw new CliError('--date takes the round’s date as YYYY-MM-DD, for example --date 2026-12-01 (or plan the whole week: --week)');
     const homeName = stringOption(values, 'home');
-    if (!homeName) throw new CliError('--home names the care home (its name or id). See: npm run cli -- homes');
-    const homeId = await homeOption(ctx, homeName);
+    if (!homeName) throw new CliError(`--home names the care home (its name or id). See: ${cliHint(values, 'homes')}`);
+    const homeId = await homeOption(ctx, homeName, values);
     const capacity = positiveInt(values, 'capacity');
     const start = stringOption(values, 'start');
     const clinicians = (values as Record<string, unknown>).clinician;
@@ -137,13 +136,13 @@ export const planCommand: Command = {
       clinicians: Array.isArray(clinicians) ? clinicians.map(String) : [],
     });
     if (values.json) return printJson(io, planJson(planned));
-    io.out(planText(planned));
+    io.out(planText(planned, values));
   }),
 };
 
 async function printSession(ctx: AppContext, values: Values, io: CliIo, which: SessionName) {
   const homeName = stringOption(values, 'home');
-  if (!homeName) throw new CliError('--home names the care home (its name or id). See: npm run cli -- homes');
+  if (!homeName) throw new CliError(`--home names the care home (its name or id). See: ${cliHint(values, 'homes')}`);
   const date = stringOption(values, 'date');
   if (date !== undefined && !isIsoDate(date)) throw new CliError('--date takes a date as YYYY-MM-DD');
   const sessions = await call(ctx, 'rounds:sessions', { homeId: (await homeOption(ctx, homeName)) ?? 0, ...(date ? { date } : {}) });
@@ -171,11 +170,12 @@ export const agendaCommand: Command = {
   options: { round: { type: 'string' }, out: { type: 'string' }, letters: { type: 'string' } },
   run: (values, _positionals, io) => withContext(values, io, async (ctx) => {
     const roundId = positiveInt(values, 'round');
-    if (!roundId) throw new CliError('--round takes the round’s number (shown by: npm run cli -- rounds)');
+    if (!roundId) throw new CliError(`--round takes the round’s number (shown by: ${cliHint(values, 'rounds')})`);
     const out = stringOption(values, 'out');
     if (!out || !/\.(pdf|html?)$/i.test(out)) throw new CliError('--out takes a file ending .pdf or .html, for example --out agenda.pdf');
     const letters = stringOption(values, 'letters');
     await call(ctx, 'rounds:get', { id: roundId });
+    const { writeRoundFiles } = await import('../../services/print'); // React and Chromium only for printing
     const files = await writeRoundFiles(ctx, roundId, path.resolve(io.cwd, out), { lettersDir: letters ? path.resolve(io.cwd, letters) : undefined, env: io.env });
     if (values.json) return printJson(io, files);
     const lines = [`Agenda: ${files.agenda.pdf ?? files.agenda.html}${files.agenda.pdf ? ` (and ${files.agenda.html})` : ''}`];
@@ -192,10 +192,10 @@ export const roundsCommand: Command = {
   usage: ['rounds [--home NAME|ID]           list planned and past rounds'],
   options: { home: { type: 'string' } },
   run: (values, _positionals, io) => withContext(values, io, async (ctx) => {
-    const homeId = await homeOption(ctx, stringOption(values, 'home'));
+    const homeId = await homeOption(ctx, stringOption(values, 'home'), values);
     const list = await call(ctx, 'rounds:list', homeId ? { homeId } : {});
     if (values.json) return printJson(io, list);
-    if (list.length === 0) return io.out('No rounds yet. Plan one: npm run cli -- plan --home NAME --date YYYY-MM-DD');
+    if (list.length === 0) return io.out(`No rounds yet. Plan one: ${cliHint(values, 'plan --home NAME --date YYYY-MM-DD')}`);
     io.out(formatTable(['Id', 'Date', 'Care home', 'Start', 'Residents', 'Minutes', 'Status'], list.map((r) => [
       r.id, formatUkDate(r.date), r.homeName, r.startTime, r.items, `${r.usedMinutes}/${r.capacityMinutes}`, ROUND_LABELS.status[r.status],
     ])));
