@@ -1,7 +1,10 @@
 /** Use cases of the weekly round: plan, adjust, invite, print, record outcomes, close. */
 import { AppError } from '../../shared/errors';
 import type { ParsedInput } from '../../shared/ipc';
-import type { Attendees, OutcomeAction, Round } from '../../shared/domain/round';
+import type { Attendees, OutcomeAction, Round, ToResolve } from '../../shared/domain/round';
+import { formatUkDate } from '../../shared/dates';
+import { flagSubject } from '../../shared/rules/flagMatching';
+import { FLAG_LABELS } from '../../shared/rules/flags';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
 import { proposeAttendees } from '../../shared/rules/attendees';
 import { itemMinutes, planRound, type RoundProposal, type RoundReason } from '../../shared/rules/planning';
@@ -21,6 +24,15 @@ export interface PlannedRound {
   proposal: RoundProposal;
 }
 
+/** The home's unmatched urgent and escalate-now flags: someone not yet on the register, to add before the round. */
+export async function unregisteredFlags(ctx: AppContext, homeId: number): Promise<ToResolve[]> {
+  const flags = await ctx.store.flags.list({ homeId, unmatched: true }, ctx.today());
+  return flags.flatMap((f) => (f.severity === 'escalate-now' || f.severity === 'urgent') && (f.status === 'open' || f.status === 'on-agenda')
+    ? [{ flagId: f.id, name: flagSubject(f), severity: f.severity,
+      explanation: `${f.text || FLAG_LABELS.category[f.category]} (raised ${formatUkDate(f.raisedOn)}${f.severityReason ? `; ${f.severityReason}` : ''}): add them to the register from the flag, then it is on their record.` }]
+    : []);
+}
+
 /** Creates a round for a home and date, saves the planner's proposal as its agenda, and returns both. */
 export async function createRound(ctx: AppContext, input: ParsedInput<'rounds:create'>, sources?: readonly ReasonSource[]): Promise<PlannedRound> {
   const home = await ctx.store.homes.get(input.homeId);
@@ -37,9 +49,10 @@ export async function createRound(ctx: AppContext, input: ParsedInput<'rounds:cr
   const snapshots = await ctx.store.snapshots.load({ homeId: home.id });
   const proposal = planRound({ snapshots, reasons: reasonsFor(snapshots, today, sources ?? await reasonSourcesFor(ctx)), capacityMinutes, startTime, today });
   const byId = new Map(snapshots.map((s) => [s.resident.id, s]));
+  const toResolve = await unregisteredFlags(ctx, home.id);
   const round = await ctx.store.rounds.create(ctx.actor, {
     homeId: home.id, date: input.date, startTime, clinicians: input.clinicians, capacityMinutes,
-    plan: { notThisWeek: proposal.notThisWeek, escalations: proposal.escalations },
+    plan: { notThisWeek: proposal.notThisWeek, escalations: proposal.escalations, ...(toResolve.length > 0 ? { toResolve } : {}) },
   }, proposal.items.map((item) => {
     const snapshot = byId.get(item.residentId);
     const proposed = snapshot ? proposeAttendees(snapshot) : { attendees: undefined, questions: [] };

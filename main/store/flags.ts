@@ -67,7 +67,7 @@ function toView(db: Db, row: FlagRow, isWaiting: (f: { status: FlagStatus; raise
   const { reason, explanation } = splitReason(row.unmatched_reason);
   const unmatched = row.resident_id === null;
   return {
-    id: row.id, homeId: row.home_id, homeName: row.home_name, residentId: row.resident_id,
+    id: row.id, homeId: row.home_id, homeName: row.home_name, residentId: row.resident_id, unmatched,
     residentName: row.resident_family === null ? null : `${row.resident_given ?? ''} ${row.resident_family}`.trim(),
     residentNhsNumber: row.resident_nhs, rawIdentity: JSON.parse(row.raw_identity) as Record<string, string | null>,
     raisedOn: row.raised_on, raisedBy: row.raised_by, category: row.category, categoryOriginal: row.category_original, severity: row.severity,

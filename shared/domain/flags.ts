@@ -19,6 +19,8 @@ export interface FlagView {
   homeId: number;
   homeName: string;
   residentId: number | null;
+  /** Not yet matched to anyone on the register (residentId null): in the unmatched queue. */
+  unmatched: boolean;
   residentName: string | null;
   residentNhsNumber: string | null;
   rawIdentity: Record<string, string | null>;

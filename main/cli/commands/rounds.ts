@@ -51,6 +51,7 @@ export const planCommand: Command = {
       `Round ${round.id}: ${round.homeName}, ${formatUkDate(round.date)} from ${round.startTime}, ${proposal.usedMinutes} of ${round.capacityMinutes} minutes planned.`,
     ];
     for (const e of proposal.escalations) lines.push(`ACT TODAY — ${e.name}: ${e.explanation}`);
+    for (const r of round.plan.toResolve ?? []) lines.push(`TO RESOLVE FIRST — ${r.name}: ${r.explanation} (flag ${r.flagId})`);
     lines.push('', proposal.items.length === 0 ? 'Nobody is due this week.' : formatTable(['Time', 'Min', 'Resident', 'NHS number', 'Why', 'Invite'], proposal.items.map((i) => {
       const saved = round.items.find((x) => x.residentId === i.residentId);
       return [i.start, i.minutes, i.name, formatNhsNumber(i.nhsNumber), i.reasons.map((r) => r.rule).join(', '),
