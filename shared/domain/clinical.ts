@@ -47,12 +47,35 @@ export interface ReviewRecord {
   outcome: string | null;
 }
 
+/** A personalised care and support plan written ('created') or reviewed on a date (EHCH). */
+export interface SupportPlanRecord {
+  kind: 'created' | 'reviewed';
+  date: string;
+  by: string | null;
+  /** The review date the plan itself set, when it set one. */
+  nextReview: string | null;
+}
+
+export const END_OF_LIFE_STEPS = ['anticipatory-medicines', 'conversation', 'plan-with-home'] as const;
+export type EndOfLifeStep = (typeof END_OF_LIFE_STEPS)[number];
+
+/** A step of the end-of-life pathway recorded as done (or, for anticipatory medicines, declined). */
+export interface EndOfLifeStepRecord {
+  step: EndOfLifeStep;
+  outcome: 'done' | 'declined';
+  recordedOn: string;
+  by: string | null;
+  notes: string | null;
+}
+
 export interface ResidentRecords {
   medications?: MedicationRecord[];
   conditions?: ConditionRecord[];
   events?: ClinicalEventRecord[];
   carePlans?: CarePlanRecord[];
   reviews?: ReviewRecord[];
+  supportPlans?: SupportPlanRecord[];
+  endOfLifeSteps?: EndOfLifeStepRecord[];
 }
 
 export interface NewFlag {
