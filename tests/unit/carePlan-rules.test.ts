@@ -149,7 +149,7 @@ describe('ppd-missing', () => {
 });
 
 describe('end-of-life', () => {
-  const parts = (items: { rule: string; explanation: string }[]) => items.filter((i) => i.rule === 'end-of-life');
+  const parts = <T extends { rule: string }>(items: T[]) => items.filter((i) => i.rule === 'end-of-life');
 
   it('follows a surprise question answered "no", with 20 minutes, due this week', () => {
     const items = endOfLife(snap({ carePlans: [entry('surprise-question', 'no', '2026-11-20')], representatives: [daughter] }), TODAY);
