@@ -6,7 +6,7 @@ import { formatUkDate } from '../../shared/dates';
 import { flagSubject } from '../../shared/rules/flagMatching';
 import { FLAG_LABELS } from '../../shared/rules/flags';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
-import { proposeAttendees } from '../../shared/rules/attendees';
+import { prefersNotToJoin, proposeAttendees } from '../../shared/rules/attendees';
 import { itemMinutes, planRound, type RoundProposal, type RoundReason } from '../../shared/rules/planning';
 import type { ReasonSource } from '../../shared/rules/roundReasons';
 import type { AppContext } from './context';
@@ -130,9 +130,14 @@ export async function setMinutes(ctx: AppContext, input: ParsedInput<'rounds:set
 export async function setAttendees(ctx: AppContext, input: ParsedInput<'rounds:set-attendees'>) {
   const item = await ctx.store.rounds.getItem(input.itemId);
   const byId = new Map(item.attendees.representatives.map((r) => [r.representativeId, r]));
+  const declining = new Set((await ctx.store.residents.get(item.residentId)).representatives.filter(prefersNotToJoin).map((r) => r.id));
   const representatives = input.attendees.representatives.map((r) => {
     const known = byId.get(r.representativeId);
     if (!known) throw new AppError('INVALID_INPUT', 'That representative is not one of this resident’s.');
+    if (declining.has(r.representativeId) && (r.status === 'invited' || r.status === 'confirmed')) {
+      throw new AppError('INVALID_INPUT', `${known.name} prefers not to join the reviews. If that has changed, update their contact preference on the resident’s page first.`,
+        [{ field: 'attendees', message: `${known.name} prefers not to join` }]);
+    }
     return { ...known, how: r.how, status: r.status };
   });
   for (const r of item.attendees.representatives) if (!representatives.some((x) => x.representativeId === r.representativeId)) representatives.push(r);

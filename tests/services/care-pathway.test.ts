@@ -1,0 +1,79 @@
+/**
+ * The care pathway through the IPC handlers on a real SQLite file (issue 14): an urgent flag about someone not
+ * yet registered (banner, list, the round's "to resolve first", one action to register them), and a relative
+ * who prefers not to join (never invited, no letter).
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/handlers';
+import { importFlags } from '../../main/services/flags';
+import type { FlagView } from '../../shared/domain/flags';
+import type { PrintDocument } from '../../shared/print';
+import type { Round } from '../../shared/domain/round';
+import { careHomeInput, residentInput } from '../../shared/domain/register';
+import { openTempStore, sampleHome, sampleResident, type TempStore } from '../helpers/tempStore';
+
+let t: TempStore;
+let homeId: number;
+
+async function invoke<T>(channel: string, input: unknown): Promise<T> {
+  const result = await dispatch(t.ctx, channel, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+beforeEach(async () => {
+  t = await openTempStore('2026-11-23');
+  homeId = (await t.store.homes.create(t.ctx.actor, careHomeInput.parse(sampleHome))).id;
+});
+afterEach(() => t.cleanup());
+
+async function importUnregistered(): Promise<FlagView> {
+  const file = path.join(t.dir, 'flags.csv');
+  writeFileSync(file, ['Date,Resident,DOB,NHS Number,Category,Details',
+    '22/11/2026,Stanley Newcomer,14/03/1941,9876543210,Confusion,Arrived yesterday; new confusion overnight',
+    '22/11/2026,Ruby Unknown,01/05/1944,,Pain,Sore knee'].join('\n'));
+  await importFlags(t.ctx, { file, homeId });
+  const [flag] = (await invoke<FlagView[]>('flags:list', { severity: 'urgent' })).filter((f) => f.unmatched);
+  if (!flag) throw new Error('the urgent unmatched flag is not listed');
+  return flag;
+}
+
+describe('an urgent flag about someone not yet registered', () => {
+  it('is on the banner, in the list marked unmatched and in the round’s "to resolve first" box, until one action registers them', async () => {
+    await t.store.residents.create(t.ctx.actor, residentInput.parse(sampleResident(homeId)));
+    const flag = await importUnregistered();
+    expect(flag).toMatchObject({ residentId: null, unmatched: true, severity: 'urgent', category: 'confusion' });
+    expect((await invoke<FlagView[]>('flags:escalations', {})).map((f) => f.id)).toEqual([flag.id]);
+    const { round } = await invoke<{ round: Round }>('rounds:create', { homeId, date: '2026-11-24', clinicians: [] });
+    expect(round.plan.toResolve).toEqual([expect.objectContaining({ flagId: flag.id, name: 'Stanley Newcomer (not yet registered)', severity: 'urgent' })]);
+    expect((await invoke<Round>('rounds:get', { id: round.id })).plan.toResolve?.[0]?.explanation).toMatch(/add them to the register/);
+
+    const matched = await invoke<FlagView>('flags:add-resident', { id: flag.id, resident: {
+      nhsNumber: '9876543210', familyName: 'Newcomer', givenName: 'Stanley', dateOfBirth: '1941-03-14', sex: 'male', homeId, admissionDate: '2026-11-22' } });
+    expect(matched).toMatchObject({ unmatched: false, residentName: 'Stanley Newcomer' });
+    expect(await invoke<FlagView[]>('flags:escalations', {})).toEqual([]);
+    expect((await invoke<FlagView[]>('flags:list', {})).find((f) => f.id === flag.id)?.residentId).toBe(matched.residentId);
+  });
+});
+
+describe('a relative who prefers not to join', () => {
+  it('is shown as declined, cannot be invited, and gets no letter', async () => {
+    const resident = await t.store.residents.create(t.ctx.actor, residentInput.parse(sampleResident(homeId, { admissionDate: '2026-11-16' })), [
+      { name: 'Alan Example', relationship: 'Son', phone: null, email: null, holdsLpaHealthWelfare: true, lpaRegisteredOn: null, preferredContact: 'not', notes: null },
+      { name: 'Rose Example', relationship: 'Daughter', phone: null, email: null, holdsLpaHealthWelfare: false, lpaRegisteredOn: null, preferredContact: 'video', notes: null },
+    ]);
+    const { round } = await invoke<{ round: Round }>('rounds:create', { homeId, date: '2026-11-24', clinicians: [] });
+    const item = round.items.find((i) => i.residentId === resident.id);
+    if (!item) throw new Error('the resident is not on the round');
+    const alan = item.attendees.representatives.find((r) => r.name === 'Alan Example');
+    expect(alan).toMatchObject({ status: 'declined', proposed: false });
+    const attendees = (status: string) => ({ resident: { attending: true, note: null }, careStaff: null,
+      representatives: item.attendees.representatives.map((r) => ({ representativeId: r.representativeId, how: r.how, status: r.name === 'Alan Example' ? status : 'invited' })) });
+    await expect(invoke('rounds:set-attendees', { itemId: item.id, attendees: attendees('invited') })).rejects.toThrow(/Alan Example prefers not to join/);
+    await invoke('rounds:set-attendees', { itemId: item.id, attendees: attendees('declined') });
+    const doc = await invoke<PrintDocument>('rounds:print-data', { roundId: round.id });
+    expect(doc.letters.map((l) => l.to)).toEqual(['Rose Example']);
+  });
+});
