@@ -9,6 +9,7 @@ import { addDays, addMonths, daysBetween, formatUkDate } from '../dates';
 import type { DueItem, DueStatus } from '../domain/due';
 import type { AcpElement } from '../domain/enums';
 import type { Representative } from '../domain/register';
+import type { EndOfLifeBanner } from '../domain/residentView';
 import type { ResidentSnapshot, SnapshotCarePlanEntry } from '../domain/snapshot';
 import { anticipatoryMedicines } from './anticipatory';
 import { callingName, firstMention, pronounsOf } from './names';
@@ -287,6 +288,18 @@ export function endOfLife(snapshot: ResidentSnapshot, today: string, settings: C
     item(snapshot, 'end-of-life', due, status, `${trigger.words}. ${words[part]}`, settings.minutes.endOfLife));
   const reassess = staleGsf(snapshot, today, settings);
   return reassess ? [...items, reassess] : items;
+}
+
+const PART_WORDS: Record<EndOfLifePart, string> = {
+  'anticipatory-medicines': 'anticipatory medicines', conversation: 'the conversation with the resident and family', 'plan-with-home': 'the care home’s copy of the plan',
+};
+
+/** The end-of-life pathway for the top of the resident page: what opened it and which parts are still open; null when it is not open. */
+export function endOfLifeBanner(snapshot: ResidentSnapshot, today: string): EndOfLifeBanner | null {
+  const trigger = endOfLifeTrigger(snapshot, today);
+  if (!trigger) return null;
+  const done = endOfLifeParts(snapshot, trigger);
+  return { gsf: trigger.gsf, since: trigger.date, words: trigger.words, open: END_OF_LIFE_PARTS.filter((p) => done[p] === null).map((p) => PART_WORDS[p]) };
 }
 
 /** end-of-life-reassess: a GSF code C that has stood more than 8 weeks, or D more than 2 weeks, is questioned. */

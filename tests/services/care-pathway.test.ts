@@ -11,6 +11,8 @@ import { importFlags } from '../../main/services/flags';
 import type { FlagView } from '../../shared/domain/flags';
 import type { PrintDocument } from '../../shared/print';
 import type { Round } from '../../shared/domain/round';
+import type { ResidentView } from '../../shared/domain/residentView';
+import type { ResidentCarePlan } from '../../shared/ipc/carePlans';
 import { careHomeInput, residentInput } from '../../shared/domain/register';
 import { openTempStore, sampleHome, sampleResident, type TempStore } from '../helpers/tempStore';
 
@@ -75,5 +77,33 @@ describe('a relative who prefers not to join', () => {
     await invoke('rounds:set-attendees', { itemId: item.id, attendees: attendees('declined') });
     const doc = await invoke<PrintDocument>('rounds:print-data', { roundId: round.id });
     expect(doc.letters.map((l) => l.to)).toEqual(['Rose Example']);
+  });
+});
+
+describe('the end-of-life pathway on the resident page and recorded by hand', () => {
+  it('H14: shows a GSF D at the top with the parts still open; each part recorded closes its reason', async () => {
+    const r = await t.store.residents.create(t.ctx.actor, residentInput.parse(sampleResident(homeId)));
+    await invoke('carePlans:add', { residentId: r.id, entry: { element: 'gsf', value: 'D', recordedOn: '2026-11-20' } });
+    const view = await invoke<ResidentView>('residents:view', { id: r.id });
+    expect(view.endOfLife).toMatchObject({ gsf: 'D', since: '2026-11-20', open: ['anticipatory medicines', 'the conversation with the resident and family', 'the care home’s copy of the plan'] });
+    const eol = (plan: ResidentCarePlan) => plan.due.filter((d) => d.rule === 'end-of-life');
+    expect(eol(await invoke<ResidentCarePlan>('carePlans:get', { residentId: r.id }))).toHaveLength(3);
+    const declined = await invoke<ResidentCarePlan>('carePlans:add-pathway', { residentId: r.id, record: {
+      type: 'end-of-life-step', step: 'anticipatory-medicines', outcome: 'declined', recordedOn: '2026-11-21', by: 'Dr Okafor', notes: 'Edith and her son would rather not' } });
+    expect(eol(declined)).toHaveLength(2);
+    expect(declined.endOfLifeSteps?.[0]).toMatchObject({ step: 'anticipatory-medicines', outcome: 'declined' });
+    await expect(invoke('carePlans:add-pathway', { residentId: r.id, record: { type: 'end-of-life-step', step: 'conversation', outcome: 'declined', recordedOn: '2026-11-21' } }))
+      .rejects.toThrow(/Only anticipatory medicines/);
+    await expect(invoke('carePlans:add-pathway', { residentId: r.id, record: { type: 'end-of-life-step', step: 'conversation', outcome: 'done', recordedOn: '2026-11-24' } }))
+      .rejects.toThrow(/future/);
+  });
+
+  it('records a care and support plan, which closes new-admission-pcsp', async () => {
+    const r = await t.store.residents.create(t.ctx.actor, residentInput.parse(sampleResident(homeId, { admissionDate: '2026-11-09' })));
+    const due = async () => (await invoke<{ due: { rule: string }[] }>('reviews:resident', { residentId: r.id })).due.map((d) => d.rule);
+    expect(await due()).toContain('new-admission-pcsp');
+    const plan = await invoke<ResidentCarePlan>('carePlans:add-pathway', { residentId: r.id, record: { type: 'support-plan', kind: 'created', date: '2026-11-13', by: 'Nurse Lee', nextReview: '2027-05-13' } });
+    expect(plan.supportPlans).toEqual([{ kind: 'created', date: '2026-11-13', by: 'Nurse Lee', nextReview: '2027-05-13' }]);
+    expect(await due()).not.toContain('new-admission-pcsp');
   });
 });
