@@ -52,7 +52,7 @@ describe('flag severity read from the words (H15)', () => {
 });
 
 describe('urgent flags about someone not yet registered', () => {
-  it('an escalate-now flag about an unregistered resident is in flags --severity escalate-now (residentId null, marked unmatched)', async () => {
+  it('H15: an escalate-now flag about an unregistered resident is in flags --severity escalate-now (residentId null, marked unmatched)', async () => {
     await cli(['import', 'flags', path.join(dir, 'flags.csv'), '--home', 'Test Lodge']);
     const now = JSON.parse((await cli(['flags', '--severity', 'escalate-now', '--json'])).out) as FlagView[];
     const stanley = now.find((f) => f.rawIdentity.name === 'Stanley Newcomer');

@@ -43,7 +43,7 @@ async function importUnregistered(): Promise<FlagView> {
 }
 
 describe('an urgent flag about someone not yet registered', () => {
-  it('is on the banner, in the list marked unmatched and in the round’s "to resolve first" box, until one action registers them', async () => {
+  it('H15: is on the banner, in the list marked unmatched and in the round’s "to resolve first" box, until one action registers them', async () => {
     await t.store.residents.create(t.ctx.actor, residentInput.parse(sampleResident(homeId)));
     const flag = await importUnregistered();
     expect(flag).toMatchObject({ residentId: null, unmatched: true, severity: 'urgent', category: 'confusion' });
