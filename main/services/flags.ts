@@ -20,7 +20,7 @@ export function prepareFlag(row: ParsedFlagRow, homeId: number, register: readon
   const severity = deriveSeverity({ category: row.category, scores: row.scores, text: row.text, given: row.givenSeverity, anticoagulants });
   return {
     homeId, residentId: match.kind === 'matched' ? match.residentId : null, rawIdentity: row.rawIdentity, raisedOn: row.raisedOn, raisedBy: row.raisedBy,
-    category: row.category, categoryOriginal: row.categoryOriginal, severity: severity.severity, severityReason: severity.reason, text: row.text,
+    category: row.category, categoryOriginal: row.categoryOriginal, severity: severity.severity, severityReason: severity.reason, homeSeverity: row.severityText ?? null, text: row.text,
     scores: row.scores, matchMethod: match.kind === 'matched' ? match.method : null,
     unmatched: match.kind === 'unmatched' ? { reason: match.reason, explanation: match.explanation, candidateIds: match.candidateIds } : null,
   };
@@ -115,13 +115,28 @@ export async function enterFlag(ctx: AppContext, input: ParsedInput<'flags:enter
   return ctx.store.flags.get(id, ctx.today());
 }
 
+/**
+ * Once a person says who a flag is about, what only the resident's record can tell is worked out again: a fall
+ * with a head injury on an anticoagulant becomes escalate-now. A severity is only ever raised here.
+ */
+async function raiseOnceMatched(ctx: AppContext, id: number): Promise<void> {
+  const flag = await ctx.store.flags.get(id, ctx.today());
+  if (flag.residentId === null || flag.category !== 'fall' || !mentionsHeadInjury(flag.text)) return;
+  const anticoagulants = (await anticoagulantsByResident(ctx, { residentIds: [flag.residentId] })).get(flag.residentId) ?? [];
+  if (anticoagulants.length === 0) return;
+  const derived = deriveSeverity({ category: flag.category, scores: flag.scores, text: flag.text, given: flag.severity, anticoagulants });
+  if (severityRank(derived.severity) < severityRank(flag.severity)) await ctx.store.flags.setSeverity(ctx.actor, id, derived.severity, derived.reason);
+}
+
 export async function confirmMatch(ctx: AppContext, input: ParsedInput<'flags:match'>): Promise<FlagView> {
   await ctx.store.flags.confirmMatch(ctx.actor, input.id, input.residentId);
+  await raiseOnceMatched(ctx, input.id);
   return ctx.store.flags.get(input.id, ctx.today());
 }
 
 export async function addResidentFromFlag(ctx: AppContext, input: ParsedInput<'flags:add-resident'>): Promise<FlagView> {
   await ctx.store.flags.addResidentAndMatch(ctx.actor, input.id, input.resident);
+  await raiseOnceMatched(ctx, input.id);
   return ctx.store.flags.get(input.id, ctx.today());
 }
 

@@ -87,6 +87,8 @@ export interface NewFlag {
   category: FlagCategory;
   categoryOriginal?: string | null;
   severity: FlagSeverity;
+  /** The severity exactly as the care home wrote it, when it wrote one. */
+  homeSeverity?: string | null;
   text: string;
   scores?: { news2?: number; must?: number; fourAt?: number };
   matchMethod?: string | null;

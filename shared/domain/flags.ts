@@ -30,6 +30,8 @@ export interface FlagView {
   categoryOriginal: string | null;
   severity: FlagSeverity;
   severityReason: string | null;
+  /** The severity exactly as the care home wrote it ("Amber"), kept; null when it wrote none. */
+  homeSeverity: string | null;
   text: string;
   scores: FlagScores;
   /** "import" or "entered". */

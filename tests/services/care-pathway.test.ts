@@ -60,6 +60,22 @@ describe('an urgent flag about someone not yet registered', () => {
   });
 });
 
+describe('a fall with a head injury matched by a person', () => {
+  it('keeps the home’s severity word for word, and becomes escalate-now once matched to a resident on an anticoagulant', async () => {
+    const resident = await t.store.residents.create(t.ctx.actor, residentInput.parse(sampleResident(homeId)));
+    await t.store.records.add(t.ctx.actor, resident.id, { medications: [{ name: 'Rivaroxaban 15mg tablets', dose: 'one daily', startDate: '2026-01-01', type: 'repeat', status: 'active' }] }, 'import');
+    const file = path.join(t.dir, 'fall.csv');
+    writeFileSync(file, ['Date,Resident,DOB,Category,Severity,Details', '22/11/2026,E Example,,Fall,Amber,Slipped in the bathroom and hit her head'].join('\n'));
+    await importFlags(t.ctx, { file, homeId });
+    const [queued] = await invoke<FlagView[]>('flags:unmatched', {});
+    expect(queued).toMatchObject({ severity: 'urgent', homeSeverity: 'Amber' });
+    expect(queued?.severityReason).toMatch(/care home rated it high/);
+    const matched = await invoke<FlagView>('flags:match', { id: queued?.id ?? 0, residentId: resident.id });
+    expect(matched).toMatchObject({ severity: 'escalate-now', homeSeverity: 'Amber' });
+    expect(matched.severityReason).toMatch(/Rivaroxaban/);
+  });
+});
+
 describe('a relative who prefers not to join', () => {
   it('is shown as declined, cannot be invited, and gets no letter', async () => {
     const resident = await t.store.residents.create(t.ctx.actor, residentInput.parse(sampleResident(homeId, { admissionDate: '2026-11-16' })), [

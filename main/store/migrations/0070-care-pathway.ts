@@ -2,7 +2,8 @@
  * The care pathway (issue 14): the personalised care and support plan (PCSP) as a record of its own —
  * written, reviewed, by whom, next review — and the steps of the end-of-life pathway once a GSF C/D or a
  * surprise question "no" has opened it (anticipatory medicines prescribed or declined, the conversation with
- * the resident and family, the care home holding the plan). Both are added to, never edited.
+ * the resident and family, the care home holding the plan). Both are added to, never edited. A flag keeps the
+ * severity the care home wrote, word for word.
  */
 import type { Migration } from './types';
 
@@ -39,6 +40,9 @@ CREATE TABLE end_of_life_step (
   UNIQUE (resident_id, step, outcome, recorded_on)
 ) STRICT;
 CREATE INDEX end_of_life_step_resident ON end_of_life_step (resident_id, recorded_on);
+
+-- The severity exactly as the care home wrote it ("Amber", "Red"); the derived severity is never lower.
+ALTER TABLE flag ADD COLUMN home_severity TEXT;
 `);
   },
 };
