@@ -166,10 +166,14 @@ export function identityText(raw: Record<string, string | null | undefined>): st
     raw.nhsNumber ? `NHS number ${formatNhsNumber(raw.nhsNumber)}` : null, raw.room ? `room ${raw.room}` : null].filter(Boolean).join(', ');
 }
 
-/** Who a flag is about, for people: the resident's name, or the name as the home wrote it marked "not yet registered". */
-export function flagSubject(f: { residentName: string | null; rawIdentity: Record<string, string | null | undefined> }): string {
+/**
+ * Who a flag is about, for people: the resident's name, or the name as the home wrote it, marked "not yet
+ * registered" when nobody on the register fits, else "not yet matched" (a person must choose or confirm).
+ */
+export function flagSubject(f: { residentName: string | null; rawIdentity: Record<string, string | null | undefined>; unmatchedReason?: UnmatchedReason | null }): string {
   if (f.residentName) return f.residentName;
   const raw = f.rawIdentity;
   const written = raw.name ?? [raw.givenName, raw.familyName].filter(Boolean).join(' ');
-  return `${written || 'No name given'} (not yet registered)`;
+  const why = f.unmatchedReason === undefined || f.unmatchedReason === null || f.unmatchedReason === 'no-candidate' ? 'not yet registered' : 'not yet matched';
+  return `${written || 'No name given'} (${why})`;
 }
