@@ -115,10 +115,10 @@ export interface SeverityDecision {
 /** A NEWS2 score written in the details: "NEWS2 6", "NEWS 6", "news2=6", "NEWS2 score of 6", with the words that gave it. */
 export function news2FromText(text: string | undefined): { score: number; words: string } | null {
   if (!text) return null;
-  const re = /\bnews(?:\s*-?\s*2)?\s*(?:score\s*)?(?:[:=]\s*|(?:of|was|is|now|at)\s+)?(\d{1,2})(?!\s*(?:-|–|to)\s*\d)(?![\d.%/])/gi;
+  const re = /\bnews(?:\s*-?\s*2)?\s*(?:score\s*)?(?:[:=]\s*|(?:of|was|is|now|at)\s+)?(\d{1,2})(?:\s*\/\s*20\b)?(?!\s*(?:-|–|to)\s*\d)(?![\d.%/])/gid;
   for (const m of text.matchAll(re)) {
     const digits = m[1] ?? '';
-    const before = m[0].slice(0, m[0].length - digits.length);
+    const before = m[0].slice(0, (m.indices?.[1]?.[0] ?? m.index) - m.index);
     // "NEWS2 not done": the 2 of the name is not a score.
     if (/s$/i.test(before)) continue;
     const score = Number(digits);

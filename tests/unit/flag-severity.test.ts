@@ -48,7 +48,7 @@ describe('severity derivation', () => {
 
 describe('H15: deterioration is not under-rated', () => {
   it.each([
-    ['NEWS2 6', 6], ['NEWS 6', 6], ['news2=6', 6], ['Unwell today, NEWS2 score of 7 at 10:00', 7], ['news2: 5', 5],
+    ['NEWS2 6', 6], ['NEWS 6', 6], ['news2=6', 6], ['Unwell today, NEWS2 score of 7 at 10:00', 7], ['news2: 5', 5], ['NEWS-2 6/20 at 09:00', 6],
   ])('H15: reads "%s" written in the details as NEWS2 %i', (text, score) => {
     expect(news2FromText(text)?.score).toBe(score);
   });
