@@ -9,6 +9,8 @@ import type { AgendaItem, Attendees, OutcomeAction, Question, Round, InviteMetho
 import type { ResidentSnapshot } from './domain/snapshot';
 import { cprStatus, type CprStatus } from './rules/cpr';
 import { formatNhsNumber } from './rules/nhsNumber';
+import { callingName, pronounsOf, type NamedPerson } from './rules/names';
+import { ruleLabel } from './rules/ruleLabels';
 import { addMinutes, tierOf, type RoundReason, type Tier } from './rules/planning';
 
 /**
@@ -97,20 +99,21 @@ export interface PrintDocument {
   overByMinutes: number;
 }
 
-const ACP_RULES = new Set(['acp-missing', 'acp-review', 'ppd-missing', 'end-of-life', 'pcsp-review', 'new-admission-pcsp']);
+const ACP_RULES = new Set(['acp-missing', 'acp-review', 'ppd-missing', 'end-of-life', 'end-of-life-reassess', 'pcsp-review', 'new-admission-pcsp']);
 
 const GAP_LABELS: Record<string, string> = {
   'acp-missing': 'No advance care plan recorded',
   'acp-review': 'Advance care plan to review',
   'ppd-missing': 'No preferred place of care or death recorded',
   'end-of-life': 'End-of-life planning: anticipatory medicines and a family meeting',
+  'end-of-life-reassess': 'End of life: look again at the GSF code',
   'pcsp-review': 'Care and support plan to review',
   'new-admission-pcsp': 'New admission: assessment and care and support plan',
 };
 
 function carePlanGapLine(reason: RoundReason): string {
   const when = reason.status === 'overdue' ? `overdue since ${formatUkDate(reason.due)}` : `due ${formatUkDate(reason.due)}`;
-  return `${GAP_LABELS[reason.rule] ?? reason.rule} (${when})`;
+  return `${GAP_LABELS[reason.rule] ?? ruleLabel(reason.rule)} (${when})`;
 }
 
 /** SNOMED CT codes of DOMAIN.md section 5 (verified ones only; frailty eFI codes need an eFI, which Roundtable does not hold). */
@@ -122,16 +125,13 @@ export const SNOMED = {
   reviewDue: { code: '314529007', term: 'Medication review due' },
 } as const;
 
-type Pronouns = { they: string; them: string; their: string };
-function pronouns(sex: string): Pronouns {
-  if (sex === 'female') return { they: 'she', them: 'her', their: 'her' };
-  if (sex === 'male') return { they: 'he', them: 'him', their: 'his' };
-  return { they: 'they', them: 'them', their: 'their' };
-}
-
-/** What the letter says will be talked about: kind words for each kind of reason, never clinical detail. */
-export function kindTopics(reasons: readonly RoundReason[], firstName: string, sex: string): string[] {
-  const p = pronouns(sex);
+/**
+ * What the letter says will be talked about: kind words for each kind of reason, never clinical detail. The
+ * pronouns come from shared/rules/names (recorded sex, unless the record says otherwise): pass the resident,
+ * or just the recorded sex.
+ */
+export function kindTopics(reasons: readonly RoundReason[], firstName: string, who: string | Pick<NamedPerson, 'sex' | 'communicationNeeds' | 'whatMatters'>): string[] {
+  const p = pronounsOf(typeof who === 'string' ? { sex: who } : who);
   const topics = new Map<string, string>();
   for (const r of reasons) {
     const tier = tierOf(r.rule);
@@ -146,7 +146,7 @@ export function kindTopics(reasons: readonly RoundReason[], firstName: string, s
 }
 
 function firstNameOf(s: ResidentSnapshot): string {
-  return s.resident.preferredName ?? s.resident.givenName;
+  return callingName(s.resident);
 }
 
 function sectionFor(round: Round, item: AgendaItem, s: ResidentSnapshot, today: string, figures: MedicineFigures): AgendaSection {
@@ -165,7 +165,8 @@ function sectionFor(round: Round, item: AgendaItem, s: ResidentSnapshot, today: 
       .map((f) => ({ id: f.id, raisedOn: f.raisedOn, raisedBy: f.raisedBy, category: f.category, severity: f.severity, status: f.status, text: f.text })),
     medicines: { count: current.length, list: current.map((m) => ({ name: m.name, dose: m.dose })), figures },
     // A line each: the full explanation is already under "Why they are on the round".
-    carePlanGaps: item.reasons.filter((x) => ACP_RULES.has(x.rule)).map(carePlanGapLine),
+    // The end-of-life pathway's open parts share one line.
+    carePlanGaps: [...new Set(item.reasons.filter((x) => ACP_RULES.has(x.rule)).map(carePlanGapLine))],
     openActions: s.openActions.map((a) => ({ id: a.id, text: a.action ?? a.decision ?? '', owner: a.owner, dueDate: a.dueDate })),
     questions: item.questions, notes: item.notes,
   };
@@ -176,7 +177,7 @@ function lettersFor(round: Round, item: AgendaItem, s: ResidentSnapshot): Letter
   return item.attendees.representatives.filter((a) => a.status === 'invited' || a.status === 'confirmed').map((a) => ({
     key: `${item.id}-${a.representativeId}`, itemId: item.id, representativeId: a.representativeId, to: a.name, relationship: a.relationship,
     residentFirstName: first, homeName: round.homeName, date: round.date, time: item.start, how: a.how,
-    topics: kindTopics(item.reasons, first, s.resident.sex),
+    topics: kindTopics(item.reasons, first, s.resident),
     questions: item.questions.filter((q) => q.from.startsWith(a.name)).map((q) => q.text),
   }));
 }

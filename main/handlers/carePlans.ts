@@ -6,4 +6,5 @@ export const carePlanHandlers: HandlerMap<keyof typeof carePlanChannels> = {
   'carePlans:get': carePlans.getCarePlan,
   'carePlans:add': carePlans.addCarePlanEntry,
   'carePlans:overview': carePlans.carePlanOverview,
+  'carePlans:add-pathway': carePlans.addPathwayRecord,
 };

@@ -93,6 +93,8 @@ export interface ParsedFlagRow {
   category: FlagCategory;
   categoryOriginal: string | null;
   givenSeverity: FlagSeverity | null;
+  /** The severity as written, word for word; null when blank. */
+  severityText?: string | null;
   text: string;
   scores: FlagScores;
 }
@@ -173,7 +175,7 @@ export function parseFlagRows(file: RawFlagFile): { rows: ParsedFlagRow[]; probl
     const unknownSeverity = severityText !== '' && givenSeverity === null;
     rows.push({
       line, identity, rawIdentity, raisedOn, raisedBy: get('raised_by') || null, category, categoryOriginal: original,
-      givenSeverity, text: unknownSeverity ? `${details}${details ? ' ' : ''}(severity written as “${severityText}”)` : details, scores,
+      givenSeverity, severityText: severityText.trim() || null, text: unknownSeverity ? `${details}${details ? ' ' : ''}(severity written as “${severityText}”)` : details, scores,
     });
   }
   return { rows, problems };

@@ -7,6 +7,7 @@ import type { ParsedInput } from '../../shared/ipc';
 import type { CarePlanCoverage, CarePlanOverview, CarePlanResidentRow, ResidentCarePlan } from '../../shared/ipc/carePlans';
 import { carePlanDueItems, currentEntries } from '../../shared/rules/carePlan';
 import { cprStatus } from '../../shared/rules/cpr';
+import { AppError } from '../../shared/errors';
 import type { AppContext } from './context';
 
 const STATUS_ORDER: Record<DueItem['status'], number> = { overdue: 0, due: 1, 'due-soon': 2 };
@@ -20,6 +21,8 @@ function splitEntries(residentId: number, entries: CarePlanEntryView[], snapshot
     history: entries.filter((e) => e.supersededBy !== null),
     cpr: cprStatus(snapshot?.carePlans ?? []),
     due: snapshot ? carePlanDueItems(snapshot, today) : [],
+    supportPlans: [...(snapshot?.supportPlans ?? [])].reverse().map(({ id: _id, ...p }) => p),
+    endOfLifeSteps: [...(snapshot?.endOfLifeSteps ?? [])].reverse().map(({ id: _id, ...e }) => e),
   };
 }
 
@@ -39,6 +42,24 @@ export async function addCarePlanEntry(ctx: AppContext, input: ParsedInput<'care
     participants: entry.participants,
   }, 'entered');
   return residentPlan(ctx, input.residentId, entries);
+}
+
+/** Records a care and support plan (written or reviewed) or an end-of-life step by hand. */
+export async function addPathwayRecord(ctx: AppContext, input: ParsedInput<'carePlans:add-pathway'>): Promise<ResidentCarePlan> {
+  const r = input.record;
+  await ctx.store.residents.get(input.residentId);
+  const date = r.type === 'support-plan' ? r.date : r.recordedOn;
+  if (date > ctx.today()) throw new AppError('INVALID_INPUT', 'The date cannot be in the future', [{ field: 'record.date', message: 'Enter today or an earlier date' }]);
+  if (r.type === 'end-of-life-step' && r.outcome === 'declined' && r.step !== 'anticipatory-medicines') {
+    throw new AppError('INVALID_INPUT', 'Only anticipatory medicines can be recorded as declined', [{ field: 'record.outcome', message: 'Choose done' }]);
+  }
+  if (r.type === 'support-plan' && r.nextReview !== null && r.nextReview <= r.date) {
+    throw new AppError('INVALID_INPUT', 'The next review must be after the plan’s date', [{ field: 'record.nextReview', message: 'Enter a later date' }]);
+  }
+  await ctx.store.records.add(ctx.actor, input.residentId, r.type === 'support-plan'
+    ? { supportPlans: [{ kind: r.kind, date: r.date, by: r.by, nextReview: r.nextReview }] }
+    : { endOfLifeSteps: [{ step: r.step, outcome: r.outcome, recordedOn: r.recordedOn, by: r.by, notes: r.notes }] }, 'entered');
+  return getCarePlan(ctx, { residentId: input.residentId });
 }
 
 function hasLpa(snapshot: ResidentSnapshot): boolean {

@@ -134,26 +134,27 @@ const ANTIPSYCHOTICS = [
   { name: 'Quetiapine 25mg tablets', dose: 'One tablet at night' },
 ];
 
+// In the resident's own words, so nothing here gives a pronoun that may not be theirs (names.ts gives pronouns from the record).
 const WHAT_MATTERS = [
   'Sitting by the window in the morning with a cup of tea and the radio on.',
   'Seeing my grandchildren on Sundays. Not going back into hospital.',
   'Being kept comfortable and staying here at the home with the staff I know.',
-  'Going out into the garden when it is dry. Her faith: the vicar visits on Thursdays.',
-  'Music from the fifties, and his dog Bess who visits with his son.',
+  'Going out into the garden when it is dry. My faith: the vicar visits on Thursdays.',
+  'Music from the fifties, and my dog Bess who visits with my son.',
   'Being able to choose what to wear and when to get up.',
-  'Staying in his own room; he does not want to be moved to another home.',
-  'Her knitting, and being called by her preferred name.',
+  'Staying in my own room; I do not want to be moved to another home.',
+  'My knitting, and being called by the name I prefer.',
 ];
 
 const FLAG_TEMPLATES: { category: FlagCategory; severity: FlagSeverity; text: string; scores?: NewFlag['scores'] }[] = [
   { category: 'fall', severity: 'high', text: 'Found on the floor beside the bed at 06:30. No obvious injury; bruise on left hip. Walking as usual.' },
   { category: 'weight-loss', severity: 'high', text: 'Lost 3.2 kg in six weeks (over 5%). Eating half of most meals.', scores: { must: 2 } },
   { category: 'soft-signs', severity: 'medium', text: 'More sleepy than usual for two days and not interested in breakfast. Observations within normal range.', scores: { news2: 2 } },
-  { category: 'family-concern', severity: 'medium', text: 'Daughter worried that mum seems more muddled after the new tablets; would like to talk to the GP.' },
+  { category: 'family-concern', severity: 'medium', text: 'Daughter worried about more muddle since the new tablets; would like to talk to the GP.' },
   { category: 'confusion', severity: 'urgent', text: 'New confusion since yesterday evening, pulling at clothes, not recognising staff.', scores: { fourAt: 5 } },
   { category: 'skin', severity: 'high', text: 'Category 2 pressure ulcer on sacrum noted at bath time. District nurses informed.' },
   { category: 'medication', severity: 'medium', text: 'Refusing evening tablets for four days running.' },
-  { category: 'behaviour', severity: 'high', text: 'Shouting and hitting out during personal care since the weekend, which is new for him.' },
+  { category: 'behaviour', severity: 'high', text: 'Shouting and hitting out during personal care since the weekend, which is new.' },
   { category: 'news2', severity: 'escalate-now', text: 'NEWS2 7: respiratory rate 26, SpO2 91% on air, temperature 38.6. Crackles heard by nurse.', scores: { news2: 7 } },
   { category: 'pain', severity: 'medium', text: 'Grimacing when moved; Abbey pain score 9.' },
 ];

@@ -4,6 +4,7 @@ import type { ParsedInput } from '../../shared/ipc';
 import type { ResidentView } from '../../shared/domain/residentView';
 import { AppError } from '../../shared/errors';
 import { cprStatus } from '../../shared/rules/cpr';
+import { endOfLifeBanner } from '../../shared/rules/carePlan';
 import { buildTimeline } from '../../shared/rules/timeline';
 import type { AppContext } from './context';
 
@@ -26,5 +27,6 @@ export async function residentView(ctx: AppContext, input: ParsedInput<'resident
       openFlags: flags.filter((f) => f.status === 'open' || f.status === 'on-agenda').length,
     },
     timeline: buildTimeline(snapshot, flags, extras.sources, extras.outcomes),
+    endOfLife: resident.status === 'active' ? endOfLifeBanner(snapshot, today) : null,
   };
 }

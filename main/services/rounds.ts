@@ -1,9 +1,11 @@
 /** Use cases of the weekly round: plan, adjust, invite, print, record outcomes, close. */
 import { AppError } from '../../shared/errors';
 import type { ParsedInput } from '../../shared/ipc';
-import type { Attendees, OutcomeAction, Round } from '../../shared/domain/round';
+import type { Attendees, OutcomeAction, Round, ToResolve } from '../../shared/domain/round';
+import { flagSubject } from '../../shared/rules/flagMatching';
+import { FLAG_LABELS } from '../../shared/rules/flags';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
-import { proposeAttendees } from '../../shared/rules/attendees';
+import { prefersNotToJoin, proposeAttendees } from '../../shared/rules/attendees';
 import { planRound, type RoundProposal, type RoundReason } from '../../shared/rules/planning';
 import type { ReasonSource } from '../../shared/rules/roundReasons';
 import { DEFAULT_ROUND_TIME, residentMinutes, ROUND_TIME_FIELDS, roundTimeFrom, type RoundTime } from '../../shared/rules/roundTime';
@@ -52,6 +54,15 @@ async function proposalFor(ctx: AppContext, home: CareHome, date: string, option
   return { snapshots, proposal, capacityMinutes, startTime };
 }
 
+/** The home's unmatched urgent and escalate-now flags: someone not yet on the register, to add before the round. */
+export async function unregisteredFlags(ctx: AppContext, homeId: number): Promise<ToResolve[]> {
+  const flags = await ctx.store.flags.list({ homeId, unmatched: true }, ctx.today());
+  return flags.flatMap((f) => (f.severity === 'escalate-now' || f.severity === 'urgent') && (f.status === 'open' || f.status === 'on-agenda')
+    ? [{ flagId: f.id, name: flagSubject(f), severity: f.severity,
+      explanation: `${f.text || FLAG_LABELS.category[f.category]} (raised ${formatUkDate(f.raisedOn)}${f.severityReason ? `; ${f.severityReason}` : ''}): add them to the register from the flag, then it is on their record.` }]
+    : []);
+}
+
 /** Creates a round for a home and date, saves the planner's proposal as its agenda, and returns both. */
 export async function createRound(ctx: AppContext, input: ParsedInput<'rounds:create'>, sources?: readonly ReasonSource[]): Promise<PlannedRound> {
   const home = await ctx.store.homes.get(input.homeId);
@@ -67,11 +78,13 @@ export async function createRound(ctx: AppContext, input: ParsedInput<'rounds:cr
     { capacityMinutes: input.capacityMinutes, startTime: input.startTime }, sources);
   const byId = new Map(snapshots.map((s) => [s.resident.id, s]));
   const clinicians = input.clinicians.length > 0 ? input.clinicians : home.roundClinician ? [home.roundClinician] : [];
+  const toResolve = await unregisteredFlags(ctx, home.id);
   const round = await ctx.store.rounds.create(ctx.actor, {
     homeId: home.id, date: input.date, startTime, clinicians, capacityMinutes,
     plan: { notThisWeek: proposal.notThisWeek, escalations: proposal.escalations, huddleMinutes: proposal.huddleMinutes, overByMinutes: proposal.overByMinutes,
       deferredSummary: proposal.deferred.text, tasks: proposal.tasks, pharmacist: proposal.pharmacist, carePlanning: proposal.carePlanning,
-      mustSee: proposal.items.flatMap((i) => (i.mustSee ? [{ residentId: i.residentId, why: i.mustSee }] : [])) },
+      mustSee: proposal.items.flatMap((i) => (i.mustSee ? [{ residentId: i.residentId, why: i.mustSee }] : [])),
+      ...(toResolve.length > 0 ? { toResolve } : {}) },
   }, proposal.items.map((item) => {
     const snapshot = byId.get(item.residentId);
     const proposed = snapshot ? proposeAttendees(snapshot) : { attendees: undefined, questions: [] };
@@ -192,9 +205,14 @@ export async function setMinutes(ctx: AppContext, input: ParsedInput<'rounds:set
 export async function setAttendees(ctx: AppContext, input: ParsedInput<'rounds:set-attendees'>) {
   const item = await ctx.store.rounds.getItem(input.itemId);
   const byId = new Map(item.attendees.representatives.map((r) => [r.representativeId, r]));
+  const declining = new Set((await ctx.store.residents.get(item.residentId)).representatives.filter(prefersNotToJoin).map((r) => r.id));
   const representatives = input.attendees.representatives.map((r) => {
     const known = byId.get(r.representativeId);
     if (!known) throw new AppError('INVALID_INPUT', 'That representative is not one of this resident’s.');
+    if (declining.has(r.representativeId) && (r.status === 'invited' || r.status === 'confirmed')) {
+      throw new AppError('INVALID_INPUT', `${known.name} prefers not to join the reviews. If that has changed, update their contact preference on the resident’s page first.`,
+        [{ field: 'attendees', message: `${known.name} prefers not to join` }]);
+    }
     return { ...known, how: r.how, status: r.status };
   });
   for (const r of item.attendees.representatives) if (!representatives.some((x) => x.representativeId === r.representativeId)) representatives.push(r);

@@ -32,7 +32,7 @@ export interface FlagQuery {
 interface FlagRow {
   id: number; home_id: number; home_name: string; resident_id: number | null; resident_family: string | null; resident_given: string | null;
   resident_nhs: string | null; raw_identity: string; raised_on: string; raised_by: string | null; category: FlagView['category'];
-  category_original: string | null; severity: FlagSeverity; severity_reason: string | null; text: string; scores: string; source: string;
+  category_original: string | null; severity: FlagSeverity; severity_reason: string | null; home_severity: string | null; text: string; scores: string; source: string;
   source_batch_id: number | null; source_file: string | null; entered_by: string | null; status: FlagStatus; match_method: string | null;
   unmatched_reason: string | null; candidates: string; dismissed_at: string | null; dismissed_reason: string | null;
   escalation_action: string | null; escalation_action_at: string | null; escalation_by: string | null; outcome: string | null; created_at: string;
@@ -67,11 +67,11 @@ function toView(db: Db, row: FlagRow, isWaiting: (f: { status: FlagStatus; raise
   const { reason, explanation } = splitReason(row.unmatched_reason);
   const unmatched = row.resident_id === null;
   return {
-    id: row.id, homeId: row.home_id, homeName: row.home_name, residentId: row.resident_id,
+    id: row.id, homeId: row.home_id, homeName: row.home_name, residentId: row.resident_id, unmatched,
     residentName: row.resident_family === null ? null : `${row.resident_given ?? ''} ${row.resident_family}`.trim(),
     residentNhsNumber: row.resident_nhs, rawIdentity: JSON.parse(row.raw_identity) as Record<string, string | null>,
     raisedOn: row.raised_on, raisedBy: row.raised_by, category: row.category, categoryOriginal: row.category_original, severity: row.severity,
-    severityReason: row.severity_reason, text: row.text, scores: JSON.parse(row.scores) as FlagView['scores'], source: row.source,
+    severityReason: row.severity_reason, homeSeverity: row.home_severity, text: row.text, scores: JSON.parse(row.scores) as FlagView['scores'], source: row.source,
     sourceBatchId: row.source_batch_id, sourceFile: row.source_file, enteredBy: row.entered_by, status: row.status, matchMethod: row.match_method,
     unmatchedReason: unmatched ? reason : null, unmatchedExplanation: unmatched ? explanation : null,
     candidates: unmatched ? candidatesOf(db, JSON.parse(row.candidates) as number[]) : [],
@@ -119,15 +119,15 @@ export function matchableResidents(db: Db): MatchableResident[] {
 export function storeFlag(db: Db, flag: FlagToStore, source: 'import' | 'entered', batchId: number | null): number | null {
   const now = new Date().toISOString();
   const result = db.prepare(`INSERT INTO flag (home_id, resident_id, raw_identity, raised_on, raised_by, category, category_original, severity,
-      severity_reason, text, scores, source, source_batch_id, match_method, unmatched_reason, candidates, natural_key, created_at, updated_at)
+      severity_reason, text, scores, source, source_batch_id, match_method, unmatched_reason, candidates, natural_key, created_at, updated_at, home_severity)
       VALUES (@homeId, @residentId, @raw, @raisedOn, @raisedBy, @category, @categoryOriginal, @severity, @severityReason, @text, @scores, @source,
-      @batchId, @matchMethod, @unmatchedReason, @candidates, @key, @now, @now) ON CONFLICT (natural_key) DO NOTHING`)
+      @batchId, @matchMethod, @unmatchedReason, @candidates, @key, @now, @now, @homeSeverity) ON CONFLICT (natural_key) DO NOTHING`)
     .run({
       homeId: flag.homeId, residentId: flag.residentId, raw: JSON.stringify(flag.rawIdentity), raisedOn: flag.raisedOn, raisedBy: flag.raisedBy,
       category: flag.category, categoryOriginal: flag.categoryOriginal ?? null, severity: flag.severity, severityReason: flag.severityReason,
       text: flag.text, scores: JSON.stringify(flag.scores ?? {}), source, batchId, matchMethod: flag.matchMethod ?? null,
       unmatchedReason: flag.unmatched ? `${flag.unmatched.reason}: ${flag.unmatched.explanation}` : null,
-      candidates: JSON.stringify(flag.unmatched?.candidateIds ?? []), key: flagNaturalKey(flag), now,
+      candidates: JSON.stringify(flag.unmatched?.candidateIds ?? []), key: flagNaturalKey(flag), now, homeSeverity: flag.homeSeverity ?? null,
     });
   return result.changes === 1 ? Number(result.lastInsertRowid) : null;
 }

@@ -32,6 +32,7 @@ export function insertResidentRecords(db: Db, residentId: number, records: Resid
     review.run(residentId, r.rule, r.doneOn, r.doneBy, r.outcome, source, batchId, now);
     count++;
   }
+  count += insertPathwayRecords(db, residentId, records, source, batchId);
   return count;
 }
 
@@ -80,4 +81,18 @@ export function countRecords(db: Db): RecordCounts {
     flags: n('SELECT count(*) AS n FROM flag'),
     representatives: n('SELECT count(*) AS n FROM representative WHERE retired_at IS NULL'),
   };
+}
+
+/** Care and support plans and end-of-life steps; the same record twice (same kind or step, outcome and date) is stored once. */
+export function insertPathwayRecords(db: Db, residentId: number, records: Pick<ResidentRecords, 'supportPlans' | 'endOfLifeSteps'>, source: string,
+  batchId: number | null): number {
+  const now = new Date().toISOString();
+  let count = 0;
+  const plan = db.prepare(`INSERT INTO support_plan (resident_id, kind, date, done_by, next_review, source, source_batch_id, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (resident_id, kind, date) DO NOTHING`);
+  for (const p of records.supportPlans ?? []) count += plan.run(residentId, p.kind, p.date, p.by, p.nextReview, source, batchId, now).changes;
+  const step = db.prepare(`INSERT INTO end_of_life_step (resident_id, step, outcome, recorded_on, done_by, notes, source, source_batch_id, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (resident_id, step, outcome, recorded_on) DO NOTHING`);
+  for (const e of records.endOfLifeSteps ?? []) count += step.run(residentId, e.step, e.outcome, e.recordedOn, e.by, e.notes, source, batchId, now).changes;
+  return count;
 }

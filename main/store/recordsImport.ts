@@ -8,7 +8,8 @@ import type { Actor } from './audit';
 import { writeAudit } from './audit';
 import type { Db } from './db';
 import { findHome, insertHome } from './homes';
-import { addCarePlanEntryOnce } from './records';
+import { addCarePlanEntryOnce, insertPathwayRecords } from './records';
+import type { ResidentRecords } from '../../shared/domain/clinical';
 import { getResident, insertResident, updateResident } from './residents';
 import type {
   AcpRow, ConditionRow, EventRow, MedicationRow, PatientRow, RepresentativeRow, ReviewRow,
@@ -230,6 +231,8 @@ export class RecordsWriter {
   }
 
   event(residentId: number, row: EventRow): Outcome {
+    const pathway = pathwayRecords(row);
+    if (pathway) return insertPathwayRecords(this.db, residentId, pathway, this.source, this.batchId) > 0 ? 'accepted' : 'unchanged';
     if (this.s.event.get(residentId, row.type, row.date, row.details ?? '')) return 'unchanged';
     this.s.insertEvent.run(residentId, row.type, row.date, row.details, this.source, this.batchId);
     return 'accepted';
@@ -263,5 +266,20 @@ export class RecordsWriter {
     const id = Number(this.s.insertRepresentative.run(residentId, row.name, row.relationship, row.phone, row.email, lpa, row.preferredContact).lastInsertRowid);
     writeAudit(this.db, this.actor, 'create', 'representative', id, `Added ${row.relationship} ${row.name} from import ${this.batchId}`);
     return 'accepted';
+  }
+}
+
+/** An events row that is a care and support plan or an end-of-life step, as the records it stands for; null for a clinical event. */
+function pathwayRecords(row: EventRow): Pick<ResidentRecords, 'supportPlans' | 'endOfLifeSteps'> | null {
+  const by = row.by ?? null;
+  const notes = row.details;
+  switch (row.type) {
+    case 'pcsp': return { supportPlans: [{ kind: 'created', date: row.date, by, nextReview: row.nextReview ?? null }] };
+    case 'pcsp-review': return { supportPlans: [{ kind: 'reviewed', date: row.date, by, nextReview: row.nextReview ?? null }] };
+    case 'anticipatory-medicines': return { endOfLifeSteps: [{ step: 'anticipatory-medicines', outcome: 'done', recordedOn: row.date, by, notes }] };
+    case 'anticipatory-medicines-declined': return { endOfLifeSteps: [{ step: 'anticipatory-medicines', outcome: 'declined', recordedOn: row.date, by, notes }] };
+    case 'end-of-life-conversation': return { endOfLifeSteps: [{ step: 'conversation', outcome: 'done', recordedOn: row.date, by, notes }] };
+    case 'end-of-life-plan-with-home': return { endOfLifeSteps: [{ step: 'plan-with-home', outcome: 'done', recordedOn: row.date, by, notes }] };
+    default: return null;
   }
 }

@@ -52,6 +52,10 @@ export function loadSnapshots(db: Db, query: SnapshotQuery = {}): ResidentSnapsh
     `SELECT * FROM flag WHERE ${inSet} AND dismissed_at IS NULL ORDER BY raised_on, id`);
   const actions = all<{ resident_id: number; id: number; decision: string | null; action: string | null; owner: string | null; due_date: string | null; created_at: string }>(
     `SELECT * FROM outcome_action WHERE ${inSet} AND status = 'open' ORDER BY created_at, id`);
+  const supportPlans = all<{ resident_id: number; id: number; kind: 'created' | 'reviewed'; date: string; done_by: string | null; next_review: string | null }>(
+    `SELECT * FROM support_plan WHERE ${inSet} ORDER BY date, id`);
+  const steps = all<{ resident_id: number; id: number; step: NonNullable<ResidentSnapshot['endOfLifeSteps']>[number]['step']; outcome: 'done' | 'declined';
+    recorded_on: string; done_by: string | null; notes: string | null }>(`SELECT * FROM end_of_life_step WHERE ${inSet} ORDER BY recorded_on, id`);
   const seen = new Map((db.prepare(`SELECT a.resident_id AS resident_id, max(r.date) AS date FROM agenda_item a JOIN round r ON r.id = a.round_id
       WHERE a.${inSet} AND a.removed_at IS NULL AND r.status IN ('held', 'closed') GROUP BY a.resident_id`).all() as { resident_id: number; date: string }[])
     .map((row) => [row.resident_id, row.date]));
@@ -74,6 +78,9 @@ export function loadSnapshots(db: Db, query: SnapshotQuery = {}): ResidentSnapsh
       status: f.status, text: f.text, scores: JSON.parse(f.scores) as ResidentSnapshot['flags'][number]['scores'] })),
     openActions: (actions.get(resident.id) ?? []).map((a) => ({ id: a.id, decision: a.decision, action: a.action, owner: a.owner, dueDate: a.due_date,
       createdAt: a.created_at })),
+    supportPlans: (supportPlans.get(resident.id) ?? []).map((p) => ({ id: p.id, kind: p.kind, date: p.date, by: p.done_by, nextReview: p.next_review })),
+    endOfLifeSteps: (steps.get(resident.id) ?? []).map((e) => ({ id: e.id, step: e.step, outcome: e.outcome, recordedOn: e.recorded_on, by: e.done_by,
+      notes: e.notes })),
     lastSeenOnRound: seen.get(resident.id) ?? null,
   }));
 }

@@ -56,12 +56,35 @@ export interface ReviewRecord {
   outcome: string | null;
 }
 
+/** A personalised care and support plan written ('created') or reviewed on a date (EHCH). */
+export interface SupportPlanRecord {
+  kind: 'created' | 'reviewed';
+  date: string;
+  by: string | null;
+  /** The review date the plan itself set, when it set one. */
+  nextReview: string | null;
+}
+
+export const END_OF_LIFE_STEPS = ['anticipatory-medicines', 'conversation', 'plan-with-home'] as const;
+export type EndOfLifeStep = (typeof END_OF_LIFE_STEPS)[number];
+
+/** A step of the end-of-life pathway recorded as done (or, for anticipatory medicines, declined). */
+export interface EndOfLifeStepRecord {
+  step: EndOfLifeStep;
+  outcome: 'done' | 'declined';
+  recordedOn: string;
+  by: string | null;
+  notes: string | null;
+}
+
 export interface ResidentRecords {
   medications?: MedicationRecord[];
   conditions?: ConditionRecord[];
   events?: ClinicalEventRecord[];
   carePlans?: CarePlanRecord[];
   reviews?: ReviewRecord[];
+  supportPlans?: SupportPlanRecord[];
+  endOfLifeSteps?: EndOfLifeStepRecord[];
 }
 
 export interface NewFlag {
@@ -73,6 +96,8 @@ export interface NewFlag {
   category: FlagCategory;
   categoryOriginal?: string | null;
   severity: FlagSeverity;
+  /** The severity exactly as the care home wrote it, when it wrote one. */
+  homeSeverity?: string | null;
   text: string;
   scores?: { news2?: number; must?: number; fourAt?: number };
   matchMethod?: string | null;

@@ -19,6 +19,8 @@ export interface FlagView {
   homeId: number;
   homeName: string;
   residentId: number | null;
+  /** Not yet matched to anyone on the register (residentId null): in the unmatched queue. */
+  unmatched: boolean;
   residentName: string | null;
   residentNhsNumber: string | null;
   rawIdentity: Record<string, string | null>;
@@ -28,6 +30,8 @@ export interface FlagView {
   categoryOriginal: string | null;
   severity: FlagSeverity;
   severityReason: string | null;
+  /** The severity exactly as the care home wrote it ("Amber"), kept; null when it wrote none. */
+  homeSeverity: string | null;
   text: string;
   scores: FlagScores;
   /** "import" or "entered". */

@@ -33,8 +33,21 @@ export interface ResidentHeader {
   openFlags: number;
 }
 
+/** The end-of-life pathway when it is open (a GSF C/D or surprise question "no"), shown at the top of the resident page. */
+export interface EndOfLifeBanner {
+  /** The GSF code, or null when the surprise question opened it. */
+  gsf: 'C' | 'D' | null;
+  since: string;
+  /** What opened it, in words. */
+  words: string;
+  /** The parts still open, in words ("anticipatory medicines", …). */
+  open: string[];
+}
+
 export interface ResidentView {
   resident: ResidentDetail;
   header: ResidentHeader;
+  /** Null unless the end-of-life pathway is open (issue 14). */
+  endOfLife?: EndOfLifeBanner | null;
   timeline: TimelineEntry[];
 }

@@ -58,6 +58,15 @@ export interface AgendaItem {
   removedReason: string | null;
 }
 
+/** An urgent or escalate-now flag about someone not yet on the register: resolve it (add them) before the round. */
+export interface ToResolve {
+  flagId: number;
+  /** The name as the home wrote it. */
+  name: string;
+  severity: 'escalate-now' | 'urgent';
+  explanation: string;
+}
+
 export interface RoundPlanNotes {
   notThisWeek: NotThisWeek[];
   escalations: Escalation[];
@@ -73,6 +82,8 @@ export interface RoundPlanNotes {
   carePlanning?: SessionItem[];
   /** Residents who must be seen this week, and why (never deferred for time). */
   mustSee?: { residentId: number; why: string }[];
+  /** Unmatched urgent and escalate-now flags for the home when the round was planned ("to resolve first"). */
+  toResolve?: ToResolve[];
 }
 
 export interface Round {

@@ -3,12 +3,15 @@
  * rules need, read in one go from the store and handed to pure functions in shared/rules. Stopped
  * medicines, superseded care-plan entries and closed flags are included: rules decide what counts.
  */
-import type { ClinicalEventRecord, ConditionRecord, MedicationRecord } from './clinical';
+import type { ClinicalEventRecord, ConditionRecord, EndOfLifeStepRecord, MedicationRecord, SupportPlanRecord } from './clinical';
 import type { AcpElement, FlagCategory, FlagSeverity, FlagStatus } from './enums';
 import type { Representative, Resident } from './register';
 
 export interface SnapshotMedication extends MedicationRecord {
   id: number;
+  /** Prescribed "as required" or "just in case" (anticipatory), when the record says so. */
+  justInCase?: boolean;
+  asRequired?: boolean;
 }
 
 export interface SnapshotCondition extends ConditionRecord {
@@ -76,6 +79,10 @@ export interface ResidentSnapshot {
   /** Flags matched to this resident (unmatched flags are not anyone's yet). */
   flags: SnapshotFlag[];
   openActions: SnapshotAction[];
+  /** Personalised care and support plans written or reviewed (issue 14); absent in snapshots built before them. */
+  supportPlans?: (SupportPlanRecord & { id: number })[];
+  /** Steps of the end-of-life pathway recorded (issue 14). */
+  endOfLifeSteps?: (EndOfLifeStepRecord & { id: number })[];
   /** The date of the last held or closed round this resident was an agenda item on. */
   lastSeenOnRound: string | null;
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { carePlanEntryInput, type CarePlanEntryView } from '../domain/carePlan';
 import type { DueItem } from '../domain/due';
 import type { CprStatus } from '../rules/cpr';
+import { END_OF_LIFE_STEPS, type EndOfLifeStepRecord, type SupportPlanRecord } from '../domain/clinical';
+import { isoDate } from '../domain/register';
 import { channel } from './channel';
 import { id } from './register';
 
@@ -15,7 +17,20 @@ export interface ResidentCarePlan {
   cpr: CprStatus;
   /** Gaps and reviews due today (shared/rules/carePlan). */
   due: DueItem[];
+  /** Care and support plans written or reviewed, newest first (issue 14). */
+  supportPlans?: SupportPlanRecord[];
+  /** End-of-life pathway steps recorded, newest first (issue 14). */
+  endOfLifeSteps?: EndOfLifeStepRecord[];
 }
+
+const by = z.string().trim().max(200).nullable().optional().transform((v) => v || null);
+/** A care and support plan written or reviewed, or a step of the end-of-life pathway, recorded by hand. */
+export const pathwayRecordInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('support-plan'), kind: z.enum(['created', 'reviewed']), date: isoDate, by,
+    nextReview: isoDate.nullable().optional().transform((v) => v ?? null) }).strict(),
+  z.object({ type: z.literal('end-of-life-step'), step: z.enum(END_OF_LIFE_STEPS), outcome: z.enum(['done', 'declined']), recordedOn: isoDate, by,
+    notes: z.string().trim().max(2000).nullable().optional().transform((v) => v || null) }).strict(),
+]);
 
 export interface CarePlanCoverage {
   homeId: number;
@@ -48,4 +63,5 @@ export const carePlanChannels = {
   'carePlans:get': channel<ResidentCarePlan>()(z.object({ residentId: id }).strict()),
   'carePlans:add': channel<ResidentCarePlan>()(z.object({ residentId: id, entry: carePlanEntryInput }).strict()),
   'carePlans:overview': channel<CarePlanOverview>()(z.object({ homeId: id.optional() }).strict()),
+  'carePlans:add-pathway': channel<ResidentCarePlan>()(z.object({ residentId: id, record: pathwayRecordInput }).strict()),
 } as const;

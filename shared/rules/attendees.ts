@@ -7,12 +7,16 @@
  *    "best interests"); capacity is decision-specific, so this errs towards inviting;
  *  - they hold an LPA for health and welfare; or
  *  - they raised a concern (a family-concern flag naming them).
- * They are invited the way they prefer (a preference not to join becomes "by phone", still only proposed).
- * Everyone starts "not invited": the user sends the invitations. The resident is expected to attend.
+ * They are invited the way they prefer. A relative whose recorded preference is not to join is respected: never
+ * proposed or invited, no letter, shown as "declined" with the reason (the "how" is kept only because every
+ * attendee has one; nothing is sent). Everyone else starts "not invited": the user sends the invitations.
+ * The resident is expected to attend.
  */
 import type { Attendees, InviteMethod, Question } from '../domain/round';
 import type { ResidentSnapshot } from '../domain/snapshot';
 import { livesWithDementia } from './dementia';
+import type { Representative } from '../domain/register';
+import { callingName } from './names';
 import { concernRaisers } from './roundReasons';
 
 const LACKS_CAPACITY = /lacks? (the )?capacity|no capacity|not have (the )?capacity|doesn.t have capacity|unable to (decide|make decisions)|best interests?/i;
@@ -28,7 +32,13 @@ export function proposeAttendees(s: ResidentSnapshot): { attendees: Attendees; q
     const why: string[] = [];
     if (raisers.has(rep.id)) why.push('raised a concern');
     if (rep.holdsLpaHealthWelfare) why.push('holds a lasting power of attorney for health and welfare');
-    if (lacks) why.push(`${s.resident.preferredName ?? s.resident.givenName} may lack capacity for these decisions`);
+    if (lacks) why.push(`${callingName(s.resident)} may lack capacity for these decisions`);
+    if (prefersNotToJoin(rep)) {
+      return {
+        representativeId: rep.id, name: rep.name, relationship: rep.relationship, how: 'phone' as InviteMethod, status: 'declined' as const, proposed: false,
+        why: `Prefers not to join the reviews (their recorded contact preference): not invited, and no letter is sent.${why.length > 0 ? ` Would otherwise be proposed: ${why.join('; ')}.` : ''}`,
+      };
+    }
     const how: InviteMethod = rep.preferredContact === 'not' ? 'phone' : rep.preferredContact;
     return {
       representativeId: rep.id, name: rep.name, relationship: rep.relationship, how, status: 'not-invited' as const,
@@ -37,4 +47,9 @@ export function proposeAttendees(s: ResidentSnapshot): { attendees: Attendees; q
   });
   const questions: Question[] = s.representatives.flatMap((rep) => (raisers.get(rep.id) ?? []).map((f) => ({ from: `${rep.name} (${rep.relationship})`, text: f.text })));
   return { attendees: { resident: { attending: true, note: null }, representatives, careStaff: null }, questions };
+}
+
+/** A relative or representative who has asked not to join the reviews (contact preference "not"): never invited. */
+export function prefersNotToJoin(rep: Pick<Representative, 'preferredContact'>): boolean {
+  return rep.preferredContact === 'not';
 }

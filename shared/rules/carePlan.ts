@@ -5,11 +5,16 @@
  * The round planner calls `carePlanDueItems`.
  */
 import { z } from 'zod';
-import { addMonths, daysBetween, formatUkDate } from '../dates';
+import { addDays, addMonths, daysBetween, formatUkDate } from '../dates';
 import type { DueItem, DueStatus } from '../domain/due';
 import type { AcpElement } from '../domain/enums';
 import type { Representative } from '../domain/register';
+import type { EndOfLifeBanner } from '../domain/residentView';
 import type { ResidentSnapshot, SnapshotCarePlanEntry } from '../domain/snapshot';
+import { anticipatoryMedicines } from './anticipatory';
+import { callingName, firstMention, pronounsOf } from './names';
+import { isMoveIn } from './moveIn';
+import { pcspDueItems } from './pcsp';
 
 /** The intervals and minutes, in one place so a practice can change them (values marked local default in DOMAIN.md). */
 export interface CarePlanSettings {
@@ -23,11 +28,15 @@ export interface CarePlanSettings {
   dueSoonDays: number;
   /** And as "overdue" this many days after it. */
   overdueAfterDays: number;
+  /** end-of-life-reassess: a GSF code standing this many weeks is questioned (C 8, D 2). */
+  gsfReassessWeeks: { C: number; D: number };
+  /** pcsp-review: a care and support plan older than this many months (local default 12). */
+  pcspReviewAfterMonths: number;
   /** Minutes each kind of item needs on a round. */
-  minutes: { acpMissing: number; acpReview: number; ppdMissing: number; endOfLife: number };
+  minutes: { acpMissing: number; acpReview: number; ppdMissing: number; endOfLife: number; pcspReview: number };
 }
 
-export const CARE_PLAN_RULES_VERSION = '2026.11.1';
+export const CARE_PLAN_RULES_VERSION = '2026.11.2';
 
 export const CARE_PLAN_DEFAULTS: CarePlanSettings = {
   acpMissingAfterMonths: 3,
@@ -35,7 +44,9 @@ export const CARE_PLAN_DEFAULTS: CarePlanSettings = {
   ppdLookbackMonths: 36,
   dueSoonDays: 30,
   overdueAfterDays: 28,
-  minutes: { acpMissing: 15, acpReview: 15, ppdMissing: 10, endOfLife: 20 },
+  gsfReassessWeeks: { C: 8, D: 2 },
+  pcspReviewAfterMonths: 12,
+  minutes: { acpMissing: 15, acpReview: 15, ppdMissing: 10, endOfLife: 20, pcspReview: 15 },
 };
 
 const months = z.number().int().min(1).max(120);
@@ -44,16 +55,19 @@ const minutes = z.number().int().min(5).max(120);
 export const carePlanSettingsOverrides = z.object({
   acpMissingAfterMonths: months, acpReviewAfterMonths: months, ppdLookbackMonths: months,
   dueSoonDays: z.number().int().min(0).max(180), overdueAfterDays: z.number().int().min(0).max(365),
-  minutes: z.object({ acpMissing: minutes, acpReview: minutes, ppdMissing: minutes, endOfLife: minutes }).partial(),
+  gsfReassessWeeks: z.object({ C: z.number().int().min(1).max(52), D: z.number().int().min(1).max(52) }).partial(),
+  pcspReviewAfterMonths: months,
+  minutes: z.object({ acpMissing: minutes, acpReview: minutes, ppdMissing: minutes, endOfLife: minutes, pcspReview: minutes }).partial(),
 }).partial().strict();
 
 /** The settings the rules run with: the defaults, with a practice's checked overrides on top. */
 export function carePlanSettings(overrides: z.input<typeof carePlanSettingsOverrides> = {}): CarePlanSettings {
   const o = carePlanSettingsOverrides.parse(overrides);
-  return { ...CARE_PLAN_DEFAULTS, ...o, minutes: { ...CARE_PLAN_DEFAULTS.minutes, ...o.minutes } };
+  return { ...CARE_PLAN_DEFAULTS, ...o, gsfReassessWeeks: { ...CARE_PLAN_DEFAULTS.gsfReassessWeeks, ...o.gsfReassessWeeks },
+    minutes: { ...CARE_PLAN_DEFAULTS.minutes, ...o.minutes } };
 }
 
-export const CARE_PLAN_RULES = ['acp-missing', 'acp-review', 'ppd-missing', 'end-of-life'] as const;
+export const CARE_PLAN_RULES = ['acp-missing', 'acp-review', 'ppd-missing', 'end-of-life', 'end-of-life-reassess', 'pcsp-review'] as const;
 export type CarePlanRule = (typeof CARE_PLAN_RULES)[number];
 
 /** The elements that make up an advance care plan (a conversation about what the resident would want). */
@@ -79,6 +93,9 @@ export function dueStatus(due: string, today: string, settings: CarePlanSettings
 }
 
 interface Person {
+  /** The name on first mention: "Stanley (Betty)" with a preferred name. */
+  first: string;
+  /** The name after that: the preferred name, else the given name. */
   name: string;
   subject: string;
   possessive: string;
@@ -93,11 +110,11 @@ export function mainRepresentative(reps: readonly Representative[]): Representat
 
 function person(snapshot: ResidentSnapshot): Person {
   const r = snapshot.resident;
-  const name = r.preferredName ?? r.givenName;
-  const [subject, possessive] = r.sex === 'female' ? ['she', 'her'] : r.sex === 'male' ? ['he', 'his'] : ['they', 'their'];
+  const name = callingName(r);
+  const p = pronounsOf(r);
   const rep = mainRepresentative(snapshot.representatives);
-  const withFamily = rep ? `${name} and ${possessive} ${rep.relationship.trim().toLowerCase()} ${rep.name}` : name;
-  return { name, subject, possessive, withFamily };
+  const withFamily = rep ? `${name} and ${p.their} ${rep.relationship.trim().toLowerCase()} ${rep.name}` : name;
+  return { first: firstMention(r), name, subject: p.they, possessive: p.their, withFamily };
 }
 
 const SEVERITY_WORDS: Record<string, string> = { 'escalate-now': 'an urgent', urgent: 'an urgent', high: 'a serious' };
@@ -124,7 +141,7 @@ export function acpMissing(snapshot: ResidentSnapshot, today: string, settings: 
   const p = person(snapshot);
   const since = admitted ? `, who moved in on ${formatUkDate(admitted)}` : '';
   return [item(snapshot, 'acp-missing', due, status,
-    `There is no advance care plan for ${p.name}${since}. Talk with ${p.withFamily} about what ${p.subject} would want if ${p.subject} became more unwell, and whether a ReSPECT form would help.`,
+    `There is no advance care plan for ${p.first}${since}. Talk with ${p.withFamily} about what ${p.subject} would want if ${p.subject} became more unwell, and whether a ReSPECT form would help.`,
     settings.minutes.acpMissing)];
 }
 
@@ -156,6 +173,8 @@ export function acpReview(snapshot: ResidentSnapshot, today: string, settings: C
   }
   for (const e of snapshot.events) {
     if ((e.type === 'admission' || e.type === 'discharge') && e.date > planDate && e.date <= today) {
+      // A move into the home is told by the admission date below, never as "went into hospital".
+      if (isMoveIn(e, snapshot.resident.admissionDate)) continue;
       reasons.push({ due: e.date, words: e.type === 'admission' ? `${p.subject} went into hospital on ${formatUkDate(e.date)}` : `${p.subject} came back from hospital on ${formatUkDate(e.date)}` });
     }
   }
@@ -184,47 +203,125 @@ export function ppdMissing(snapshot: ResidentSnapshot, today: string, settings: 
   let explanation: string;
   if (last) {
     due = addMonths(last.recordedOn, settings.ppdLookbackMonths);
-    explanation = `Where ${p.name} would like to be cared for, and to be at the end of life, was last recorded on ${formatUkDate(last.recordedOn)}. Ask ${p.withFamily} gently whether that still holds.`;
+    explanation = `Where ${p.first} would like to be cared for, and to be at the end of life, was last recorded on ${formatUkDate(last.recordedOn)}. Ask ${p.withFamily} gently whether that still holds.`;
   } else {
     const admitted = snapshot.resident.admissionDate;
     due = admitted ? addMonths(admitted, settings.acpMissingAfterMonths) : today;
-    explanation = `Nobody has yet recorded where ${p.name} would most like to be cared for, or to be at the end of life. At the next review or care plan conversation, ask ${p.withFamily} what ${p.subject} would prefer.`;
+    explanation = `Nobody has yet recorded where ${p.first} would most like to be cared for, or to be at the end of life. At the next review or care plan conversation, ask ${p.withFamily} what ${p.subject} would prefer.`;
   }
   const status = dueStatus(due, today, settings);
   return status ? [item(snapshot, 'ppd-missing', due, status, explanation, settings.minutes.ppdMissing)] : [];
 }
 
-/** end-of-life: the surprise question answered "no", or the GSF code at C or D, until the plan has been talked through since. */
-export function endOfLife(snapshot: ResidentSnapshot, today: string, settings: CarePlanSettings = CARE_PLAN_DEFAULTS): DueItem[] {
+/** The parts of the end-of-life pathway, each its own reason (rule id `end-of-life`). */
+export const END_OF_LIFE_PARTS = ['anticipatory-medicines', 'conversation', 'plan-with-home'] as const;
+export type EndOfLifePart = (typeof END_OF_LIFE_PARTS)[number];
+
+/** What opened the pathway: the newest of a current GSF code C or D and a current surprise question "no". */
+export interface EndOfLifeTrigger {
+  date: string;
+  gsf: 'C' | 'D' | null;
+  words: string;
+}
+
+/** The trigger in force: a newer GSF D after an old surprise question re-opens the pathway from its own date. */
+export function endOfLifeTrigger(snapshot: ResidentSnapshot, today: string): EndOfLifeTrigger | null {
   const current = currentEntries(snapshot.carePlans);
   const p = person(snapshot);
-  const triggers: { entry: SnapshotCarePlanEntry; words: string }[] = [];
+  const triggers: EndOfLifeTrigger[] = [];
   const sq = current['surprise-question'];
-  if (sq && sq.value.trim().toLowerCase() === 'no') {
-    triggers.push({ entry: sq, words: `On ${formatUkDate(sq.recordedOn)} the team said they would not be surprised if ${p.name} died in the coming year` });
+  if (sq && sq.value.trim().toLowerCase() === 'no' && sq.recordedOn <= today) {
+    triggers.push({ date: sq.recordedOn, gsf: null, words: `On ${formatUkDate(sq.recordedOn)} the team said they would not be surprised if ${p.first} died in the coming year` });
   }
   const gsf = current.gsf;
   const code = gsf?.value.trim().toUpperCase();
-  if (gsf && (code === 'C' || code === 'D')) {
-    triggers.push({ entry: gsf, words: `On ${formatUkDate(gsf.recordedOn)} ${p.possessive} Gold Standards Framework code became ${code} (${code === 'C' ? 'weeks' : 'days'})` });
+  if (gsf && (code === 'C' || code === 'D') && gsf.recordedOn <= today) {
+    triggers.push({ date: gsf.recordedOn, gsf: code, words: `On ${formatUkDate(gsf.recordedOn)} ${p.possessive} Gold Standards Framework code became ${code} (${code === 'C' ? 'weeks' : 'days'} to live)` });
   }
-  const first = triggers.sort((a, b) => a.entry.recordedOn.localeCompare(b.entry.recordedOn))[0];
-  if (!first || first.entry.recordedOn > today) return [];
-  // Once the plan has been talked through on or after the trigger, the item has been answered.
-  const talkedSince = PLAN_ELEMENTS.some((el) => snapshot.carePlans.some((e) => e.element === el && e.recordedOn >= first.entry.recordedOn));
-  if (talkedSince) return [];
-  const due = first.entry.recordedOn;
+  // The newest trigger wins; on the same day a GSF code says more than the surprise question.
+  triggers.sort((a, b) => b.date.localeCompare(a.date) || Number(b.gsf !== null) - Number(a.gsf !== null));
+  return triggers[0] ?? null;
+}
+
+/** Which parts are done on or after the trigger, and how (for the words and the resident page). */
+export function endOfLifeParts(snapshot: ResidentSnapshot, trigger: Pick<EndOfLifeTrigger, 'date'>): Record<EndOfLifePart, string | null> {
+  const steps = (snapshot.endOfLifeSteps ?? []).filter((e) => e.recordedOn >= trigger.date);
+  const step = (name: EndOfLifePart) => steps.filter((e) => e.step === name).sort((a, b) => b.recordedOn.localeCompare(a.recordedOn))[0];
+  const meds = anticipatoryMedicines(snapshot.medications);
+  const medsStep = step('anticipatory-medicines');
+  const since = (el: string) => snapshot.carePlans.some((e) => e.element === el && e.recordedOn >= trigger.date);
+  const talked = step('conversation');
+  const plan = step('plan-with-home');
+  return {
+    'anticipatory-medicines': meds.length > 0 ? `on the medication list (${meds.join(', ')})`
+      : medsStep ? `${medsStep.outcome === 'declined' ? 'declined' : 'recorded'} on ${formatUkDate(medsStep.recordedOn)}` : null,
+    conversation: talked ? `recorded on ${formatUkDate(talked.recordedOn)}`
+      : (since('preferred-place-of-care') || since('preferred-place-of-death')) && (since('respect') || since('dnacpr'))
+        ? 'preferred place of care and ReSPECT recorded since' : null,
+    'plan-with-home': plan ? `recorded on ${formatUkDate(plan.recordedOn)}` : null,
+  };
+}
+
+/**
+ * end-of-life: a pathway, not one item. A GSF code C or D, or the surprise question answered "no", opens it;
+ * each part still open after the trigger is its own reason (rule `end-of-life`, with its own words):
+ *  (a) anticipatory medicines on the medication list, or recorded as declined;
+ *  (b) a conversation with the resident and family recorded (preferred place of care and death, ReSPECT
+ *      reviewed) — a step recorded as such, or a preferred place and a ReSPECT/DNACPR entry both since the trigger;
+ *  (c) the care home has the plan (a step recorded).
+ * Any other care-plan entry on the trigger's day (a ReSPECT form alone) no longer closes it. A GSF code that has
+ * stood too long is questioned: `end-of-life-reassess` (C after 8 weeks, D after 2 weeks).
+ */
+export function endOfLife(snapshot: ResidentSnapshot, today: string, settings: CarePlanSettings = CARE_PLAN_DEFAULTS): DueItem[] {
+  const trigger = endOfLifeTrigger(snapshot, today);
+  if (!trigger) return [];
+  const p = person(snapshot);
+  const done = endOfLifeParts(snapshot, trigger);
+  const due = trigger.date;
   const status = dueStatus(due, today, settings) ?? 'due';
-  return [item(snapshot, 'end-of-life', due, status,
-    `${triggers.map((t) => t.words).join('. ')}. Make time this week with ${p.withFamily} to talk about what matters most to ${p.name} now, where ${p.subject} would like to be, anticipatory medicines, and whether a family meeting would help.`,
-    settings.minutes.endOfLife)];
+  const words: Record<EndOfLifePart, string> = {
+    'anticipatory-medicines': `Anticipatory (“just in case”) medicines: none are on ${p.possessive} medication list and none were recorded as declined. Agree with ${p.withFamily} and the home whether to prescribe them (for pain, breathlessness, agitation, sickness and noisy breathing), so they are there if ${p.subject} ${p.subject === 'they' ? 'need' : 'needs'} them.`,
+    conversation: `A conversation with ${p.withFamily} is not yet recorded: what matters most to ${p.name} now, where ${p.subject} would like to be cared for and to die, and whether ${p.possessive} ReSPECT form still says what ${p.subject} would want. A family meeting may help.`,
+    'plan-with-home': `The care home does not yet have ${p.possessive} end-of-life plan: share it with the staff who care for ${p.name} (who to call, the medicines, ${p.possessive} wishes), and record that they have it.`,
+  };
+  const items = END_OF_LIFE_PARTS.filter((part) => done[part] === null).map((part) =>
+    item(snapshot, 'end-of-life', due, status, `${trigger.words}. ${words[part]}`, settings.minutes.endOfLife));
+  const reassess = staleGsf(snapshot, today, settings);
+  return reassess ? [...items, reassess] : items;
+}
+
+const PART_WORDS: Record<EndOfLifePart, string> = {
+  'anticipatory-medicines': 'anticipatory medicines', conversation: 'the conversation with the resident and family', 'plan-with-home': 'the care home’s copy of the plan',
+};
+
+/** The end-of-life pathway for the top of the resident page: what opened it and which parts are still open; null when it is not open. */
+export function endOfLifeBanner(snapshot: ResidentSnapshot, today: string): EndOfLifeBanner | null {
+  const trigger = endOfLifeTrigger(snapshot, today);
+  if (!trigger) return null;
+  const done = endOfLifeParts(snapshot, trigger);
+  return { gsf: trigger.gsf, since: trigger.date, words: trigger.words, open: END_OF_LIFE_PARTS.filter((p) => done[p] === null).map((p) => PART_WORDS[p]) };
+}
+
+/** end-of-life-reassess: a GSF code C that has stood more than 8 weeks, or D more than 2 weeks, is questioned. */
+function staleGsf(snapshot: ResidentSnapshot, today: string, settings: CarePlanSettings): DueItem | null {
+  const gsf = currentEntries(snapshot.carePlans).gsf;
+  const code = gsf?.value.trim().toUpperCase();
+  if (!gsf || (code !== 'C' && code !== 'D')) return null;
+  const weeks = code === 'C' ? settings.gsfReassessWeeks.C : settings.gsfReassessWeeks.D;
+  const due = addDays(gsf.recordedOn, weeks * 7);
+  if (due > today) return null;
+  const p = person(snapshot);
+  const status = dueStatus(due, today, settings) ?? 'due';
+  return item(snapshot, 'end-of-life-reassess', due, status,
+    `${capitalise(p.possessive)} Gold Standards Framework code has been ${code} (${code === 'C' ? 'weeks' : 'days'} to live) since ${formatUkDate(gsf.recordedOn)}, more than ${weeks} weeks: look again at how ${p.name} is now, and update the code and the plan with ${p.withFamily}.`,
+    settings.minutes.endOfLife);
 }
 
 /** Every care-plan item for one resident (none for a resident who has left or died). */
 export function carePlanDueItems(snapshot: ResidentSnapshot, today: string, settings: CarePlanSettings = CARE_PLAN_DEFAULTS): DueItem[] {
   if (snapshot.resident.status !== 'active') return [];
   return [...endOfLife(snapshot, today, settings), ...acpMissing(snapshot, today, settings), ...acpReview(snapshot, today, settings),
-    ...ppdMissing(snapshot, today, settings)];
+    ...ppdMissing(snapshot, today, settings), ...pcspDueItems(snapshot, today, settings)];
 }
 
 function capitalise(text: string): string {

@@ -165,3 +165,15 @@ export function identityText(raw: Record<string, string | null | undefined>): st
   return [name || 'No name given', raw.dateOfBirth ? `born ${formatUkDate(raw.dateOfBirth)}` : 'no date of birth given',
     raw.nhsNumber ? `NHS number ${formatNhsNumber(raw.nhsNumber)}` : null, raw.room ? `room ${raw.room}` : null].filter(Boolean).join(', ');
 }
+
+/**
+ * Who a flag is about, for people: the resident's name, or the name as the home wrote it, marked "not yet
+ * registered" when nobody on the register fits, else "not yet matched" (a person must choose or confirm).
+ */
+export function flagSubject(f: { residentName: string | null; rawIdentity: Record<string, string | null | undefined>; unmatchedReason?: UnmatchedReason | null }): string {
+  if (f.residentName) return f.residentName;
+  const raw = f.rawIdentity;
+  const written = raw.name ?? [raw.givenName, raw.familyName].filter(Boolean).join(' ');
+  const why = f.unmatchedReason === undefined || f.unmatchedReason === null || f.unmatchedReason === 'no-candidate' ? 'not yet registered' : 'not yet matched';
+  return `${written || 'No name given'} (${why})`;
+}

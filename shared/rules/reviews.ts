@@ -16,7 +16,8 @@ import { STOPP_RULES, stoppItems } from './medicineChecks/stopp';
 import { frailOrEndOfLife, STOPPFRAIL_RULES, stoppFrailItems } from './medicineChecks/stoppFrail';
 import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from './reviewSettings';
 import { ruleLabel } from './ruleLabels';
-import { addWorkingDays, BANK_HOLIDAYS_VERSION } from './workingDays';
+import { BANK_HOLIDAYS_VERSION } from './workingDays';
+import { newAdmissionPcsp } from './pcsp';
 
 /** Bumped whenever a rule's logic changes; recorded with each computed schedule. */
 export const REVIEW_RULES_VERSION = `reviews-2.0; medicines ${MEDICINES_VERSION}; bank holidays ${BANK_HOLIDAYS_VERSION}`;
@@ -298,20 +299,9 @@ function postDischargeRule(c: Context): Draft | null {
     `Discharged from hospital on ${formatUkDate(discharged)}: a round slot and medicines reconciliation within ${plural(c.s.postDischargeDays, 'day')}, due ${formatUkDate(due)} — ${whenText(c.today, due)}`);
 }
 
+/** new-admission-pcsp lives with the care and support plan (shared/rules/pcsp.ts): counted from the original move-in. */
 function newAdmissionRule(c: Context): Draft | null {
-  const from = addDays(c.today, -c.s.lookbackDays);
-  const admitted = c.snapshot.resident.admissionDate;
-  const triggers: { date: IsoDate; text: string }[] = [];
-  if (admitted && admitted >= from && admitted <= c.today) triggers.push({ date: admitted, text: `Moved into the home on ${formatUkDate(admitted)}` });
-  const back = recentDischarge(c);
-  if (back) triggers.push({ date: back, text: `Came back to the home from hospital on ${formatUkDate(back)}` });
-  const trigger = triggers.sort((a, b) => a.date.localeCompare(b.date)).at(-1);
-  if (!trigger || lastDone(c.snapshot.reviews, 'new-admission-pcsp', trigger.date) !== null) return null;
-  const due = addWorkingDays(trigger.date, c.s.pcspWorkingDays);
-  const status = statusOn(c.today, due, addWorkingDays(trigger.date, c.s.pcspWarnFromWorkingDay));
-  if (!status) return null;
-  return item('new-admission-pcsp', due, status,
-    `${trigger.text}: holistic assessment and personalised care and support plan within ${plural(c.s.pcspWorkingDays, 'working day')} (weekends and bank holidays not counted), due ${formatUkDate(due)} — ${whenText(c.today, due)}`);
+  return newAdmissionPcsp(c.snapshot, c.today, c.s);
 }
 
 // --- entry point --------------------------------------------------------------------------------

@@ -76,6 +76,7 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'acp-review': 'Advance care plan review',
   'ppd-missing': 'Preferred place of care and death not recorded',
   'end-of-life': 'End of life care',
+  'end-of-life-reassess': 'End of life: look again at the GSF code',
   'cpr-conflict': 'CPR decisions disagree',
 };
 

@@ -77,7 +77,7 @@ describe('acp-missing', () => {
 
   it('is worded for a conversation, with the preferred name and the representative', () => {
     const [item] = acpMissing(snap({ resident: resident({ preferredName: 'Molly' }), representatives: [daughter] }), TODAY);
-    expect(item?.explanation).toBe('There is no advance care plan for Molly, who moved in on 10/01/2025. Talk with Molly and her daughter Susan Example '
+    expect(item?.explanation).toBe('There is no advance care plan for Mary (Molly), who moved in on 10/01/2025. Talk with Molly and her daughter Susan Example '
       + 'about what she would want if she became more unwell, and whether a ReSPECT form would help.');
   });
 
@@ -149,32 +149,89 @@ describe('ppd-missing', () => {
 });
 
 describe('end-of-life', () => {
+  const parts = <T extends { rule: string }>(items: T[]) => items.filter((i) => i.rule === 'end-of-life');
+
   it('follows a surprise question answered "no", with 20 minutes, due this week', () => {
-    const [item] = endOfLife(snap({ carePlans: [entry('surprise-question', 'no', '2026-11-20')], representatives: [daughter] }), TODAY);
-    expect(item).toMatchObject({ rule: 'end-of-life', due: '2026-11-20', status: 'due', minutes: 20 });
-    expect(item?.explanation).toContain('would not be surprised if Mary died in the coming year');
-    expect(item?.explanation).toContain('with Mary and her daughter Susan Example');
+    const items = endOfLife(snap({ carePlans: [entry('surprise-question', 'no', '2026-11-20')], representatives: [daughter] }), TODAY);
+    expect(items[0]).toMatchObject({ rule: 'end-of-life', due: '2026-11-20', status: 'due', minutes: 20 });
+    expect(items[0]?.explanation).toContain('would not be surprised if Mary died in the coming year');
+    expect(items.map((i) => i.explanation).join(' ')).toContain('with Mary and her daughter Susan Example');
     expect(endOfLife(snap({ carePlans: [entry('surprise-question', 'yes', '2026-11-20')] }), TODAY)).toEqual([]);
   });
 
   it('follows a GSF code of C or D, not A or B, and not a superseded C', () => {
     for (const code of ['A', 'B']) expect(endOfLife(snap({ carePlans: [entry('gsf', code, '2026-11-20')] }), TODAY)).toEqual([]);
-    for (const code of ['C', 'D']) expect(endOfLife(snap({ carePlans: [entry('gsf', code, '2026-11-20')] }), TODAY)).toHaveLength(1);
+    for (const code of ['C', 'D']) expect(parts(endOfLife(snap({ carePlans: [entry('gsf', code, '2026-11-20')] }), TODAY))).toHaveLength(3);
     const b = entry('gsf', 'B', '2026-11-21');
     expect(endOfLife(snap({ carePlans: [entry('gsf', 'C', '2026-11-01', { supersededBy: b.id }), b] }), TODAY)).toEqual([]);
   });
 
-  it('is answered once the plan has been talked through on or after the trigger', () => {
-    const gsf = entry('gsf', 'C', '2026-11-10');
-    expect(endOfLife(snap({ carePlans: [gsf, entry('respect', 'not-for-cpr', '2026-11-09')] }), TODAY)).toHaveLength(1);
-    expect(endOfLife(snap({ carePlans: [gsf, entry('preferred-place-of-death', 'Care home', '2026-11-10')] }), TODAY)).toEqual([]);
+  it('H14: a GSF D and a ReSPECT form the same day, with no anticipatory medicines, still asks for each part in its own words', () => {
+    const items = parts(endOfLife(snap({ carePlans: [entry('gsf', 'D', '2026-11-20'), entry('respect', 'not-for-cpr', '2026-11-20')], representatives: [daughter] }), TODAY));
+    expect(items).toHaveLength(3);
+    expect(items.every((i) => i.rule === 'end-of-life' && i.due === '2026-11-20' && i.status === 'due')).toBe(true);
+    const [meds, talk, home] = items.map((i) => i.explanation);
+    expect(meds).toMatch(/Anticipatory \(“just in case”\) medicines: none are on her medication list/);
+    expect(talk).toMatch(/conversation with Mary and her daughter Susan Example is not yet recorded.*where she would like to be cared for and to die/);
+    expect(home).toMatch(/care home does not yet have her end-of-life plan/);
+    expect(new Set(items.map((i) => i.explanation)).size).toBe(3);
+  });
+
+  it('H14: each part closes on its own record after the trigger: medicines on the list or declined, the conversation, the home’s copy', () => {
+    const gsf = entry('gsf', 'D', '2026-11-20');
+    const midazolam = { id: 1, name: 'Midazolam 10mg/2ml solution for injection ampoules', dose: '2.5mg s/c as required', startDate: '2026-11-20', type: 'acute' as const, status: 'active' as const };
+    const withMeds = parts(endOfLife(snap({ carePlans: [gsf], medications: [midazolam] }), TODAY));
+    expect(withMeds.map((i) => i.explanation).join(' ')).not.toMatch(/Anticipatory/);
+    expect(withMeds).toHaveLength(2);
+    const declined = snap({ carePlans: [gsf], endOfLifeSteps: [{ id: 1, step: 'anticipatory-medicines', outcome: 'declined', recordedOn: '2026-11-21', by: 'Dr A', notes: null }] });
+    expect(parts(endOfLife(declined, TODAY))).toHaveLength(2);
+    const talked = snap({ carePlans: [gsf, entry('respect', 'not-for-cpr', '2026-11-21'), entry('preferred-place-of-death', 'Here', '2026-11-21')] });
+    expect(parts(endOfLife(talked, TODAY)).map((i) => i.explanation).join(' ')).not.toMatch(/conversation/);
+    const all = snap({ carePlans: [gsf], medications: [midazolam], endOfLifeSteps: [
+      { id: 2, step: 'conversation', outcome: 'done', recordedOn: '2026-11-21', by: null, notes: null },
+      { id: 3, step: 'plan-with-home', outcome: 'done', recordedOn: '2026-11-22', by: null, notes: null }] });
+    expect(endOfLife(all, TODAY)).toEqual([]);
+    // A step recorded before the trigger does not count.
+    const before = snap({ carePlans: [gsf], endOfLifeSteps: [{ id: 4, step: 'plan-with-home', outcome: 'done', recordedOn: '2026-11-01', by: null, notes: null }] });
+    expect(parts(endOfLife(before, TODAY))).toHaveLength(3);
+  });
+
+  it('H14: an old surprise question "no", talked through long ago, does not hide a new GSF D', () => {
+    const s = snap({ carePlans: [entry('surprise-question', 'no', '2026-03-01'), entry('preferred-place-of-death', 'Here', '2026-03-02'),
+      entry('respect', 'not-for-cpr', '2026-03-02'), entry('gsf', 'D', '2026-11-20')] });
+    const items = parts(endOfLife(s, TODAY));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items[0]?.due).toBe('2026-11-20');
+    expect(items[0]?.explanation).toContain('code became D');
+  });
+
+  it('H14: a GSF code that has stood too long is questioned (C after 8 weeks, D after 2 weeks)', () => {
+    const reassess = (code: string, on: string) => endOfLife(snap({ carePlans: [entry('gsf', code, on)] }), TODAY).filter((i) => i.rule === 'end-of-life-reassess');
+    expect(reassess('D', '2026-11-10')).toEqual([]);
+    expect(reassess('D', '2026-11-09')[0]).toMatchObject({ due: '2026-11-23', status: 'due' });
+    expect(reassess('D', '2026-11-01')[0]?.explanation).toMatch(/has been D \(days to live\) since 01\/11\/2026, more than 2 weeks/);
+    expect(reassess('C', '2026-09-29')).toEqual([]);
+    expect(reassess('C', '2026-09-28')[0]).toMatchObject({ rule: 'end-of-life-reassess', due: '2026-11-23' });
+  });
+});
+
+describe('pcsp-review', () => {
+  it('is produced when the care and support plan is older than its review interval (12 months by default, or its own date)', () => {
+    const plan = (date: string, nextReview: string | null = null) => snap({ supportPlans: [{ id: 1, kind: 'created', date, by: 'Nurse Lee', nextReview }] });
+    expect(carePlanDueItems(plan('2026-01-10'), TODAY).filter((i) => i.rule === 'pcsp-review')).toEqual([]);
+    const [old] = carePlanDueItems(plan('2025-11-01'), TODAY).filter((i) => i.rule === 'pcsp-review');
+    expect(old).toMatchObject({ due: '2026-11-01', status: 'due' });
+    expect(old?.explanation).toMatch(/written on 01\/11\/2025 by Nurse Lee/);
+    expect(carePlanDueItems(plan('2026-06-01', '2026-11-20'), TODAY).find((i) => i.rule === 'pcsp-review')?.due).toBe('2026-11-20');
+    const six = carePlanDueItems(plan('2026-05-01'), TODAY, carePlanSettings({ pcspReviewAfterMonths: 6 })).find((i) => i.rule === 'pcsp-review');
+    expect(six?.due).toBe('2026-11-01');
   });
 });
 
 describe('carePlanDueItems', () => {
   it('H7: gathers every rule for a living resident, none for someone who has died', () => {
     const s = snap({ carePlans: [entry('surprise-question', 'no', '2026-11-20')] });
-    expect(carePlanDueItems(s, TODAY).map((i) => i.rule).sort()).toEqual(['acp-missing', 'end-of-life', 'ppd-missing']);
+    expect([...new Set(carePlanDueItems(s, TODAY).map((i) => i.rule))].sort()).toEqual(['acp-missing', 'end-of-life', 'ppd-missing']);
     expect(carePlanDueItems({ ...s, resident: resident({ status: 'died', statusDate: '2026-11-21' }) }, TODAY)).toEqual([]);
   });
 

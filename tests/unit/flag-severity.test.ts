@@ -1,6 +1,6 @@
 /** Severity derivation and the category/severity words care homes use (DOMAIN.md section 1). */
 import { describe, expect, it } from 'vitest';
-import { canMoveTo, deriveSeverity, isWaiting, parseCategory, parseSeverity } from '../../shared/rules/flags';
+import { canMoveTo, deriveSeverity, isWaiting, mentionsHeadInjury, news2FromText, parseCategory, parseSeverity } from '../../shared/rules/flags';
 
 describe('category words', () => {
   it.each([
@@ -25,7 +25,8 @@ describe('severity derivation', () => {
   it.each([
     ['NEWS2 5 → escalate-now', { category: 'news2' as const, scores: { news2: 5 } }, 'escalate-now'],
     ['NEWS2 7 → escalate-now', { category: 'soft-signs' as const, scores: { news2: 7 } }, 'escalate-now'],
-    ['NEWS2 4 → the category’s own', { category: 'news2' as const, scores: { news2: 4 } }, 'medium'],
+    ['NEWS2 4 → high', { category: 'news2' as const, scores: { news2: 4 } }, 'high'],
+    ['NEWS2 0 → the category’s own', { category: 'news2' as const, scores: { news2: 0 } }, 'medium'],
     ['a parameter scoring 3 → escalate-now', { category: 'news2' as const, scores: { news2: 3, news2Parameter3: true } }, 'escalate-now'],
     ['suspected sepsis in the details → escalate-now', { category: 'infection' as const, text: 'Hot, fast breathing, ?sepsis' }, 'escalate-now'],
     ['"no signs of sepsis" does not escalate', { category: 'infection' as const, text: 'Chesty cough, no signs of sepsis' }, 'high'],
@@ -42,6 +43,68 @@ describe('severity derivation', () => {
     const decision = deriveSeverity(input);
     expect(decision.severity).toBe(expected);
     expect(decision.reason).not.toBe('');
+  });
+});
+
+describe('H15: deterioration is not under-rated', () => {
+  it.each([
+    ['NEWS2 6', 6], ['NEWS 6', 6], ['news2=6', 6], ['Unwell today, NEWS2 score of 7 at 10:00', 7], ['news2: 5', 5], ['NEWS-2 6/20 at 09:00', 6],
+  ])('H15: reads "%s" written in the details as NEWS2 %i', (text, score) => {
+    expect(news2FromText(text)?.score).toBe(score);
+  });
+
+  it.each([['NEWS2 not done'], ['NEWS2 0-4 is medium'], ['newsletter 5 sent'], ['no NEWS recorded']])('H15: "%s" carries no NEWS2 score', (text) => {
+    expect(news2FromText(text)).toBeNull();
+  });
+
+  it('H15: NEWS2 6 written only in the details is escalate-now, as a same-day clinical review, quoting the words', () => {
+    const d = deriveSeverity({ category: 'other', text: 'Chesty, not herself. NEWS2 6 at 10am' });
+    expect(d).toMatchObject({ severity: 'escalate-now', response: 'same-day-review' });
+    expect(d.reason).toContain('“NEWS2 6”');
+    expect(d.reason).toMatch(/same-day clinical review/);
+  });
+
+  it('H15: NEWS2 7 or more is an emergency response (999/111 now), told apart from 5–6', () => {
+    const seven = deriveSeverity({ category: 'news2', scores: { news2: 7 } });
+    expect(seven).toMatchObject({ severity: 'escalate-now', response: 'emergency' });
+    expect(seven.reason).toMatch(/999/);
+    expect(deriveSeverity({ category: 'news2', text: 'news2=9' }).response).toBe('emergency');
+    expect(deriveSeverity({ category: 'news2', scores: { news2: 5 } }).response).toBe('same-day-review');
+  });
+
+  it('H15: the score column wins over the words, and a column score of 1–4 is high', () => {
+    expect(deriveSeverity({ category: 'news2', scores: { news2: 3 }, text: 'was NEWS2 6 yesterday' })).toMatchObject({ severity: 'high', response: null });
+  });
+
+  it.each([
+    ['soft signs with no score', { category: 'soft-signs' as const, text: 'Just not herself' }, 'high'],
+    ['drowsy, written under "other"', { category: 'other' as const, text: 'Very drowsy this morning' }, 'high'],
+    ['not eating or drinking', { category: 'eating-drinking' as const, text: 'Not eating or drinking since Tuesday' }, 'high'],
+    ['breathless', { category: 'other' as const, text: 'More breathless on the stairs' }, 'high'],
+    ['new confusion in a soft-signs flag', { category: 'soft-signs' as const, text: 'New confusion since last night' }, 'urgent'],
+    ['"no new confusion" is not confusion', { category: 'other' as const, text: 'Settled, no new confusion' }, 'medium'],
+  ])('H15: RESTORE2 %s → %s', (_label, input, expected) => {
+    expect(deriveSeverity(input).severity).toBe(expected);
+  });
+
+  it.each([['Fell in the lounge, hit her head on the table'], ['Found on floor. Head injury, small cut'], ['Fall: bump to the head']])(
+    'H15: a fall with a head injury ("%s") is urgent, escalate-now on an anticoagulant', (text) => {
+      expect(mentionsHeadInjury(text)).toBe(true);
+      expect(deriveSeverity({ category: 'fall', text }).severity).toBe('urgent');
+      const thinned = deriveSeverity({ category: 'fall', text, anticoagulants: ['Apixaban'] });
+      expect(thinned.severity).toBe('escalate-now');
+      expect(thinned.reason).toMatch(/Apixaban.*same-day assessment/);
+    });
+
+  it('H15: "no head injury" keeps a fall high', () => {
+    expect(deriveSeverity({ category: 'fall', text: 'Slid to the floor, no head injury', anticoagulants: ['Warfarin'] }).severity).toBe('high');
+  });
+
+  it('H15: the home’s own severity is kept in the words and the derived one is never lower', () => {
+    const d = deriveSeverity({ category: 'news2', text: 'NEWS2 8', given: 'medium' });
+    expect(d.severity).toBe('escalate-now');
+    expect(d.reason).toMatch(/care home rated it medium/);
+    expect(deriveSeverity({ category: 'pain', given: 'escalate-now' }).severity).toBe('escalate-now');
   });
 });
 

@@ -252,10 +252,25 @@ describe('new-admission-pcsp (working days)', () => {
     expect(item?.status ?? null).toBe(status);
     if (item) expect(item.due).toBe(due);
   });
-  it('a return from hospital is a re-admission to the home', () => {
+  it('a return from hospital does not start a new-admission clock: it is post-discharge', () => {
     const s = snapshot({ events: [{ id: 1, type: 'discharge', date: '2026-11-16', details: null, source: 't' }] });
-    expect(only(medicationDueItems(s, '2026-11-25', S), 'new-admission-pcsp')[0]?.explanation)
-      .toBe('Came back to the home from hospital on 16/11/2026: holistic assessment and personalised care and support plan within 7 working days (weekends and bank holidays not counted), due 25/11/2026 — due today');
+    expect(only(medicationDueItems(s, '2026-11-25', S), 'new-admission-pcsp')).toEqual([]);
+    expect(only(medicationDueItems(s, '2026-11-20', S), 'post-discharge')).toHaveLength(1);
+  });
+  it('a hospital stay two days after moving in leaves the item due on the original date, naming the move-in and the stay', () => {
+    const s = snapshot({ resident: { admissionDate: '2026-11-02' }, reviews: [done('smr', '2026-11-02')], events: [
+      { id: 1, type: 'admission', date: '2026-11-04', details: 'Chest infection', source: 't' },
+      { id: 2, type: 'discharge', date: '2026-11-09', details: null, source: 't' }] });
+    const [item] = only(medicationDueItems(s, '2026-11-16', S), 'new-admission-pcsp');
+    expect(item).toMatchObject({ due: '2026-11-11', status: 'overdue' });
+    expect(item?.explanation).toMatch(/^Moved into Test Lodge on 02\/11\/2026: .*due 11\/11\/2026 — overdue by 5 days\. The time in hospital 04\/11\/2026 to 09\/11\/2026 does not restart this/);
+    expect(item?.explanation).not.toMatch(/went into hospital on 02\/11/);
+    expect(only(medicationDueItems(s, '2026-11-16', S), 'post-discharge')).toHaveLength(1);
+  });
+  it('is done by a care and support plan recorded on or after the move-in', () => {
+    const s = { ...snapshot({ resident: { admissionDate: '2026-11-02' }, reviews: [done('smr', '2026-11-02')] }),
+      supportPlans: [{ id: 1, kind: 'created' as const, date: '2026-11-06', by: 'Nurse Lee', nextReview: null }] };
+    expect(only(medicationDueItems(s, '2026-11-16', S), 'new-admission-pcsp')).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { formatUkDate } from '../../../shared/dates';
 import { FLAG_SEVERITIES, FLAG_STATUSES } from '../../../shared/domain/enums';
 import type { FlagView } from '../../../shared/domain/flags';
-import { identityText, UNMATCHED_LABELS } from '../../../shared/rules/flagMatching';
+import { flagSubject, identityText, UNMATCHED_LABELS } from '../../../shared/rules/flagMatching';
 import { FLAG_LABELS } from '../../../shared/rules/flags';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import { importFlags } from '../../services/flags';
@@ -54,7 +54,7 @@ export const flagsCommand: Command = {
   name: 'flags',
   usage: [
     'flags [--home NAME|ID] [--status open|on-agenda|addressed|closed|waiting|current] [--severity S]',
-    '                                  list flags matched to residents',
+    '                                  list flags matched to residents, and urgent or escalate-now flags about someone not yet registered',
   ],
   options: { home: { type: 'string' }, status: { type: 'string' }, severity: { type: 'string' } },
   run: async (values, _positionals, io) => {
@@ -71,7 +71,7 @@ export const flagsCommand: Command = {
       if (values.json) return printJson(io, list);
       if (list.length === 0) return io.out('No flags match.');
       io.out(formatTable(['Id', 'Raised', 'Resident', 'Care home', 'Category', 'Severity', 'Status', 'Details'], list.map((f: FlagView) => [
-        f.id, formatUkDate(f.raisedOn), f.residentName, f.homeName, FLAG_LABELS.category[f.category], FLAG_LABELS.severity[f.severity],
+        f.id, formatUkDate(f.raisedOn), flagSubject(f), f.homeName, FLAG_LABELS.category[f.category], FLAG_LABELS.severity[f.severity],
         `${FLAG_LABELS.status[f.status]}${f.waiting ? ' (waiting)' : ''}${f.severity === 'escalate-now' && !f.escalationAction ? ' – ACT TODAY' : ''}`,
         f.text.length > 50 ? `${f.text.slice(0, 49)}…` : f.text,
       ])));

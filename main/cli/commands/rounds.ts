@@ -55,6 +55,7 @@ function planText({ round, proposal }: Planned, values: Values): string {
       + 'none of them is put off; add time or a second clinician.');
   }
   for (const e of proposal.escalations) lines.push(`ACT TODAY — ${e.name}: ${e.explanation}`);
+  for (const r of round.plan.toResolve ?? []) lines.push(`TO RESOLVE FIRST — ${r.name}: ${r.explanation} (flag ${r.flagId})`);
   lines.push('', proposal.items.length === 0 ? 'Nobody is due this week.' : formatTable(['Time', 'Min', 'Resident', 'NHS number', 'Why', 'Invite'], proposal.items.map((i) => {
     const saved = round.items.find((x) => x.residentId === i.residentId);
     return [i.start, i.minutes, `${i.mustSee ? '[must see] ' : ''}${i.name}`, formatNhsNumber(i.nhsNumber), [...new Set(i.reasons.map((r) => ruleLabel(r.rule)))].join(', '),

@@ -54,6 +54,9 @@ export const KIND_FIELDS: Record<RecordKind, FieldSpec[]> = {
     { field: 'event', aliases: ['Event Type'], required: true },
     { field: 'date', aliases: ['Event Date'], required: true },
     { field: 'details', aliases: ['Description', 'Notes', 'Detail'] },
+    // For a care and support plan or an end-of-life step (issue 14): who did it, and the plan's next review.
+    { field: 'by', aliases: ['Done By', 'Recorded By', 'Author'] },
+    { field: 'next_review', aliases: ['Next Review', 'Next Review Date'] },
   ],
   acp: [
     NHS,
@@ -128,7 +131,14 @@ export interface MedicationRow {
   asNeeded: AsNeeded | null;
 }
 export interface ConditionRow { kind: 'conditions'; nhsNumber: string; name: string; code: string | null; onset: IsoDate | null }
-export interface EventRow { kind: 'events'; nhsNumber: string; type: 'admission' | 'discharge' | 'a-and-e' | 'fall' | 'death' | 'visit' | 'other'; date: IsoDate; details: string | null }
+/** Event kinds that are records of the care pathway, not clinical events: a care and support plan, an end-of-life step. */
+export const PATHWAY_EVENTS = ['pcsp', 'pcsp-review', 'anticipatory-medicines', 'anticipatory-medicines-declined', 'end-of-life-conversation',
+  'end-of-life-plan-with-home'] as const;
+export type PathwayEvent = (typeof PATHWAY_EVENTS)[number];
+export interface EventRow {
+  kind: 'events'; nhsNumber: string; type: 'admission' | 'discharge' | 'a-and-e' | 'fall' | 'death' | 'visit' | 'other' | PathwayEvent; date: IsoDate; details: string | null;
+  by?: string | null; nextReview?: IsoDate | null;
+}
 export interface AcpRow { kind: 'acp'; nhsNumber: string; element: AcpElement; value: string; recordedOn: IsoDate; reviewDue: IsoDate | null }
 export interface ReviewRow { kind: 'reviews'; nhsNumber: string; rule: string; doneOn: IsoDate; doneBy: string | null }
 export interface RepresentativeRow {
@@ -229,6 +239,16 @@ const EVENT: Record<string, EventRow['type']> = {
   visit: 'visit', 'gp visit': 'visit', 'home visit': 'visit', 'care home visit': 'visit', 'care-home visit': 'visit', 'nursing home visit': 'visit',
   'domiciliary visit': 'visit', 'ward round': 'visit', 'care home round': 'visit', 'seen in care home': 'visit', 'seen in nursing home': 'visit',
   ...Object.fromEntries(VISIT_SNOMED_CODES.map((code) => [code, 'visit' as const])),
+  // The care pathway (issue 14).
+  pcsp: 'pcsp', 'care and support plan': 'pcsp', 'personalised care and support plan': 'pcsp', 'care plan written': 'pcsp', 'pcsp written': 'pcsp',
+  'pcsp review': 'pcsp-review', 'pcsp-review': 'pcsp-review', 'pcsp reviewed': 'pcsp-review', 'care and support plan review': 'pcsp-review',
+  'care and support plan reviewed': 'pcsp-review', 'care plan review': 'pcsp-review',
+  'anticipatory medicines': 'anticipatory-medicines', 'anticipatory-medicines': 'anticipatory-medicines', 'just in case medicines': 'anticipatory-medicines',
+  'anticipatory medicines declined': 'anticipatory-medicines-declined', 'anticipatory-medicines-declined': 'anticipatory-medicines-declined',
+  'just in case medicines declined': 'anticipatory-medicines-declined',
+  'end of life conversation': 'end-of-life-conversation', 'end-of-life-conversation': 'end-of-life-conversation', 'eol conversation': 'end-of-life-conversation',
+  'end of life plan with home': 'end-of-life-plan-with-home', 'end-of-life-plan-with-home': 'end-of-life-plan-with-home',
+  'end of life plan shared with home': 'end-of-life-plan-with-home', 'eol plan with home': 'end-of-life-plan-with-home',
 };
 const ACP: Record<string, AcpElement> = {
   respect: 'respect', dnacpr: 'dnacpr', 'preferred-place-of-care': 'preferred-place-of-care', 'preferred place of care': 'preferred-place-of-care',
@@ -331,9 +351,12 @@ export function readRow(kind: RecordKind, values: string[], match: HeaderMatch):
       row = { kind, nhsNumber: nhsNumber ?? '', name: r.required('condition', 'the condition', 300), code, onset: r.date('onset_date', false) };
       break;
     }
-    case 'events':
-      row = { kind, nhsNumber: nhsNumber ?? '', type: r.choice('event', EVENT, null, 'event'), date: r.date('date', true) ?? '', details: r.optional('details', 1000) };
+    case 'events': {
+      const type = r.choice('event', EVENT, null, 'event');
+      row = { kind, nhsNumber: nhsNumber ?? '', type, date: r.date('date', true) ?? '', details: r.optional('details', 1000) };
+      if ((PATHWAY_EVENTS as readonly string[]).includes(type)) Object.assign(row, { by: r.optional('by', 200), nextReview: r.date('next_review', false) });
       break;
+    }
     case 'acp':
       row = {
         kind, nhsNumber: nhsNumber ?? '', element: r.choice('element', ACP, null, 'care-plan element'), value: r.required('value', 'the value', 500),

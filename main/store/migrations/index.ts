@@ -3,8 +3,9 @@ import { initial } from './0010-initial';
 import { medicationReviews } from './0040-medication-reviews';
 import { roundPlanning } from './0050-round-planning';
 import { medicationAsNeeded } from './0060-medication-as-needed';
+import { carePathway } from './0070-care-pathway';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, medicationReviews, roundPlanning, medicationAsNeeded];
+export const MIGRATIONS: readonly Migration[] = [initial, medicationReviews, roundPlanning, medicationAsNeeded, carePathway];
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 export type { Migration };

@@ -1,9 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { call } from '../api';
+import type { FlagView } from '../../../shared/domain/flags';
 import { onFlagsChanged } from '../flagEvents';
 import { useLoad } from '../hooks';
 import { href } from '../router';
 import { FLAG_LABELS } from '../../../shared/rules/flags';
+import { flagSubject } from '../../../shared/rules/flagMatching';
 import { formatUkDate } from '../../../shared/dates';
 
 /**
@@ -11,6 +13,17 @@ import { formatUkDate } from '../../../shared/dates';
  * section 1). It reloads on every navigation and whenever flags change; it goes only when someone
  * records the action taken. If it cannot load, it says so rather than staying silent.
  */
+/** "1 flag needs same-day escalation", and the urgent flags about someone not yet on the register. */
+function title(list: readonly FlagView[]): string {
+  const now = list.filter((f) => f.severity === 'escalate-now').length;
+  const unregistered = list.length - now;
+  const parts = [
+    now > 0 ? `${now === 1 ? '1 flag needs' : `${now} flags need`} same-day escalation` : null,
+    unregistered > 0 ? `${unregistered === 1 ? '1 urgent flag is' : `${unregistered} urgent flags are`} about someone not yet registered` : null,
+  ].filter(Boolean);
+  return parts.join('; ');
+}
+
 export function EscalationBanner({ hash }: { hash: string }) {
   const titleId = useId();
   const [changes, setChanges] = useState(0);
@@ -32,16 +45,18 @@ export function EscalationBanner({ hash }: { hash: string }) {
     <div className="app-escalation" role="region" aria-labelledby={titleId} data-testid="escalation-banner">
       <div className="nhsuk-width-container app-escalation__content">
         <p className="app-escalation__title" id={titleId}>
-          Act today: {list.length === 1 ? '1 flag needs' : `${list.length} flags need`} same-day escalation
+          Act today: {title(list)}
         </p>
         <ul className="app-escalation__list">
           {list.map((f) => {
-            const who = f.residentName ?? `${f.rawIdentity.name ?? [f.rawIdentity.givenName, f.rawIdentity.familyName].filter(Boolean).join(' ')} (not yet matched)`;
+            const who = flagSubject(f);
             return (
               <li key={f.id}>
                 <strong>{who}</strong>, {f.homeName}: {FLAG_LABELS.category[f.category]} flag, raised {formatUkDate(f.raisedOn)}
                 {f.severityReason ? ` – ${f.severityReason}` : ''}.{' '}
-                <a href={href(`/flags/${f.id}`)}>Record the action taken<span className="nhsuk-u-visually-hidden"> for {who}</span></a>
+                {f.severity === 'escalate-now'
+                  ? <a href={href(`/flags/${f.id}`)}>Record the action taken<span className="nhsuk-u-visually-hidden"> for {who}</span></a>
+                  : <a href={href(`/flags/${f.id}`)}>Add to the register<span className="nhsuk-u-visually-hidden">: {who}</span></a>}
               </li>
             );
           })}

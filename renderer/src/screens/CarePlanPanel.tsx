@@ -11,6 +11,7 @@ import { describeDetails, describeParticipants, ELEMENT_LABELS, sourceLabel, typ
 import type { ResidentDetail } from '../../../shared/domain/register';
 import type { ResidentCarePlan } from '../../../shared/ipc';
 import { describeDue } from '../../../shared/rules/carePlan';
+import { pronounsOf } from '../../../shared/rules/names';
 import { useLoad } from '../hooks';
 import { href } from '../router';
 
@@ -44,7 +45,7 @@ function PlanBody({ resident, plan }: { resident: ResidentDetail; plan: Resident
   const reps = representativeNames(resident);
   const name = resident.preferredName ?? resident.givenName;
   const living = resident.status === 'active';
-  const [they, them] = resident.sex === 'female' ? ['she', 'her'] : resident.sex === 'male' ? ['he', 'him'] : ['they', 'them'];
+  const { they, them } = pronounsOf(resident);
   return (
     <>
       <dl className="nhsuk-summary-list">

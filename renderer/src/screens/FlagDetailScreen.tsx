@@ -169,7 +169,8 @@ function EscalationForm({ flag, who }: { flag: FlagView; who: string }) {
 
 function UnmatchedDecision({ flag }: { flag: FlagView }) {
   const { failure, busy, run } = useAction();
-  const [choice, setChoice] = useState<'' | 'match' | 'new' | 'dismiss'>('');
+  // Nobody on the register fits: adding them is the likely decision, so the prefilled form is open at once.
+  const [choice, setChoice] = useState<'' | 'match' | 'new' | 'dismiss'>(flag.candidates.length === 0 ? 'new' : '');
   return (
     <Section title="Who is this flag about?">
       <div className="nhsuk-warning-callout">
@@ -217,27 +218,33 @@ function NewResidentForm({ flag }: { flag: FlagView }) {
   const [dob, setDob] = useState(flag.rawIdentity.dateOfBirth ? formatUkDate(flag.rawIdentity.dateOfBirth) : '');
   const [sex, setSex] = useState<Sex | ''>('');
   const [room, setRoom] = useState(flag.rawIdentity.room ?? '');
+  const [admitted, setAdmitted] = useState('');
   const [dobError, setDobError] = useState<string | undefined>();
+  const [admittedError, setAdmittedError] = useState<string | undefined>();
   const { failure, busy, run } = useAction();
   const fieldError = (field: string) => failure?.details.find((d) => d.field?.endsWith(field))?.message;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const date = readDate(dob, { label: 'the date of birth', example: '15/03/1941', required: true });
     setDobError(date.error);
-    if (date.error) return;
+    const moved = readDate(admitted, { label: 'the date they moved in', example: '21/11/2026', required: false });
+    setAdmittedError(moved.error);
+    if (date.error || moved.error) return;
     run(() => call('flags:add-resident', { id: flag.id, resident: {
-      nhsNumber: nhs, familyName: family, givenName: given, dateOfBirth: date.iso ?? '', sex: sex || 'unknown', homeId: flag.homeId, room,
+      nhsNumber: nhs, familyName: family, givenName: given, dateOfBirth: date.iso ?? '', sex: sex || 'unknown', homeId: flag.homeId, room, admissionDate: moved.iso ?? null,
     } }), `${given} ${family} has been added to ${flag.homeName} and the flag is on their record`);
   };
   return (
     <form onSubmit={submit} noValidate aria-label="Add a new resident">
-      <Failure failure={failure} fieldIds={{ nhsNumber: 'new-nhs', familyName: 'new-family', givenName: 'new-given', dateOfBirth: 'new-dob' }} />
+      <Failure failure={failure} fieldIds={{ nhsNumber: 'new-nhs', familyName: 'new-family', givenName: 'new-given', dateOfBirth: 'new-dob', admissionDate: 'new-admitted' }} />
       <TextField id="new-nhs" label="NHS number" value={nhs} onChange={setNhs} width={10} inputMode="numeric" error={fieldError('nhsNumber')} />
       <TextField id="new-given" label="Given name" value={given} onChange={setGiven} width={20} error={fieldError('givenName')} />
       <TextField id="new-family" label="Family name" value={family} onChange={setFamily} width={20} error={fieldError('familyName')} />
       <TextField id="new-dob" label="Date of birth" hint="For example, 15/03/1941" value={dob} onChange={setDob} width={10} error={dobError ?? fieldError('dateOfBirth')} />
       <SelectField id="new-sex" label="Sex" value={sex} onChange={setSex} options={[{ value: '', label: 'Not known' }, ...SEXES.filter((s) => s !== 'unknown').map((s) => ({ value: s, label: LABELS.sex[s] }))]} />
       <TextField id="new-room" label="Room (optional)" value={room} onChange={setRoom} width={5} />
+      <TextField id="new-admitted" label="Date they moved in (optional)" hint="Their care and support plan is due 7 working days after it. For example, 21/11/2026" value={admitted}
+        onChange={setAdmitted} width={10} error={admittedError ?? fieldError('admissionDate')} />
       <button type="submit" className="nhsuk-button" disabled={busy}>Add resident and match the flag</button>
     </form>
   );

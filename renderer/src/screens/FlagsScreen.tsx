@@ -11,6 +11,7 @@ import { FLAG_SEVERITIES, type FlagSeverity } from '../../../shared/domain/enums
 import type { CareHome } from '../../../shared/domain/register';
 import type { FlagView } from '../../../shared/domain/flags';
 import { UNMATCHED_LABELS } from '../../../shared/rules/flagMatching';
+import { flagSubject } from '../../../shared/rules/flagMatching';
 import { FLAG_LABELS } from '../../../shared/rules/flags';
 import { plural } from '../format';
 import { useLoad, usePageTitle } from '../hooks';
@@ -131,11 +132,11 @@ function FlagTable({ flags }: { flags: FlagView[] }) {
           <tr key={f.id}>
             <td className="app-nowrap">{formatUkDate(f.raisedOn)}</td>
             <td>
-              {f.residentId ? <a href={href(`/residents/${f.residentId}`)}>{f.residentName}</a> : null}
+              {f.residentId ? <a href={href(`/residents/${f.residentId}`)}>{f.residentName}</a> : <strong>{flagSubject(f)}</strong>}
               <span className="app-secondary-text">{f.homeName}</span>
             </td>
             <td>
-              <a href={href(`/flags/${f.id}`)}>{FLAG_LABELS.category[f.category]}<span className="nhsuk-u-visually-hidden"> flag for {f.residentName}</span></a>
+              <a href={href(`/flags/${f.id}`)}>{FLAG_LABELS.category[f.category]}<span className="nhsuk-u-visually-hidden"> flag for {flagSubject(f)}</span></a>
               {f.text ? <span className="app-secondary-text">{f.text}</span> : null}
             </td>
             <td>

@@ -53,6 +53,16 @@ function ResidentPage({ view }: { view: ResidentView }) {
     <>
       <PageHeading caption={r.homeName}>{fullName(r)}</PageHeading>
       {r.preferredName ? <p className="nhsuk-lede-text">Known as {r.preferredName}</p> : null}
+      {view.endOfLife ? (
+        <div className="nhsuk-warning-callout" data-testid="end-of-life">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text"><span className="nhsuk-u-visually-hidden">Important: </span>End of life{view.endOfLife.gsf ? `: GSF ${view.endOfLife.gsf} (${view.endOfLife.gsf === 'D' ? 'days' : 'weeks'})` : ''}</span>
+          </h2>
+          <p>{view.endOfLife.words}.{view.endOfLife.gsf === 'D' ? ' To be seen this week.' : ''}</p>
+          <p>{view.endOfLife.open.length === 0 ? 'Anticipatory medicines, the conversation with the family and the home’s copy of the plan are all recorded.'
+            : `Still to do: ${view.endOfLife.open.join('; ')}.`}</p>
+        </div>
+      ) : null}
       <ResidentHeader view={view} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">

@@ -145,6 +145,14 @@ export function RoundScreen({ id, flash }: { id: number; flash: string | null })
           <ul>{round.plan.escalations.map((e) => <li key={`${e.residentId}-${e.explanation}`}><strong>{e.name}</strong>: {e.explanation}</li>)}</ul>
         </div>
       ) : null}
+      {round.plan.toResolve && round.plan.toResolve.length > 0 ? (
+        <div className="nhsuk-warning-callout" data-testid="to-resolve">
+          <h2 className="nhsuk-warning-callout__label"><span role="text"><span className="nhsuk-u-visually-hidden">Important: </span>To resolve first</span></h2>
+          <ul>{round.plan.toResolve.map((r) => (
+            <li key={r.flagId}><strong>{r.name}</strong>: {r.explanation} <a href={href(`/flags/${r.flagId}`)}>Add to the register<span className="nhsuk-u-visually-hidden">: {r.name}</span></a></li>
+          ))}</ul>
+        </div>
+      ) : null}
       <PageHeading caption={round.homeName}>Round on {formatLongUkDate(round.date)}</PageHeading>
       <p><RoundStatusTag status={round.status} /> Starts at {round.startTime}{huddle > 0 ? ` with a ${huddle}-minute huddle` : ''}. {used} of {round.capacityMinutes} minutes planned{used < round.capacityMinutes ? `, ${round.capacityMinutes - used} left` : ''}.
         {round.clinicians.length > 0 ? ` Clinicians: ${round.clinicians.join(', ')}.` : ''}</p>
