@@ -206,6 +206,10 @@ export function buildDemoPractice(today: string, seed = 20261123): DemoPractice 
         const m = rnd.pick(eligible);
         meds.set(m.name, m);
       }
+      // A demo prescriber does not start a second anticoagulant or a second PPI by chance: the duplicate checks
+      // should find the odd real-looking problem (paracetamol with co-codamol), not one in every few residents.
+      if (meds.has('Apixaban 2.5mg tablets')) meds.delete('Warfarin 1mg tablets');
+      if (meds.has('Omeprazole 20mg gastro-resistant capsules')) meds.delete('Lansoprazole 30mg gastro-resistant capsules');
       if (dementia && rnd.chance(0.3)) {
         const ap = rnd.pick(ANTIPSYCHOTICS);
         meds.set(ap.name, ap);

@@ -4,7 +4,7 @@ import { formatUkDate, todayInLondon } from '../../../shared/dates';
 import { createContext, osActor } from '../../services/context';
 import type { planDemoRounds } from '../../services/print';
 import { createDemoDatabase } from '../../services/demo';
-import { printJson, stringOption, todayOption, type Command } from '../common';
+import { printJson, shellWord, stringOption, todayOption, type Command } from '../common';
 import { resolveDatabasePath } from '../../paths';
 import { formatTable } from '../table';
 
@@ -50,7 +50,13 @@ export const demoCommand: Command = {
       '',
       `Database: ${summary.databasePath}`,
       `Output folder: ${outDir}`,
-      `Look at it: npm run cli -- residents --db ${path.relative(io.cwd, summary.databasePath) || summary.databasePath}`,
+      `Look at it: npm run cli -- residents --db ${shellWord(shortPath(io.cwd, summary.databasePath))}`,
     ].join('\n'));
   },
 };
+
+/** The path relative to the working folder when it lies inside it, else the full path. */
+function shortPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
