@@ -1,21 +1,21 @@
 /** `report` from the command line, on the synthetic demo practice. */
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../helpers/cli';
+import { copyDemo, type DemoCopy } from '../helpers/demo';
 import type { OutcomeReport } from '../../shared/domain/reports';
-import { tempDir } from '../helpers/tempStore';
 
-const t = tempDir();
-const db = path.join(t.dir, 'demo.sqlite');
+let demo: DemoCopy;
+let db: string;
 
 function cli(args: string[]) {
   return runCliCaptured(args);
 }
 
-beforeAll(async () => {
-  expect((await cli(['demo', '--db', db, '--today', '2026-11-23'])).code).toBe(0);
+beforeEach(() => {
+  demo = copyDemo();
+  db = demo.db;
 });
-afterAll(() => t.cleanup());
+afterEach(() => demo.cleanup());
 
 describe('report', () => {
   it('prints the practice’s figures with how each was counted, then each home', async () => {
