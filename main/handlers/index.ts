@@ -43,7 +43,8 @@ export function toErrorShape(error: unknown): AppErrorShape {
 /** Validates an untrusted call and runs it; never throws. */
 export async function dispatch(ctx: AppContext, channel: unknown, input: unknown): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown request “${String(channel).slice(0, 60)}”` } };
+    const named = typeof channel === 'string' ? `“${channel.slice(0, 60)}”` : `(${channel === null ? 'null' : typeof channel})`;
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown request ${named}` } };
   }
   try {
     const parsed: unknown = checkInput(contract[channel].input, input ?? {});

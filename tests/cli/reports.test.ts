@@ -40,6 +40,7 @@ describe('report', () => {
     expect(await cli(['report', '--db', db, '--to', '2026-11-30'])).toMatchObject({ code: 1, err: expect.stringContaining('--from is needed') });
     expect(await cli(['report', '--db', db, '--from', '31/02/2026', '--to', '2026-11-30'])).toMatchObject({ code: 1, err: expect.stringContaining('--from takes a date') });
     expect(await cli(['report', '--db', db, '--from', '2026-11-30', '--to', '2026-01-01'])).toMatchObject({ code: 1, err: expect.stringContaining('--to must be the same day as --from or later') });
+    expect(await cli(['report', '--db', db, '--from', '1900-01-01', '--to', '2100-12-31'])).toMatchObject({ code: 1, err: expect.stringContaining('A report can cover at most 10 years') });
     expect(await cli(['report', '--db', db, '--home', 'Nowhere', '--from', '2026-01-01', '--to', '2026-11-30'])).toMatchObject({ code: 1, err: expect.stringContaining('No care home is called or numbered “Nowhere”') });
   });
 });
