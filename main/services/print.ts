@@ -72,12 +72,21 @@ export async function writeRoundFiles(ctx: AppContext, roundId: number, out: str
   return { agenda, letters, summary, pdfProblem };
 }
 
-/** The app's "Save as PDF": writes next to the database, in a prints folder, and says where. */
-export async function savePdf(ctx: AppContext, input: ParsedInput<'rounds:save-pdf'>): Promise<{ path: string }> {
+/**
+ * The app's "Save as PDF": where the main process's save dialog says (null when cancelled) or, with no dialog,
+ * next to the database in a prints folder; says where. The renderer never names the file.
+ */
+export async function savePdf(ctx: AppContext, input: ParsedInput<'rounds:save-pdf'>): Promise<{ path: string | null }> {
   const doc = await printDocument(ctx, input.roundId);
-  const dir = path.join(path.dirname(path.resolve(ctx.store.file)), 'prints');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${input.document}-${doc.date}-${slug(doc.homeName)}-round-${doc.roundId}.pdf`);
+  const name = `${input.document}-${doc.date}-${slug(doc.homeName)}-round-${doc.roundId}.pdf`;
+  let file: string | null;
+  if (ctx.chooseSaveFile) file = await ctx.chooseSaveFile(name);
+  else {
+    const dir = path.join(path.dirname(path.resolve(ctx.store.file)), 'prints');
+    mkdirSync(dir, { recursive: true });
+    file = path.join(dir, name);
+  }
+  if (file === null) return { path: null };
   await htmlToPdf([{ html: renderPrintHtml(doc, input.document, { marginBoxes: false }), file, homeName: doc.homeName, date: doc.date }], process.env, ctx.state.pdfPrinter);
   return { path: file };
 }
