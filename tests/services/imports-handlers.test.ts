@@ -64,6 +64,18 @@ describe('import channels', () => {
     expect(await ok('imports:choose-file', {})).toEqual({ file: null, available: false });
   });
 
+  it('keeps each window’s own import progress: a second context does not see the first one’s import', async () => {
+    t = await openTempStore();
+    const second = await openTempStore();
+    try {
+      await ok<ImportView>('imports:commit', { fileToken: await choose(fixture('patients-messy.csv')) });
+      expect(await ok('imports:progress', {})).toMatchObject({ fileName: 'patients-messy.csv', rows: 7 });
+      expect(await dispatch(second.ctx, 'imports:progress', {})).toEqual({ ok: true, value: { running: false, fileName: null, bytesRead: 0, totalBytes: 0, rows: 0 } });
+    } finally {
+      second.cleanup();
+    }
+  });
+
   it('refuses a path from the renderer: files are read and written only where the main process chose', async () => {
     t = await openTempStore();
     const file = fixture('patients-messy.csv');
