@@ -14,6 +14,8 @@ import { createContext, type AppContext } from '../../main/services/context';
 import { openStore } from '../../main/store';
 import { CHANNELS, contract, type Channel } from '../../shared/ipc';
 import { copyDemo, DEMO_TODAY, type DemoCopy } from '../helpers/demo';
+import { sampleHome, sampleResident } from '../helpers/tempStore';
+import { FLAG_CATEGORIES, FLAG_STATUSES } from '../../shared/domain/enums';
 
 /** Calls per channel; raise it locally with ROUNDTABLE_GARBAGE_RUNS=500 for a longer hunt. */
 const RUNS = Number(process.env.ROUNDTABLE_GARBAGE_RUNS ?? 25);
@@ -94,6 +96,48 @@ const plausible: fc.Arbitrary<unknown> = fc.oneof(
 );
 const field: fc.Arbitrary<unknown> = fc.oneof({ weight: 3, arbitrary: plausible }, { weight: 1, arbitrary: junk });
 
+/**
+ * Valid calls for channels whose input is a large record (a field-by-field guess rarely passes their schema):
+ * each is sent as it is, and with one field, at any depth, replaced by junk or removed.
+ */
+const SEEDS: Partial<Record<Channel, Record<string, unknown>>> = {
+  'homes:create': { home: { ...sampleHome, name: 'Garbage Test Lodge', cqcLocationId: '1-555000999' } },
+  'homes:update': { id: 1, home: { ...sampleHome } },
+  'residents:create': { resident: sampleResident(1) },
+  'residents:update': { id: 1, resident: sampleResident(1) },
+  'flags:enter': { flag: { homeId: 1, residentId: 1, category: FLAG_CATEGORIES[0], details: 'Unsteady on her feet', raisedBy: 'Carer', raisedOn: '2026-11-23' } },
+  'flags:set-status': { id: 1, status: FLAG_STATUSES[1] },
+  'rounds:create': { homeId: 1, date: '2026-12-02', clinicians: ['Dr Amara Okafor'] },
+  'rounds:set-minutes': { itemId: 1, minutes: 20 },
+  'rounds:add-resident': { roundId: 1, residentId: 5, minutes: 15 },
+  'reports:outcomes': { from: '2026-01-01', to: '2026-11-30' },
+  'reports:csv': { homeId: 1, from: '2025-12-01', to: '2026-11-30' },
+  'audit:search': { from: '2026-11-01', to: '2026-11-30', limit: 50 },
+};
+
+/** Every path to a leaf of a seed: ['home', 'name'], ['id'], … */
+function leafPaths(value: unknown, prefix: string[] = []): string[][] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => leafPaths(v, [...prefix, k]));
+}
+
+/** A copy of the seed with the value at `at` replaced (undefined: removed). */
+function mutate(seed: unknown, at: string[], value: unknown): unknown {
+  const [head, ...rest] = at;
+  if (head === undefined) return value;
+  const copy: Record<string, unknown> = { ...(seed as Record<string, unknown>) };
+  if (rest.length === 0 && value === undefined) delete copy[head];
+  else copy[head] = mutate(copy[head], rest, value);
+  return copy;
+}
+
+function seeded(channel: Channel): fc.Arbitrary<unknown> | null {
+  const seed = SEEDS[channel];
+  if (!seed) return null;
+  return fc.oneof(fc.constant(seed), fc.tuple(fc.constantFrom(...leafPaths(seed)), fc.oneof(junk, plausible, fc.constant(undefined)))
+    .map(([at, value]) => mutate(seed, at, value)));
+}
+
 /** The names of a schema's fields, when it is an object (wrapped or not). */
 function fieldsOf(schema: unknown): string[] {
   const shape = (schema as { shape?: Record<string, unknown> }).shape;
@@ -115,7 +159,9 @@ function inputFor(channel: Channel): fc.Arbitrary<unknown> {
     const inner = fieldsOf((schema as unknown as { shape: Record<string, unknown> }).shape[name]);
     return inner.length === 0 ? plausible : fill(inner, () => plausible);
   });
+  const fromSeed = seeded(channel);
   return fc.oneof(
+    ...(fromSeed ? [{ weight: 6, arbitrary: fromSeed }] : []),
     { weight: 3, arbitrary: shaped },
     { weight: 3, arbitrary: complete },
     { weight: 1, arbitrary: fc.tuple(shaped, fc.constantFrom('__proto__', 'constructor', 'extra', 'path'), junk)
