@@ -2,7 +2,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { isIsoDate } from '../../shared/dates';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
-import { dispatch } from '../handlers';
+import { AppError } from '../../shared/errors';
 import { createContext, type AppContext } from '../services/context';
 import { openStore } from '../store';
 import { resolveDatabasePath } from '../paths';
@@ -95,15 +95,15 @@ export async function withContext<T>(values: Values, io: CliIo, fn: (ctx: AppCon
   }
 }
 
-/** Calls a channel through the same validation as the app; a refusal becomes a CliError. */
+/** Calls a channel through the app's front door (ctx.call: the same validation as IPC); a refusal becomes a CliError. */
 export async function call<C extends Channel>(ctx: AppContext, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await dispatch(ctx, channel, input);
-  if (!result.ok) {
-    const details = result.error.details?.map((d) => `  ${d.field ? `${d.field}: ` : ''}${d.message}`).join('\n');
-    throw new CliError([result.error.message, details].filter(Boolean).join('\n'),
-      result.error.code === 'IMPORT_REJECTED' ? EXIT.inputRejected : EXIT.userError);
+  try {
+    return await ctx.call(channel, input);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const details = error.details?.map((d) => `  ${d.field ? `${d.field}: ` : ''}${d.message}`).join('\n');
+    throw new CliError([error.message, details].filter(Boolean).join('\n'), error.code === 'IMPORT_REJECTED' ? EXIT.inputRejected : EXIT.userError);
   }
-  return result.value as ChannelOutput<C>;
 }
 
 export function printJson(io: CliIo, value: unknown): void {

@@ -18,7 +18,6 @@ import { log, logError } from './log';
 import { aboutDialog, backupDoneMessage, backupFailedMessage, menuTemplate, PRINT_OPTIONS } from './menu';
 import { windowOptions } from './window';
 import { electronPrintToPdf } from './printPdf';
-import { installPdfPrinter } from '../print/render';
 
 // Relative to the bundle (out/electron/main.cjs), so it also resolves inside a packaged app.asar.
 const INDEX_HTML = path.join(__dirname, '../../renderer/dist/index.html');
@@ -151,7 +150,10 @@ function runDailyBackup(): void {
 function registerIpc(opened: Store): void {
   const context = createContext(opened, {
     appVersion: app.getVersion(),
+    // Files belong to the main process: its dialogs choose them and the renderer gets tokens (main/services/files.ts).
     chooseFile: async () => (await dialog.showOpenDialog({ title: 'Choose a file to import', properties: ['openFile'], filters: [{ name: 'Practice exports', extensions: ['csv', 'json', 'ndjson', 'txt'] }, { name: 'All files', extensions: ['*'] }] })).filePaths[0] ?? null,
+    chooseSaveFile: async (suggestedName) => (await dialog.showSaveDialog({ title: 'Save as', defaultPath: path.join(app.getPath('documents'), suggestedName) })).filePath ?? null,
+    pdfPrinter: electronPrintToPdf,
   });
   ctx = context;
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {
@@ -185,7 +187,6 @@ async function start(): Promise<void> {
   }
   log('database.open', { schema: store.schemaVersion(), source: process.env.ROUNDTABLE_DB?.trim() ? 'env' : 'userData', ms: elapsed() });
   registerIpc(store);
-  installPdfPrinter(electronPrintToPdf);
   createMainWindow();
   runDailyBackup();
   backupTimer = setInterval(runDailyBackup, HOUR_MS);

@@ -2,9 +2,8 @@
  * The one table from IPC channel to service call. Electron registers it (main/electron) and the e2e
  * test bridge calls it directly, so both run exactly the same validation and code.
  */
-import type { z } from 'zod';
-import { AppError, type AppErrorShape, type ErrorDetail, type Result } from '../../shared/errors';
-import { contract, isChannel, type Channel } from '../../shared/ipc';
+import { AppError, type AppErrorShape, type Result } from '../../shared/errors';
+import { contract, isChannel, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/ipc';
 import type { AppContext } from '../services/context';
 import { carePlanHandlers } from './carePlans';
 import { registerHandlers } from './register';
@@ -14,6 +13,9 @@ import { reviewsHandlers } from './reviews';
 import { roundHandlers } from './rounds';
 import { backupHandlers, reportHandlers } from './reports';
 import type { HandlerMap } from './types';
+import { checkInput } from '../services/validate';
+
+export { zodDetails } from '../services/validate';
 
 export type { Handler, HandlerMap } from './types';
 export type Handlers = HandlerMap<Channel>;
@@ -30,11 +32,6 @@ export const handlers: Handlers = {
   ...backupHandlers,
 };
 
-export function zodDetails(error: z.ZodError): ErrorDetail[] {
-  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || undefined, message: issue.message }))
-    .map((d) => (d.field === undefined ? { message: d.message } : { field: d.field, message: d.message }));
-}
-
 /** Turns anything thrown into an envelope error; unexpected errors keep no stack or patient data. */
 export function toErrorShape(error: unknown): AppErrorShape {
   if (error instanceof AppError) return error.toShape();
@@ -46,18 +43,25 @@ export function toErrorShape(error: unknown): AppErrorShape {
 /** Validates an untrusted call and runs it; never throws. */
 export async function dispatch(ctx: AppContext, channel: unknown, input: unknown): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown request “${String(channel).slice(0, 60)}”` } };
-  }
-  const parsed = contract[channel].input.safeParse(input ?? {});
-  if (!parsed.success) {
-    const details = zodDetails(parsed.error);
-    return { ok: false, error: { code: 'INVALID_INPUT', message: details[0]?.message ?? 'The information entered is not valid', details } };
+    const named = typeof channel === 'string' ? `“${channel.slice(0, 60)}”` : `(${channel === null ? 'null' : typeof channel})`;
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown request ${named}` } };
   }
   try {
+    const parsed: unknown = checkInput(contract[channel].input, input ?? {});
     const handler = handlers[channel] as (ctx: AppContext, input: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(ctx, parsed.data) };
+    return { ok: true, value: await handler(ctx, parsed) };
   } catch (error) {
     if (!(error instanceof AppError)) console.error(`[handlers] ${channel} failed:`, error instanceof Error ? error.message : error);
     return { ok: false, error: toErrorShape(error) };
   }
+}
+
+/**
+ * The validated front door for the main process's own callers (the CLI, the demo), as `ctx.call`: the same
+ * schema and handler as IPC; a refusal or failure throws as an AppError with the envelope's plain message.
+ */
+export async function callChannel<C extends Channel>(ctx: AppContext, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await dispatch(ctx, channel, input);
+  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
+  return result.value as ChannelOutput<C>;
 }

@@ -53,19 +53,13 @@ export const PDF_MARGINS_MM = { top: 18, bottom: 15, left: 15, right: 15 } as co
 export interface PdfJob { html: string; file: string; homeName: string; date: string }
 export type PdfPrinter = (jobs: PdfJob[]) => Promise<void>;
 
-let installedPrinter: PdfPrinter | null = null;
-
-/** The desktop app installs Electron's printToPDF here (main/electron/printPdf.ts); elsewhere Chromium via playwright-core is used. */
-export function installPdfPrinter(printer: PdfPrinter | null): void {
-  installedPrinter = printer;
-}
-
 /**
  * Prints each HTML page (rendered without CSS margin boxes) to an A4 PDF with Chromium's header (home,
- * date, the marking) and footer ("Page x of y"). One browser for all of them.
+ * date, the marking) and footer ("Page x of y"). One browser for all of them. The desktop app passes its own
+ * printer (Electron's printToPDF, main/electron/printPdf.ts) from the context.
  */
-export async function htmlToPdf(jobs: PdfJob[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  if (installedPrinter) return installedPrinter(jobs);
+export async function htmlToPdf(jobs: PdfJob[], env: NodeJS.ProcessEnv = process.env, printer: PdfPrinter | null = null): Promise<void> {
+  if (printer) return printer(jobs);
   const executablePath = findChromium(env);
   if (!executablePath) throw new AppError('NOT_FOUND', NO_CHROMIUM_MESSAGE);
   // Named through a variable so the Electron bundle leaves playwright-core out: the desktop app prints with Electron itself.

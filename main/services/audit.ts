@@ -1,6 +1,7 @@
 /** The audit trail: who did what and when, filtered, and as CSV. */
 import { toCsv } from '../../shared/csv';
 import type { ParsedInput } from '../../shared/ipc';
+import { MAX_AUDIT_ROWS } from '../../shared/ipc/reports';
 import type { AuditEntry } from '../store';
 import type { AppContext } from './context';
 
@@ -13,7 +14,7 @@ export const searchAudit = (ctx: AppContext, input: ParsedInput<'audit:search'>)
 export const auditChoices = (ctx: AppContext) => ctx.store.audit.choices();
 
 export async function auditCsv(ctx: AppContext, input: ParsedInput<'audit:search'>): Promise<{ fileName: string; csv: string }> {
-  const events = await ctx.store.audit.search({ ...filterOf(input), limit: input.limit ?? 100_000 });
+  const events = await ctx.store.audit.search({ ...filterOf(input), limit: input.limit ?? MAX_AUDIT_ROWS });
   const rows = [['When (UTC)', 'Computer account', 'Staff member', 'Action', 'Record', 'Record id', 'What happened'],
     ...events.map((e) => [e.at, e.osUser, e.staffName ?? '', e.action, e.entity, e.entityId ?? '', e.summary])];
   await ctx.store.audit.record(ctx.actor, 'export', 'audit', null, `Exported ${events.length} audit events as CSV`);

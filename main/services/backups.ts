@@ -72,10 +72,9 @@ export function backupsToDelete(backups: readonly { name: string; takenAt: strin
   return daily.filter((b) => !keep.has(b.name)).map((b) => b.name);
 }
 
-/** quick_check answers by file, size and time: a backup file is not changed once written, so each is read once. */
-const checked = new Map<string, ReturnType<typeof checkBackup>>();
-
-function checkOnce(file: { file: string; bytes: number; modifiedAt: string }): ReturnType<typeof checkBackup> {
+/** quick_check answers by file, size and time: a backup file is not changed once written, so each is read once (per context). */
+function checkOnce(ctx: AppContext, file: { file: string; bytes: number; modifiedAt: string }): ReturnType<typeof checkBackup> {
+  const checked = ctx.state.backupChecks;
   const key = `${file.file}|${file.bytes}|${file.modifiedAt}`;
   const known = checked.get(key);
   if (known) return known;
@@ -85,9 +84,9 @@ function checkOnce(file: { file: string; bytes: number; modifiedAt: string }): R
   return check;
 }
 
-function infoOf(file: { file: string; name: string; bytes: number; modifiedAt: string }, fresh = false): BackupInfo {
+function infoOf(ctx: AppContext, file: { file: string; name: string; bytes: number; modifiedAt: string }, fresh = false): BackupInfo {
   const kind = kindOf(file.name);
-  const check = fresh ? checkBackup(file.file) : checkOnce(file);
+  const check = fresh ? checkBackup(file.file) : checkOnce(ctx, file);
   return {
     name: file.name, file: file.file, kind, kindLabel: KIND_LABELS[kind], takenAt: takenAtOf(file.name) ?? file.modifiedAt, bytes: file.bytes,
     ok: check.ok && (check.schemaVersion ?? 0) <= LATEST_VERSION,
@@ -99,7 +98,7 @@ function infoOf(file: { file: string; name: string; bytes: number; modifiedAt: s
 /** Every backup in the folder, newest first, each checked with quick_check before it is offered. */
 export async function listBackups(ctx: AppContext): Promise<{ folder: string; backups: BackupInfo[] }> {
   const folder = backupFolder(ctx);
-  const backups = listBackupFiles(folder).map((f) => infoOf(f)).sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+  const backups = listBackupFiles(folder).map((f) => infoOf(ctx, f)).sort((a, b) => b.takenAt.localeCompare(a.takenAt));
   return { folder, backups };
 }
 
@@ -107,7 +106,7 @@ export async function listBackups(ctx: AppContext): Promise<{ folder: string; ba
 export async function createBackup(ctx: AppContext, kind: 'manual' | 'daily' | 'before-restore' = 'manual', to?: string, now = new Date()): Promise<BackupInfo> {
   const file = to ?? path.join(backupFolder(ctx), backupName(ctx.store.file, kind, now));
   await ctx.store.backups.create(ctx.actor, file, `${KIND_LABELS[kind]}: ${path.basename(file)}`);
-  const info = infoOf({ file, name: path.basename(file), bytes: 0, modifiedAt: now.toISOString() }, true);
+  const info = infoOf(ctx, { file, name: path.basename(file), bytes: 0, modifiedAt: now.toISOString() }, true);
   if (!info.ok) {
     deleteBackupFile(file);
     throw new AppError('DATABASE', `The backup failed its check (${info.problem ?? 'unknown problem'}) and was not kept. Try again.`);

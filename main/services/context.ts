@@ -1,7 +1,24 @@
-/** What every service call runs with: the store, who is acting, and what day it is. */
+/**
+ * What every service call runs with: the store, who is acting, what day it is, the validated front door
+ * (`call`), the files the main process chose, and the state of this one context (import progress, the PDF
+ * printer, backup checks). No module keeps mutable state: a test or a second window gets its own context.
+ */
 import os from 'node:os';
-import type { Actor, Store } from '../store';
+import type { Actor, BackupCheck, Store } from '../store';
 import { todayInLondon } from '../../shared/dates';
+import type { Channel, ChannelInput, ChannelOutput, ImportProgress } from '../../shared/ipc';
+import { callChannel } from '../handlers';
+import type { PdfPrinter } from '../print/render';
+import { createFileTokens, type FileTokens } from './files';
+
+export interface ContextState {
+  /** The import running (or last run) in this context, for imports:progress. */
+  importProgress: ImportProgress;
+  /** The desktop app's printToPDF; null means Chromium through playwright-core (CLI, tests). */
+  pdfPrinter: PdfPrinter | null;
+  /** quick_check answers by file, size and time: a backup file is not changed once written, so each is read once. */
+  backupChecks: Map<string, BackupCheck>;
+}
 
 export interface AppContext {
   store: Store;
@@ -9,8 +26,18 @@ export interface AppContext {
   appVersion: string;
   /** Today's date (Europe/London); fixed in tests and by the CLI's --today. */
   today(): string;
-  /** The desktop app's file dialog (absent in the CLI and tests). */
+  /**
+   * The one front door: validates the input with the channel's contract schema and runs its handler, exactly
+   * as IPC does. The CLI and the demo call services through it; a refusal throws its AppError.
+   */
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  /** Files the main process chose, by opaque token (main/services/files.ts). */
+  files: FileTokens;
+  /** The desktop app's open-file dialog (absent in the CLI and tests, where the harness may stand in). */
   chooseFile?: (() => Promise<string | null>) | undefined;
+  /** The desktop app's save dialog, given a suggested name; absent: the main process saves next to the database. */
+  chooseSaveFile?: ((suggestedName: string) => Promise<string | null>) | undefined;
+  state: ContextState;
 }
 
 export function osActor(staffId: number | null = null): Actor {
@@ -23,12 +50,30 @@ export function osActor(staffId: number | null = null): Actor {
   return { osUser: user, staffId };
 }
 
-export function createContext(store: Store, options: { today?: string; appVersion?: string; actor?: Actor; chooseFile?: () => Promise<string | null> } = {}): AppContext {
-  return {
+export interface ContextOptions {
+  today?: string;
+  appVersion?: string;
+  actor?: Actor;
+  chooseFile?: () => Promise<string | null>;
+  chooseSaveFile?: (suggestedName: string) => Promise<string | null>;
+  pdfPrinter?: PdfPrinter | null;
+}
+
+export function createContext(store: Store, options: ContextOptions = {}): AppContext {
+  const ctx: AppContext = {
     chooseFile: options.chooseFile,
+    chooseSaveFile: options.chooseSaveFile,
     store,
     actor: options.actor ?? osActor(),
     appVersion: options.appVersion ?? '0.1.0',
     today: () => options.today ?? todayInLondon(),
+    call: (channel, input) => callChannel(ctx, channel, input),
+    files: createFileTokens(),
+    state: {
+      importProgress: { running: false, fileName: null, bytesRead: 0, totalBytes: 0, rows: 0 },
+      pdfPrinter: options.pdfPrinter ?? null,
+      backupChecks: new Map(),
+    },
   };
+  return ctx;
 }

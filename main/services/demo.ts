@@ -2,7 +2,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { careHomeInput, representativeInput, residentInput } from '../../shared/domain/register';
 import { openStore, type Actor, type RecordCounts, type Store } from '../store';
 import { createContext } from './context';
 import { writeDemoExport } from './demoExport';
@@ -62,13 +61,14 @@ export async function createDemoDatabase(file: string, today: string, actor: Act
     const demo = buildDemoPractice(today);
     await store.practice.save(actor, demo.practice, true);
     for (const s of demo.staff) await store.practice.addStaff(actor, s.name, s.role);
+    // Everything a person could do in the app goes through the app's validated front door (ctx.call).
+    const ctx = createContext(store, { today, actor });
     const homeIds: number[] = [];
     for (const home of demo.homes) {
-      homeIds.push((await store.homes.create(actor, careHomeInput.parse(home))).id);
+      homeIds.push((await ctx.call('homes:create', { home })).id);
     }
     // The register and clinical records arrive as a practice export would: CSV files and a FHIR bundle.
     const exportFiles = writeDemoExport(exportDir, demo, demo.homes.map((h) => h.name));
-    const ctx = createContext(store, { today, actor });
     const imports: DemoSummary['imports'] = [];
     for (const exportFile of exportFiles) {
       const outcome = await importRecords(ctx, exportFile, { force: true });
@@ -80,11 +80,10 @@ export async function createDemoDatabase(file: string, today: string, actor: Act
       const homeId = homeIds[r.homeIndex];
       const existing = await store.residents.findByNhsNumber(r.resident.nhsNumber);
       if (homeId === undefined || !existing) continue;
-      await store.residents.update(actor, existing.id, residentInput.parse({ ...r.resident, homeId }));
-      const detail = await store.residents.get(existing.id);
+      const detail = await ctx.call('residents:update', { id: existing.id, resident: { ...r.resident, homeId } });
       for (const rep of r.representatives) {
         const stored = detail.representatives.find((p) => p.name.toLowerCase() === rep.name.toLowerCase());
-        if (stored && rep.lpaRegisteredOn) await store.representatives.update(actor, stored.id, representativeInput.parse({ ...rep }));
+        if (stored && rep.lpaRegisteredOn) await ctx.call('representatives:update', { id: stored.id, representative: rep });
       }
       for (const flag of r.flags) await store.flags.add(actor, { ...flag, homeId, residentId: existing.id }, 'entered');
     }

@@ -1,5 +1,6 @@
 /** Use cases of care-home flags: import a file, enter one by hand, the unmatched queue, the lifecycle, escalation. */
 import path from 'node:path';
+import { z } from 'zod';
 import type { ParsedInput } from '../../shared/ipc';
 import type { FlagImportSummary, FlagView } from '../../shared/domain/flags';
 import { AppError } from '../../shared/errors';
@@ -10,7 +11,9 @@ import type { FlagSeverity } from '../../shared/domain/enums';
 import { sha256File } from '../imports/hash';
 import { parseFlagRows, readFlagFile, type ParsedFlagRow } from '../imports/flags';
 import type { FlagToStore } from '../store';
+import { id } from '../../shared/ipc/register';
 import type { AppContext } from './context';
+import { checkInput } from './validate';
 
 /** Decides the resident and severity of one parsed row. */
 export function prepareFlag(row: ParsedFlagRow, homeId: number, register: readonly MatchableResident[],
@@ -33,7 +36,15 @@ async function anticoagulantsByResident(ctx: AppContext, query: { homeId?: numbe
 }
 
 /** Imports a care home's flag file in one transaction; rows already imported are not stored twice. */
-export async function importFlags(ctx: AppContext, input: { file: string; homeId: number; sheet?: string | undefined }): Promise<FlagImportSummary> {
+/** What importFlags takes: the file the main process chose (CLI argument), the home that sent it, and its sheet. */
+const flagFileInput = z.object({
+  file: z.string().trim().min(1, 'Choose a file to import').max(4096),
+  homeId: id,
+  sheet: z.string().trim().min(1).max(100).optional(),
+}).strict();
+
+export async function importFlags(ctx: AppContext, given: { file: string; homeId: number; sheet?: string | undefined }): Promise<FlagImportSummary> {
+  const input = checkInput(flagFileInput, Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
   const home = await ctx.store.homes.get(input.homeId);
   const raw = await readFlagFile(input.file, { sheet: input.sheet });
   const { rows, problems } = parseFlagRows(raw);

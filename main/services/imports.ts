@@ -17,7 +17,9 @@ import {
 } from '../imports/records/kinds';
 import { FileRejected, openFhir, progressStream, sniffFormat, type FhirReader } from '../imports/records/sources';
 import type { BatchCounts, ImportSession } from '../store';
+import { importSettings } from '../../shared/ipc/imports';
 import type { AppContext } from './context';
+import { checkInput } from './validate';
 
 export interface ImportOptions {
   kind?: RecordKind | undefined;
@@ -98,6 +100,10 @@ async function readCsvHeader(file: string, forced: RecordKind | undefined): Prom
 }
 
 export async function importRecords(ctx: AppContext, file: string, options: ImportOptions = {}): Promise<ImportOutcome> {
+  const { onProgress, ...settings } = options;
+  checkInput(importSettings, Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)));
+  if (typeof file !== 'string' || file.trim() === '') throw new AppError('INVALID_INPUT', 'Choose a file to import');
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw new AppError('INVALID_INPUT', 'The progress report is not a function');
   if (!existsSync(file) || !statSync(file).isFile()) throw new AppError('NOT_FOUND', `There is no file at ${file}`);
   const totalBytes = statSync(file).size;
   const fileName = path.basename(file);

@@ -8,7 +8,6 @@ import { buildPrintDocument, type PrintDocument } from '../../shared/print';
 import { normaliseName } from '../../shared/text';
 import { htmlToPdf, renderPrintHtml } from '../print/render';
 import type { AppContext } from './context';
-import { createRound } from './rounds';
 import { loadSettings, medicineFigures } from './reviews';
 
 export async function printDocument(ctx: AppContext, roundId: number): Promise<PrintDocument> {
@@ -64,7 +63,7 @@ export async function writeRoundFiles(ctx: AppContext, roundId: number, out: str
   let pdfProblem: string | null = null;
   if (jobs.length > 0) {
     try {
-      await htmlToPdf(jobs, options.env);
+      await htmlToPdf(jobs, options.env, ctx.state.pdfPrinter);
     } catch (error) {
       pdfProblem = error instanceof Error ? error.message : String(error);
       for (const f of [agenda, ...letters, ...(summary ? [summary] : [])]) f.pdf = null;
@@ -73,13 +72,22 @@ export async function writeRoundFiles(ctx: AppContext, roundId: number, out: str
   return { agenda, letters, summary, pdfProblem };
 }
 
-/** The app's "Save as PDF": writes next to the database, in a prints folder, and says where. */
-export async function savePdf(ctx: AppContext, input: ParsedInput<'rounds:save-pdf'>): Promise<{ path: string }> {
+/**
+ * The app's "Save as PDF": where the main process's save dialog says (null when cancelled) or, with no dialog,
+ * next to the database in a prints folder; says where. The renderer never names the file.
+ */
+export async function savePdf(ctx: AppContext, input: ParsedInput<'rounds:save-pdf'>): Promise<{ path: string | null }> {
   const doc = await printDocument(ctx, input.roundId);
-  const dir = path.join(path.dirname(path.resolve(ctx.store.file)), 'prints');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${input.document}-${doc.date}-${slug(doc.homeName)}-round-${doc.roundId}.pdf`);
-  await htmlToPdf([{ html: renderPrintHtml(doc, input.document, { marginBoxes: false }), file, homeName: doc.homeName, date: doc.date }]);
+  const name = `${input.document}-${doc.date}-${slug(doc.homeName)}-round-${doc.roundId}.pdf`;
+  let file: string | null;
+  if (ctx.chooseSaveFile) file = await ctx.chooseSaveFile(name);
+  else {
+    const dir = path.join(path.dirname(path.resolve(ctx.store.file)), 'prints');
+    mkdirSync(dir, { recursive: true });
+    file = path.join(dir, name);
+  }
+  if (file === null) return { path: null };
+  await htmlToPdf([{ html: renderPrintHtml(doc, input.document, { marginBoxes: false }), file, homeName: doc.homeName, date: doc.date }], process.env, ctx.state.pdfPrinter);
   return { path: file };
 }
 
@@ -111,11 +119,12 @@ export async function planDemoRounds(ctx: AppContext, outDir: string, env?: Node
   const clinician = staff.find((s) => s.role === 'gp') ?? staff.find((s) => s.role !== 'admin');
   for (const home of await ctx.store.homes.list()) {
     const date = nextRoundDate(home.roundDay, ctx.today());
-    const { round } = await createRound(ctx, { homeId: home.id, date, clinicians: clinician ? [clinician.name] : [] });
+    // through the app's validated front door, as a person planning in the app would
+    const { round } = await ctx.call('rounds:create', { homeId: home.id, date, clinicians: clinician ? [clinician.name] : [] });
     for (const item of round.items) {
       if (!item.attendees.representatives.some((r) => r.proposed)) continue;
-      await ctx.store.rounds.updateItem(ctx.actor, item.id, { attendees: { ...item.attendees,
-        representatives: item.attendees.representatives.map((r) => (r.proposed ? { ...r, status: 'invited' as const } : r)) } });
+      await ctx.call('rounds:set-attendees', { itemId: item.id, attendees: { ...item.attendees,
+        representatives: item.attendees.representatives.map((r) => ({ representativeId: r.representativeId, how: r.how, status: r.proposed ? 'invited' as const : r.status })) } });
     }
     const dir = path.join(outDir, 'rounds', slug(home.name));
     const files = await writeRoundFiles(ctx, round.id, path.join(dir, `agenda-${date}.pdf`), { lettersDir: path.join(dir, 'letters'), ...(env ? { env } : {}) });

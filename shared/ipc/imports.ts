@@ -1,14 +1,26 @@
-/** Channels of the practice-records import. The renderer cannot read files: it passes a path (from the file dialog). */
+/**
+ * Channels of the practice-records import. The renderer never names a file: the main process's dialog
+ * (imports:choose-file) chooses it and returns a token the other channels take (see ./files.ts).
+ */
 import { z } from 'zod';
 import type { ImportBatchInfo, ImportOutcome, ImportProblemInfo } from '../domain/imports';
 import { channel } from './channel';
+import { fileToken, type ChosenFile } from './files';
 
-const filePath = z.string().trim().min(1, 'Choose a file to import').max(4096);
 export const IMPORT_KIND_NAMES = ['patients', 'medications', 'conditions', 'events', 'acp', 'reviews', 'representatives'] as const;
-const fileInput = {
-  path: filePath,
+/** How to read and store a file: the same checks for the app's channels and the CLI's `import records`. */
+export const importSettings = z.object({
   kind: z.enum(IMPORT_KIND_NAMES).optional(),
   format: z.enum(['csv', 'fhir']).optional(),
+  strict: z.boolean().optional(),
+  force: z.boolean().optional(),
+  dryRun: z.boolean().optional(),
+}).strict();
+
+const fileInput = {
+  fileToken,
+  kind: importSettings.shape.kind,
+  format: importSettings.shape.format,
 };
 
 export interface ImportProgress {
@@ -27,12 +39,15 @@ export interface ImportView extends ImportOutcome {
 export const importChannels = {
   /** A dry run: what the import would do, nothing stored. */
   'imports:preview': channel<ImportView>()(z.object(fileInput).strict()),
-  'imports:commit': channel<ImportView>()(z.object({ ...fileInput, strict: z.boolean().optional(), force: z.boolean().optional() }).strict()),
+  'imports:commit': channel<ImportView>()(z.object({ ...fileInput, strict: importSettings.shape.strict, force: importSettings.shape.force }).strict()),
   'imports:progress': channel<ImportProgress>()(z.object({}).strict()),
   'imports:history': channel<ImportBatchInfo[]>()(z.object({}).strict()),
   'imports:problems': channel<ImportProblemInfo[]>()(z.object({ batchId: z.number().int().positive() }).strict()),
-  /** Writes a batch's rejected and unmatched rows as CSV to the given path. */
-  'imports:export-problems': channel<{ path: string; rows: number }>()(z.object({ batchId: z.number().int().positive(), path: filePath }).strict()),
-  /** Asks the desktop app for a file (a file dialog); null when cancelled or when there is no dialog. */
-  'imports:choose-file': channel<{ path: string | null; available: boolean }>()(z.object({}).strict()),
+  /**
+   * Writes a batch's rejected and unmatched rows as CSV where the main process's save dialog says (or, with no
+   * dialog, into the exports folder beside the database); says where, or null when the dialog was cancelled.
+   */
+  'imports:export-problems': channel<{ path: string | null; rows: number }>()(z.object({ batchId: z.number().int().positive() }).strict()),
+  /** Asks the main process for a file to import (its file dialog); null when cancelled, unavailable when there is no dialog. */
+  'imports:choose-file': channel<{ file: ChosenFile | null; available: boolean }>()(z.object({}).strict()),
 } as const;

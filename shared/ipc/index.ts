@@ -16,6 +16,7 @@ import { reportChannels } from './reports';
 
 export type { AppInfo } from './register';
 export type { ImportProgress, ImportView } from './imports';
+export type { ChosenFile } from './files';
 export type { CarePlanOverview, CarePlanResidentRow, ResidentCarePlan } from './carePlans';
 
 export const contract = {

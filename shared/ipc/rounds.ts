@@ -60,6 +60,6 @@ export const roundChannels = {
   'rounds:outcomes': channel<OutcomeAction[]>()(z.object({ roundId: id }).strict()),
   /** The print documents of a round (agenda, letters, summary) as data for the print components. */
   'rounds:print-data': channel<PrintDocument>()(z.object({ roundId: id }).strict()),
-  /** Saves a PDF of a document (Electron's printToPDF, or Chromium outside Electron); returns where. */
-  'rounds:save-pdf': channel<{ path: string }>()(z.object({ roundId: id, document: z.enum(['agenda', 'letters', 'summary']) }).strict()),
+  /** Saves a PDF of a document (Electron's printToPDF, or Chromium outside Electron) where the main process's save dialog says; returns where (null: cancelled). */
+  'rounds:save-pdf': channel<{ path: string | null }>()(z.object({ roundId: id, document: z.enum(['agenda', 'letters', 'summary']) }).strict()),
 } as const;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../helpers/cli';
+import { copyDemo } from '../helpers/demo';
 import { openStore } from '../../main/store';
 import { careHomeInput } from '../../shared/domain/register';
 import { checkNhsNumber } from '../../shared/rules/nhsNumber';
@@ -67,9 +68,9 @@ describe('command line', () => {
   });
 
   it('lists residents of one home as a table, by name or id', async () => {
-    const dir = temp();
-    await cli(['demo', '--out', dir, '--today', '2026-11-23']);
-    const db = path.join(dir, 'demo.sqlite');
+    const demo = copyDemo();
+    cleanups.push(demo.cleanup);
+    const db = demo.db;
     const byName = await cli(['residents', '--db', db, '--home', 'beech house', '--today', '2026-11-23']);
     expect(byName.code).toBe(0);
     expect(byName.out).toMatch(/NHS number/);
@@ -80,9 +81,9 @@ describe('command line', () => {
   });
 
   it('uses ROUNDTABLE_DB when no --db is given', async () => {
-    const dir = temp();
-    await cli(['demo', '--out', dir]);
-    const result = await cli(['homes', '--json'], { ROUNDTABLE_DB: path.join(dir, 'demo.sqlite') });
+    const demo = copyDemo();
+    cleanups.push(demo.cleanup);
+    const result = await cli(['homes', '--json'], { ROUNDTABLE_DB: demo.db });
     expect(JSON.parse(result.out)).toHaveLength(3);
   });
 

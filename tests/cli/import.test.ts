@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../helpers/cli';
+import { copyDemo, demoSummary } from '../helpers/demo';
 import { tempDir } from '../helpers/tempStore';
 import { fixture } from '../imports/helpers';
 
@@ -76,16 +77,15 @@ describe('npm run cli -- import records', () => {
   });
 
   it('demo imports its synthetic practice through the same importers, from CSV files and a FHIR bundle in the output folder', async () => {
-    const t = tempDir();
+    // the run's demo (tests/setup/demoFixture.ts): `demo --out DIR --today 2026-11-23 --json`
+    const t = copyDemo();
     cleanups.push(t.cleanup);
-    const result = await cli(['demo', '--out', t.dir, '--today', '2026-11-23', '--json']);
-    expect(result.code).toBe(0);
-    const summary = JSON.parse(result.out) as { imports: { file: string; kind: string; format: string; read: number; accepted: number; rejected: number }[] };
+    const summary = JSON.parse(demoSummary()) as { imports: { file: string; kind: string; format: string; read: number; accepted: number; rejected: number }[] };
     expect(summary.imports.map((i) => [path.basename(i.file), i.kind, i.format])).toEqual([
       ['patients.csv', 'patients', 'csv'], ['representatives.csv', 'representatives', 'csv'], ['medications.csv', 'medications', 'csv'],
       ['events.csv', 'events', 'csv'], ['acp.csv', 'acp', 'csv'], ['reviews.csv', 'reviews', 'csv'], ['conditions.fhir.json', 'fhir', 'fhir'],
     ]);
-    expect(summary.imports.every((i) => i.rejected === 0 && i.accepted > 0 && path.dirname(i.file) === path.join(t.dir, 'practice-export'))).toBe(true);
+    expect(summary.imports.every((i) => i.rejected === 0 && i.accepted > 0 && path.basename(path.dirname(i.file)) === 'practice-export')).toBe(true);
     expect(summary.imports[0]).toMatchObject({ read: 60, accepted: 60 });
     // importing the demo's own export again changes nothing
     const again = JSON.parse((await cli(['import', 'records', path.join(t.dir, 'practice-export', 'medications.csv'), '--db', path.join(t.dir, 'demo.sqlite'), '--force', '--json', '--today', '2026-11-23'])).out) as { accepted: number; unchanged: number };

@@ -1,21 +1,21 @@
 /** `report` from the command line, on the synthetic demo practice. */
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../helpers/cli';
+import { copyDemo, type DemoCopy } from '../helpers/demo';
 import type { OutcomeReport } from '../../shared/domain/reports';
-import { tempDir } from '../helpers/tempStore';
 
-const t = tempDir();
-const db = path.join(t.dir, 'demo.sqlite');
+let demo: DemoCopy;
+let db: string;
 
 function cli(args: string[]) {
   return runCliCaptured(args);
 }
 
-beforeAll(async () => {
-  expect((await cli(['demo', '--db', db, '--today', '2026-11-23'])).code).toBe(0);
-}, 300_000); // the demo prints every round's agenda and letters to PDF: long on a busy machine
-afterAll(() => t.cleanup());
+beforeEach(() => {
+  demo = copyDemo();
+  db = demo.db;
+});
+afterEach(() => demo.cleanup());
 
 describe('report', () => {
   it('prints the practice’s figures with how each was counted, then each home', async () => {
@@ -40,6 +40,7 @@ describe('report', () => {
     expect(await cli(['report', '--db', db, '--to', '2026-11-30'])).toMatchObject({ code: 1, err: expect.stringContaining('--from is needed') });
     expect(await cli(['report', '--db', db, '--from', '31/02/2026', '--to', '2026-11-30'])).toMatchObject({ code: 1, err: expect.stringContaining('--from takes a date') });
     expect(await cli(['report', '--db', db, '--from', '2026-11-30', '--to', '2026-01-01'])).toMatchObject({ code: 1, err: expect.stringContaining('--to must be the same day as --from or later') });
+    expect(await cli(['report', '--db', db, '--from', '1900-01-01', '--to', '2100-12-31'])).toMatchObject({ code: 1, err: expect.stringContaining('A report can cover at most 10 years') });
     expect(await cli(['report', '--db', db, '--home', 'Nowhere', '--from', '2026-01-01', '--to', '2026-11-30'])).toMatchObject({ code: 1, err: expect.stringContaining('No care home is called or numbered “Nowhere”') });
   });
 });

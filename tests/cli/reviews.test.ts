@@ -1,22 +1,20 @@
 /** `reviews due` on the demo practice: the JSON shape, filters, --today and exit codes. */
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../helpers/cli';
-import { tempDir } from '../helpers/tempStore';
+import { copyDemo, type DemoCopy } from '../helpers/demo';
 
-let dir: { dir: string; cleanup: () => void };
+let demo: DemoCopy;
 let db: string;
 
 function cli(args: string[]) {
   return runCliCaptured(args);
 }
 
-beforeAll(async () => {
-  dir = tempDir();
-  expect((await cli(['demo', '--out', dir.dir, '--today', '2026-11-23'])).code).toBe(0);
-  db = path.join(dir.dir, 'demo.sqlite');
-}, 300_000); // the demo prints every round's agenda and letters to PDF: long on a busy machine
-afterAll(() => dir.cleanup());
+beforeEach(() => {
+  demo = copyDemo();
+  db = demo.db;
+});
+afterEach(() => demo.cleanup());
 
 interface Row { residentId: number; nhsNumber: string; name: string; home: string; rule: string; due: string; status: string; explanation: string }
 

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../helpers/cli';
+import { copyDemo } from '../helpers/demo';
 import { tempDir } from '../helpers/tempStore';
 
 const cleanups: (() => void)[] = [];
@@ -13,14 +14,12 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 let demoDir: string;
 let db: string;
-beforeAll(async () => {
-  const t = tempDir();
-  demoDir = t.dir;
-  db = path.join(demoDir, 'demo.sqlite');
-  const result = await cli(['demo', '--out', demoDir, '--today', '2026-11-23']);
-  expect(result.code).toBe(0);
-  return t.cleanup;
-}, 300_000); // the demo writes every agenda and letter as PDF: long on a busy machine
+beforeEach(() => {
+  const demo = copyDemo();
+  demoDir = demo.dir;
+  db = demo.db;
+  cleanups.push(demo.cleanup);
+});
 
 describe('round commands', () => {
   it('demo plans next week’s round for every home and writes each agenda (PDF and HTML) and the letters, printing the paths', async () => {

@@ -124,6 +124,12 @@ export interface Harness {
   problems: string[];
   /** Opens a route (e.g. "/homes") and waits until the app says it is ready. */
   open(route: string): Promise<void>;
+  /**
+   * Stands in for the main process's file dialogs (files belong to the main process: the page only ever gets
+   * tokens). `open` is what the next "Choose a file" dialog picks, `save` where the next save goes; null is a
+   * cancelled dialog, undefined no dialog at all (as before the first call).
+   */
+  fileDialog(answers: { open?: string | null; save?: string | null }): void;
   /** Calls a real handler directly, as the renderer would. */
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   /** Accessibility problems on the current screen: the structural checks of AUDIT_SCRIPT and axe-core's WCAG 2.2 AA rules. */
@@ -195,6 +201,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       async open(route) {
         await page.goto(`${origin}/#${route}`);
         await page.locator('main[data-ready="true"]').waitFor();
+      },
+      fileDialog(answers) {
+        if ('open' in answers) ctx.chooseFile = () => Promise.resolve(answers.open ?? null);
+        if ('save' in answers) ctx.chooseSaveFile = () => Promise.resolve(answers.save ?? null);
       },
       async invoke(channel, input) {
         const result = (await dispatch(ctx, channel, input)) as Result<ChannelOutput<typeof channel>>;

@@ -1,6 +1,6 @@
 /**
  * Importing practice records through the Import screen: from the empty Homes screen, follow the link,
- * give the file, check it (detected kind, counts, first problems), import it, save the rejected rows as
+ * choose the file (the main process's dialog, played by the harness: the page never sees a path), check it (detected kind, counts, first problems), import it, save the rejected rows as
  * CSV, and see the import in the history. Then a FHIR bundle. Every call goes through the real handlers.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -47,8 +47,9 @@ describe('import workflow', () => {
 
   it('H8: checks a messy patients file before storing anything, then imports it and saves the rejected rows', async () => {
     const { page } = h;
-    const file = path.join(dir, 'patients-messy.csv');
-    await page.getByLabel('File to import').fill(file);
+    h.fileDialog({ open: path.join(dir, 'patients-messy.csv') });
+    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    await page.getByText('File to import: patients-messy.csv').waitFor();
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByRole('heading', { name: '2. Check what will be imported' }).waitFor();
     const main = page.locator('main');
@@ -62,6 +63,7 @@ describe('import workflow', () => {
     await page.getByRole('heading', { name: '3. What was imported' }).waitFor();
     expect(await page.locator('.nhsuk-notification-banner').textContent()).toContain('Import 1 stored: 4 rows new or changed');
     expect((await h.store.homes.list()).map((x) => x.name).sort()).toEqual(['Hillview House', 'Rosewood Nursing Home']);
+    h.fileDialog({ save: path.join(dir, 'patients-messy-import-1-problems.csv') });
     await page.getByRole('button', { name: 'Save the rejected rows as a CSV file' }).click();
     await page.getByText('Saved 3 rows to').waitFor();
     const saved = readFileSync(path.join(dir, 'patients-messy-import-1-problems.csv'), 'utf8');
@@ -75,12 +77,16 @@ describe('import workflow', () => {
     const { page } = h;
     await page.getByRole('button', { name: 'Import another file' }).click();
     // the same file again: the check says when it came in before
-    await page.getByLabel('File to import').fill(path.join(dir, 'patients-messy.csv'));
+    h.fileDialog({ open: path.join(dir, 'patients-messy.csv') });
+    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    await page.getByText('File to import: patients-messy.csv').waitFor();
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByText('This same file was imported on').waitFor();
     expect(await page.locator('main').textContent()).toContain('(import 1)');
     await page.getByRole('button', { name: 'Choose another file' }).click();
-    await page.getByLabel('File to import').fill(path.join(dir, 'fhir-bundle.json'));
+    h.fileDialog({ open: path.join(dir, 'fhir-bundle.json') });
+    await page.getByRole('button', { name: 'Choose another file…' }).click();
+    await page.getByText('File to import: fhir-bundle.json').waitFor();
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByRole('heading', { name: '2. Check what will be imported' }).waitFor();
     expect(await page.locator('main').textContent()).toContain('FHIR R4 resources (FHIR R4)');

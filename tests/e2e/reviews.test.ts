@@ -71,6 +71,8 @@ describe('medication reviews', () => {
     await step('21-record-review');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Antipsychotic review (dementia) recorded as done for Edith Example. Next due 04/01/2027.').waitFor();
+    // the banner shows before the list has loaded again: wait for the list, never read it half-loaded
+    await page.getByText('Risperidone reduced to 250 micrograms at night').first().waitFor();
     const main = (await page.locator('main').textContent()) ?? '';
     expect(main).not.toContain('Risperidone since 02/09/2026 with dementia');
     expect(main).toContain('Risperidone reduced to 250 micrograms at night');
@@ -90,6 +92,7 @@ describe('medication reviews', () => {
     await page.getByLabel('Defer until').fill('14/12/2026');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Structured medication review for Fred Sample deferred to 14/12/2026.').waitFor();
+    await page.getByText('Deferred to 14/12/2026').first().waitFor(); // the list, loaded again after the save
     const main = (await page.locator('main').textContent()) ?? '';
     expect(main).toContain('Deferred to 14/12/2026');
     expect(main).toContain('Overdue: 0');

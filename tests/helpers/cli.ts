@@ -1,4 +1,7 @@
 /** Runs the command line in-process, as `npm run cli -- …` would, and captures what it prints. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { runCli } from '../../main/cli/index';
 
 export interface CliRun {
@@ -7,9 +10,26 @@ export interface CliRun {
   err: string;
 }
 
+/**
+ * Where a command runs when the test names no folder: a temporary folder, with the app-data folder inside
+ * it, so a relative default (demo's `out/`, the desktop app's database) can never land in the working tree
+ * or the user's own files.
+ */
+let sandbox: string | undefined;
+function sandboxDir(): string {
+  if (sandbox === undefined) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'roundtable-cli-cwd-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    sandbox = dir;
+  }
+  return sandbox;
+}
+
 export async function runCliCaptured(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env: options.env ?? {}, cwd: options.cwd ?? process.cwd() });
+  const home = sandboxDir();
+  const env = { XDG_CONFIG_HOME: path.join(home, 'app-data'), APPDATA: path.join(home, 'app-data'), ...options.env };
+  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env, cwd: options.cwd ?? home });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

@@ -1,5 +1,6 @@
 /**
- * Import practice records: choose a file (the desktop app's file dialog, or its path), check it (a dry
+ * Import practice records: choose a file (the main process's file dialog: the screen gets a token and the
+ * file's name, never a path it could make up), check it (a dry
  * run: detected kind, counts, first problems), import it (one batch, with progress for large files), then
  * the summary with rejected rows, which can be saved as CSV. Below, the history of imports.
  */
@@ -12,10 +13,9 @@ import { PageHeading } from '../components/PageHeading';
 import { SelectField } from '../components/SelectField';
 import { SuccessBanner } from '../components/SuccessBanner';
 import { SummaryRow } from '../components/SummaryRow';
-import { TextField } from '../components/TextField';
 import { formatUkDate } from '../../../shared/dates';
 import type { ImportBatchInfo } from '../../../shared/domain/imports';
-import type { ImportProgress, ImportView } from '../../../shared/ipc';
+import type { ChosenFile, ImportProgress, ImportView } from '../../../shared/ipc';
 import { IMPORT_KIND_NAMES } from '../../../shared/ipc/imports';
 import { plural } from '../format';
 import { useLoad, usePageTitle } from '../hooks';
@@ -187,7 +187,7 @@ function History({ refresh }: { refresh: number }) {
 
 export function ImportScreen() {
   usePageTitle('Import practice records');
-  const [path, setPath] = useState('');
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [kind, setKind] = useState<Kind | ''>('');
   const [strict, setStrict] = useState(false);
   const [again, setAgain] = useState(false);
@@ -211,8 +211,9 @@ export function ImportScreen() {
     try {
       const chosen = await call('imports:choose-file', {});
       if (!chosen.available) setDialogMissing(true);
-      else if (chosen.path) {
-        setPath(chosen.path);
+      else if (chosen.file) {
+        setFile(chosen.file);
+        setPathError(undefined);
         reset();
       }
     } catch (e) {
@@ -223,14 +224,14 @@ export function ImportScreen() {
   const check = async () => {
     setError(null);
     setSaved(null);
-    if (path.trim() === '') {
+    if (file === null) {
       setPathError('Choose a file to import');
       return;
     }
     setPathError(undefined);
     setStage({ step: 'checking' });
     try {
-      const preview = await call('imports:preview', { path: path.trim(), ...(kind ? { kind } : {}) });
+      const preview = await call('imports:preview', { fileToken: file.token, ...(kind ? { kind } : {}) });
       setStage({ step: 'checked', preview });
     } catch (e) {
       setError(toApiError(e));
@@ -239,10 +240,11 @@ export function ImportScreen() {
   };
 
   const commit = async (preview: ImportView) => {
+    if (file === null) return;
     setError(null);
     setStage({ step: 'importing', preview });
     try {
-      const result = await call('imports:commit', { path: path.trim(), ...(kind ? { kind } : {}), strict, force: again });
+      const result = await call('imports:commit', { fileToken: file.token, ...(kind ? { kind } : {}), strict, force: again });
       setStage({ step: 'done', result });
       setRefresh((n) => n + 1);
     } catch (e) {
@@ -252,10 +254,9 @@ export function ImportScreen() {
   };
 
   const saveProblems = async (batchId: number) => {
-    const target = `${path.trim().replace(/\.[^./\\]+$/, '')}-import-${batchId}-problems.csv`;
     try {
-      const out = await call('imports:export-problems', { batchId, path: target });
-      setSaved(`Saved ${plural(out.rows, 'row')} to ${out.path}`);
+      const out = await call('imports:export-problems', { batchId });
+      if (out.path !== null) setSaved(`Saved ${plural(out.rows, 'row')} to ${out.path}`);
     } catch (e) {
       setError(toApiError(e));
     }
@@ -279,10 +280,13 @@ export function ImportScreen() {
       {stage.step === 'choose' || stage.step === 'checking' ? (
         <form noValidate onSubmit={(e) => { e.preventDefault(); void check(); }}>
           <h2 className="nhsuk-heading-m">1. Choose the file</h2>
-          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void choose()} disabled={busy}>Choose a file…</button>
-          {dialogMissing ? <p className="nhsuk-body-s">There is no file dialog here: type the file’s full path instead.</p> : null}
-          <TextField id="import-path" label="File to import" value={path} onChange={(v) => { setPath(v); setPathError(undefined); }}
-            hint="The file’s full location, for example C:\Exports\medications.csv" error={pathError} widthClass="nhsuk-u-width-full" />
+          <div className={`nhsuk-form-group${pathError ? ' nhsuk-form-group--error' : ''}`}>
+            {pathError ? <span className="nhsuk-error-message" id="import-file-error"><span className="nhsuk-u-visually-hidden">Error:</span> {pathError}</span> : null}
+            <p className="nhsuk-body" id="import-file" role="status">{file ? <>File to import: <strong>{file.name}</strong></> : 'No file chosen yet.'}</p>
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void choose()} disabled={busy}
+              aria-describedby={pathError ? 'import-file import-file-error' : 'import-file'}>{file ? 'Choose another file…' : 'Choose a file…'}</button>
+            {dialogMissing ? <p className="nhsuk-body-s">There is no file dialog here, so no file can be chosen. Import from the desktop app, or with the command line (npm run cli -- import records FILE).</p> : null}
+          </div>
           <SelectField id="import-kind" label="What the file holds" value={kind} options={KIND_OPTIONS} onChange={(v) => setKind(v)}
             hint="Roundtable works this out from a CSV file’s column names; choose only if it gets it wrong. FHIR files say what they hold." />
           {stage.step === 'checking' ? <ProgressBar label="Checking the file" progress={progress} /> : null}
@@ -316,7 +320,7 @@ export function ImportScreen() {
         </>
       ) : null}
 
-      {stage.step === 'done' ? <Done result={stage.result} saved={saved} onSave={saveProblems} onAnother={() => { reset(); setPath(''); }} /> : null}
+      {stage.step === 'done' ? <Done result={stage.result} saved={saved} onSave={saveProblems} onAnother={() => { reset(); setFile(null); }} /> : null}
 
       <h2 className="nhsuk-heading-m nhsuk-u-margin-top-6">Earlier imports</h2>
       <History refresh={refresh} />

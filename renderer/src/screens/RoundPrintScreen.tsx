@@ -52,7 +52,7 @@ export function RoundPrintScreen({ id, document: kind }: { id: number; document:
             <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={busy} onClick={() => {
               setBusy(true);
               call('rounds:save-pdf', { roundId: id, document: kind }).then(
-                (r) => setSaved({ ok: true, message: `Saved as PDF: ${r.path}` }),
+                (r) => setSaved(r.path === null ? null : { ok: true, message: `Saved as PDF: ${r.path}` }),
                 (e: unknown) => setSaved({ ok: false, message: toApiError(e).message }),
               ).finally(() => setBusy(false));
             }}>Save as PDF</button>
