@@ -18,7 +18,7 @@ import { findHome, getHome, insertHome, listHomes, updateHome } from './homes';
 import { getPractice, insertStaff, isEmpty, listStaff, savePractice } from './practice';
 import {
   findResidentByNhsNumber, getRepresentative, getResident, insertRepresentative, insertResident, listRepresentatives,
-  retireRepresentative, searchResidents, updateRepresentative, updateResident, type ResidentQuery,
+  pageResidents, retireRepresentative, searchResidents, updateRepresentative, updateResident, type OpenFlagRow, type ResidentPageQuery, type ResidentQuery,
 } from './residents';
 import { loadSnapshots, type SnapshotQuery } from './snapshots';
 import { countRecords, insertFlag, insertResidentRecords, type RecordCounts } from './records';
@@ -66,6 +66,7 @@ export interface ImportSession {
   finish(kind: string, counts: BatchCounts, summary: ImportSummary): void;
 }
 export type { AuditEntry, AuditFilter } from './audit';
+export type { OpenFlagRow, ResidentPageQuery } from './residents';
 export { checkBackup, deleteBackupFile, listBackupFiles, replaceDatabaseFile, type BackupCheck, type BackupFile } from './backups';
 export { backupFolderFor } from './db';
 export type { SnapshotQuery } from './snapshots';
@@ -108,6 +109,8 @@ export interface Store {
   };
   residents: {
     search(query: ResidentQuery): Promise<Resident[]>;
+    /** One page of the register in a fixed order, the total that match, and the page's open flags. */
+    page(query: ResidentPageQuery): Promise<{ total: number; residents: Resident[]; openFlags: OpenFlagRow[] }>;
     get(id: number): Promise<ResidentDetail>;
     findByNhsNumber(nhsNumber: string): Promise<Resident | null>;
     create(actor: Actor, resident: ResidentFields, representatives?: RepresentativeFields[]): Promise<ResidentDetail>;
@@ -277,6 +280,7 @@ export function createStore(db: Db, file: string): Store {
 
     residents: {
       search: (query) => read(() => searchResidents(db, query)),
+      page: (query) => read(() => pageResidents(db, query)),
       get: (id) => read(() => residentDetail(db, id)),
       findByNhsNumber: (nhsNumber) => read(() => findResidentByNhsNumber(db, nhsNumber)),
       create: (actor, resident, representatives = []) => write(() => {

@@ -51,7 +51,10 @@ export interface UpcomingRound {
   home: string;
   date: string;
   capacityMinutes: number;
+  /** Minutes already planned on the round's agenda: the same figure the round shows. */
   usedMinutes: number;
+  /** Minutes of the reviews this schedule suggests for the round (not yet on its agenda). */
+  reviewMinutes: number;
   /** True when worked out from the home's usual round day rather than a planned round. */
   projected: boolean;
 }
