@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { call } from './api';
 import { AppInfoContext } from './appInfo';
-import { DemoBanner } from './components/DemoBanner';
 import { EscalationBanner } from './components/EscalationBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
@@ -90,8 +89,7 @@ export function App() {
   return (
     <AppInfoContext.Provider value={value}>
       <SkipLink />
-      <Header practiceName={value?.practice.name ?? null} current={sectionOf(route)} />
-      {value?.isDemo ? <DemoBanner /> : null}
+      <Header practiceName={value?.practice.name ?? null} current={sectionOf(route)} isDemo={value?.isDemo === true} />
       {value ? <EscalationBanner hash={hash} /> : null}
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper app-main" id="maincontent" tabIndex={-1} data-ready={value ? 'true' : undefined}>

@@ -1,0 +1,82 @@
+/**
+ * A primary care network's register of 2,000 residents in 50 homes, as a practice nurse meets it on a
+ * 1366×768 monitor and a 1920×1080 one: every resident reachable (the last resident of the last home
+ * included) with the right count, ten or more rows above the fold, the long lists as paged tables,
+ * the urgent at the top of a resident's page, and no accessibility violations.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPcnFile } from '../../bench/pcn';
+import { openStore } from '../../main/store';
+import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+
+const TODAY = '2026-11-23';
+const HOMES = 50;
+const PER_HOME = 40;
+const LAST_HOME = 'Willow Court';
+let h: Harness;
+let fixtureDir = '';
+let lastHomeId = 0;
+
+beforeAll(async () => {
+  const pcn = await buildPcnFile({ homes: HOMES, perHome: PER_HOME, seed: 16, today: TODAY, openStore,
+    homeName: (n) => (n === HOMES ? LAST_HOME : `Ash Lodge ${String(n).padStart(2, '0')}`) });
+  fixtureDir = pcn.dir;
+  lastHomeId = pcn.homeIds.at(-1) ?? 0;
+  h = await startHarness({ today: TODAY, databaseFrom: pcn.file, viewport: { width: 1366, height: 768 },
+    practice: { name: 'Riverside Primary Care Network', odsCode: 'U12345', isDemo: true } });
+});
+
+afterAll(async () => {
+  await h?.close();
+  if (fixtureDir) rmSync(fixtureDir, { recursive: true, force: true });
+});
+
+async function look(name: string): Promise<void> {
+  expect(await h.audit(), name).toEqual([]);
+  await h.page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
+}
+
+async function count(): Promise<string> {
+  return (await h.page.getByTestId('list-count').textContent()) ?? '';
+}
+
+describe('2,000 residents in 50 homes', () => {
+  it('lists every resident a page at a time with the right count, ten or more rows above the fold at 1366×768', async () => {
+    const { page } = h;
+    await h.open('/residents');
+    await page.getByTestId('residents-table').waitFor();
+    expect(await count()).toContain('2,000 residents');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/scale-00-residents-first-look.png` });
+    const aboveFold = await page.locator('[data-testid=residents-table] tbody tr').evaluateAll((rows) =>
+      rows.filter((r) => r.getBoundingClientRect().bottom <= window.innerHeight).length);
+    expect(aboveFold).toBeGreaterThanOrEqual(10);
+    // The demo notice sits inside the banner landmark.
+    expect(await page.locator('header[role=banner] [data-testid=demo-notice]').count()).toBe(1);
+    await look('scale-01-residents-1366x768');
+  });
+
+  it('reaches the last resident of the last home on the last page', async () => {
+    const { page } = h;
+    const willow = await h.store.residents.search({ homeId: lastHomeId });
+    const last = willow.at(-1);
+    expect(willow).toHaveLength(PER_HOME);
+    await page.getByRole('button', { name: 'Last page' }).first().click();
+    await page.getByText('Page 40 of 40').first().waitFor();
+    const lastRow = page.locator('[data-testid=residents-table] tbody tr').last();
+    expect(await lastRow.textContent()).toContain(`${last?.familyName}, ${last?.givenName}`);
+    expect(await lastRow.textContent()).toContain(LAST_HOME);
+    expect(await count()).toContain('showing 1,951 to 2,000');
+  });
+
+  it('filters by home and by name, counting only what matches', async () => {
+    const { page } = h;
+    await page.getByLabel('Care home').selectOption({ label: LAST_HOME });
+    await page.getByText(`${PER_HOME} residents`).waitFor();
+    await page.getByLabel('Care home').selectOption({ label: 'All care homes' });
+    await page.getByText('2,000 residents').first().waitFor();
+    await page.getByLabel('Search by name, NHS number or room').fill('Family49x39');
+    await page.getByText('1 resident', { exact: true }).waitFor();
+    expect(await page.locator('[data-testid=residents-table] tbody tr').count()).toBe(1);
+  });
+});
