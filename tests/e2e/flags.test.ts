@@ -173,9 +173,11 @@ describe('flags workflow', () => {
     expect(await page.getByTestId('resident-header-cpr').textContent()).toContain('Not for attempted CPR');
     expect(await page.getByTestId('resident-header-cpr').textContent()).toContain('ReSPECT recorded 02/03/2026');
     const header = (await page.locator('.app-resident-header').textContent()) ?? '';
-    expect(header).toContain('Willow Court, room 4');
+    expect(header).toMatch(/Room\s*4/);
     expect(header).toContain('Her budgie, Captain');
-    expect(header).toMatch(/Current medicines\s*1/);
+    // The escalate-now flag is the first thing in the header, not thousands of pixels down the timeline.
+    expect(await page.getByTestId('resident-escalate-now').textContent()).toContain('Escalate now: NEWS2 flag raised 22/11/2026');
+    expect(await page.getByTestId('resident-header-flag').textContent()).toContain('Escalate now');
     const entries = page.locator('.app-timeline__entry');
     const first = (await entries.first().textContent()) ?? '';
     expect(first).toContain('22/11/2026');

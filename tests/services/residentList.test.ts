@@ -87,6 +87,15 @@ describe('residents list, a page at a time', () => {
     expect(down.rows[0]?.resident.familyName).toBe('Willow059');
   });
 
+  it('puts the same most severe open flag and next round at the top of the resident’s own page', async () => {
+    const result = await dispatch(t.ctx, 'residents:view', { id: ids['Willow Court:7'] });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const { header } = result.value as ChannelOutput<'residents:view'>;
+    expect(header.worstFlag).toMatchObject({ severity: 'escalate-now', category: 'news2', raisedOn: '2026-11-22' });
+    expect(header.openFlags).toBe(2);
+    expect(header.nextRound).toEqual({ date: '2026-11-24', planned: false });
+  });
+
   it('refuses a page larger than the largest page', async () => {
     const result = await dispatch(t.ctx, 'residents:page', { limit: 5000 });
     expect(result.ok).toBe(false);
