@@ -9,7 +9,7 @@ import type { NewFlag, ResidentRecords } from '../../shared/domain/clinical';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
 import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 import { AppError } from '../../shared/errors';
-import { auditChoices, listAudit, searchAudit, writeAudit, type Actor, type AuditEntry, type AuditEvent, type AuditFilter } from './audit';
+import { auditChoices, countAudit, listAudit, searchAudit, writeAudit, type Actor, type AuditEntry, type AuditEvent, type AuditFilter } from './audit';
 import { backupTo } from './backups';
 import { loadOutcomeData } from './reports';
 import type { StoredOutcomeData } from '../../shared/domain/reports';
@@ -167,6 +167,8 @@ export interface Store {
   audit: {
     list(filter?: { entity?: string; entityId?: number; limit?: number }): Promise<AuditEvent[]>;
     search(filter: AuditFilter): Promise<AuditEntry[]>;
+    /** One page of matching events, newest first, with how many match. */
+    page(filter: AuditFilter): Promise<{ total: number; entries: AuditEntry[] }>;
     choices(): Promise<{ people: string[]; actions: string[]; entities: string[] }>;
     /** Records something that is not a write, such as viewing a resident's record. */
     record(actor: Actor, action: string, entity: string, entityId: number | null, summary: string): Promise<void>;
@@ -447,6 +449,7 @@ export function createStore(db: Db, file: string): Store {
     audit: {
       list: (filter) => read(() => listAudit(db, filter)),
       search: (filter) => read(() => searchAudit(db, filter)),
+      page: (filter) => read(() => ({ total: countAudit(db, filter), entries: searchAudit(db, filter) })),
       choices: () => read(() => auditChoices(db)),
       record: (actor, action, entity, entityId, summary) => write(() => writeAudit(db, actor, action, entity, entityId, summary)),
     },

@@ -214,6 +214,13 @@ export function computeCharts(data: OutcomeData, period: Period): OutcomeCharts 
   for (const p of data.carePlans) plansByResident.set(p.residentId, [...(plansByResident.get(p.residentId) ?? []), p]);
   const months = monthsOf(period);
   const inMonth = (date: string | null, m: MonthlyPoint) => date !== null && date.startsWith(m.month) && date >= period.from && date <= period.to;
+  // A review falls due whether or not anyone recorded it: the recorded ones (done or deferred, with the date
+  // they were due) and those the rules still find overdue at the end of the period, each counted once, so the
+  // chart agrees with the "overdue" figure beside it.
+  const dueInMonth = (m: MonthlyPoint) => new Set([
+    ...data.reviews.filter((r) => inMonth(r.dueDate, m)).map((r) => `${r.residentId}|${r.rule}|${r.dueDate}`),
+    ...data.overdueAtEnd.filter((r) => inMonth(r.dueDate, m)).map((r) => `${r.residentId}|${r.rule}|${r.dueDate}`),
+  ]).size;
   return {
     admissionsByMonth: months.map((m) => ({
       ...m,
@@ -223,7 +230,7 @@ export function computeCharts(data: OutcomeData, period: Period): OutcomeCharts 
     reviewsByMonth: months.map((m) => ({
       ...m,
       done: data.reviews.filter((r) => r.status === 'done' && inMonth(r.doneOn, m)).length,
-      due: data.reviews.filter((r) => inMonth(r.dueDate, m)).length,
+      due: dueInMonth(m),
     })),
     acpCoverageByMonth: months.map((m) => {
       const monthEnd = addDays(addMonths(`${m.month}-01`, 1), -1);

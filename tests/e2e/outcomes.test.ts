@@ -121,7 +121,7 @@ describe('audit trail', () => {
     expect(await page.getByLabel('Resident').inputValue()).toBe(String(resident?.id));
     await page.getByLabel('Kind').selectOption('view');
     await page.getByRole('button', { name: 'Filter' }).click();
-    await page.getByRole('table', { name: /^1 event/ }).waitFor();
+    await page.getByTestId('list-count').filter({ hasText: /^1 event$/ }).waitFor();
     const row = await page.locator('tbody tr').first().textContent();
     expect(row).toContain('e2e-test');
     expect(row).toContain('Viewed');
