@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPcnFile } from '../../bench/pcn';
 import { openStore } from '../../main/store';
+import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
 
 const TODAY = '2026-11-23';
@@ -52,7 +53,6 @@ describe('2,000 residents in 50 homes', () => {
     await h.open('/residents');
     await page.getByTestId('residents-table').waitFor();
     expect(await count()).toContain('2,000 residents');
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/scale-00-residents-first-look.png` });
     const aboveFold = await rowsAboveFold('[data-testid=residents-table] tbody tr');
     expect(aboveFold).toBeGreaterThanOrEqual(10);
     // The demo notice sits inside the banner landmark.
@@ -82,5 +82,80 @@ describe('2,000 residents in 50 homes', () => {
     await page.getByLabel('Search by name, NHS number or room').fill('Family49x39');
     await page.getByText('1 resident', { exact: true }).waitFor();
     expect(await page.locator('[data-testid=residents-table] tbody tr').count()).toBe(1);
+  });
+
+  it('opens the last resident’s page with the urgent facts above the fold, each once', async () => {
+    const { page } = h;
+    const willow = await h.store.residents.search({ homeId: lastHomeId });
+    const last = willow.at(-1);
+    await h.open(`/residents/${last?.id}`);
+    const facts = page.getByTestId('resident-header-facts');
+    await facts.waitFor();
+    const text = (await facts.textContent()) ?? '';
+    for (const label of ['NHS number', 'Date of birth', 'Room', 'CPR status', 'Most severe open flag', 'Next round']) expect(text).toContain(label);
+    expect(await page.evaluate(`document.querySelector('[data-testid=resident-header-facts]').getBoundingClientRect().bottom <= window.innerHeight`)).toBe(true);
+    // Each fact once: the NHS number appears in the header and nowhere else on the page.
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main.split(formatNhsNumber(last?.nhsNumber ?? '')).length - 1).toBe(1);
+    await look('scale-02-resident-1366x768');
+  });
+
+  it('shows Reviews as one row per resident, every one reachable, the count matching the service', async () => {
+    const { page } = h;
+    const overview = await h.invoke('reviews:overview', {});
+    const residents = new Set(overview.items.map((i) => i.residentId)).size;
+    await h.open('/reviews');
+    await page.getByTestId('reviews-table').waitFor();
+    expect(await count()).toContain(`${residents.toLocaleString('en-GB')} residents with reviews due`);
+    expect(await page.locator('[data-testid=reviews-table] tbody tr').count()).toBe(Math.min(50, residents));
+    await look('scale-03-reviews-1366x768');
+    await page.getByRole('button', { name: 'Last page' }).first().click();
+    await page.getByText(`showing ${(Math.floor((residents - 1) / 50) * 50 + 1).toLocaleString('en-GB')} to ${residents.toLocaleString('en-GB')}`).waitFor();
+    expect(await page.locator('[data-testid=reviews-table] tbody tr').count()).toBe(residents - Math.floor((residents - 1) / 50) * 50);
+  });
+
+  it('shows Care plans as one row per resident, the count matching the service', async () => {
+    const { page } = h;
+    const overview = await h.invoke('carePlans:overview', {});
+    await h.open('/care-plans');
+    await page.getByTestId('care-plans-table').waitFor();
+    expect(await count()).toContain(`${overview.residents.length.toLocaleString('en-GB')} residents to talk with`);
+    await look('scale-04-care-plans-1366x768');
+  });
+
+  it('lists flags and the audit trail as paged tables with their real counts', async () => {
+    const { page } = h;
+    const flags = await h.invoke('flags:list', { status: 'current' });
+    await h.open('/flags');
+    await page.getByTestId('flags-table').waitFor();
+    expect(await count()).toContain(`${flags.length.toLocaleString('en-GB')} flags`);
+    await look('scale-05-flags-1366x768');
+
+    await h.open('/audit');
+    await page.getByTestId('audit-table').waitFor();
+    const total = (await h.invoke('audit:page', {})).total;
+    expect(total).toBeGreaterThan(2000);
+    expect(await count()).toMatch(/^[\d,]+ events/);
+    await page.getByRole('button', { name: 'Last page' }).first().click();
+    await page.getByText(/Page ([\d,]+) of \1/).first().waitFor();
+    await look('scale-06-audit-1366x768');
+  });
+
+  it('uses the whole width of a 1920×1080 screen', async () => {
+    const { page } = h;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await h.open('/residents');
+    await page.getByTestId('residents-table').waitFor();
+    expect(await page.evaluate(`document.querySelector('main').getBoundingClientRect().width`)).toBeGreaterThan(1800);
+    expect(await rowsAboveFold('[data-testid=residents-table] tbody tr')).toBeGreaterThanOrEqual(15);
+    await look('scale-07-residents-1920x1080');
+    await h.open('/reviews');
+    await page.getByTestId('reviews-table').waitFor();
+    await look('scale-08-reviews-1920x1080');
+    const willow = await h.store.residents.search({ homeId: lastHomeId });
+    await h.open(`/residents/${willow.at(-1)?.id}`);
+    await page.getByTestId('resident-header-facts').waitFor();
+    await look('scale-09-resident-1920x1080');
+    expect(h.problems).toEqual([]);
   });
 });
