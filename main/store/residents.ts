@@ -55,6 +55,14 @@ export function searchResidents(db: Db, q: ResidentQuery, options: { limit?: num
   return rows.map(toResident);
 }
 
+/** Residents by id, in the register's order (home, then name). */
+export function residentsByIds(db: Db, ids: readonly number[]): Resident[] {
+  if (ids.length === 0) return [];
+  const rows = db.prepare(`${SELECT} WHERE r.id IN (SELECT value FROM json_each(?))
+      ORDER BY h.name, r.family_name COLLATE NOCASE, r.given_name COLLATE NOCASE`).all(JSON.stringify(ids)) as ResidentRow[];
+  return rows.map(toResident);
+}
+
 export function getResident(db: Db, id: number): Resident {
   const row = db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as ResidentRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No resident has the id ${id}`);
