@@ -106,6 +106,15 @@ export async function run(): Promise<string[]> {
     }
     lines.push(`Reviews first render (2,200 residents): ${fmt(reviews, 1000)}`);
     lines.push(`Care plans first render (2,200 residents): ${fmt(plans, 1000)}`);
+    // Where the time goes: the service alone (snapshots and rules for every resident), without the page.
+    const service = async (work: () => Promise<unknown>) => { const began = performance.now(); await work(); return performance.now() - began; };
+    const reviewService: number[] = [];
+    const planService: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      reviewService.push(await service(() => h?.invoke('reviews:overview', {}) ?? Promise.resolve()));
+      planService.push(await service(() => h?.invoke('carePlans:overview', {}) ?? Promise.resolve()));
+    }
+    lines.push(`  of which the reviews:overview service alone: ${fmt(reviewService)}; carePlans:overview alone: ${fmt(planService)}`);
 
     t = performance.now();
     const { round } = await h.invoke('rounds:create', { homeId: largeHome ?? 0, date: '2026-11-24', clinicians: ['Dr Bench'] });

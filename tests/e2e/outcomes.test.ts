@@ -56,6 +56,8 @@ describe('shared outcomes', () => {
     expect(await page.title()).toBe('Shared outcomes – Roundtable');
     const respect = page.locator('tr[data-figure="respect-coverage"]');
     expect(await respect.textContent()).toMatch(/ReSPECT coverage\d+% \(\d+ of \d+\)Residents living in the home on 23\/11\/2026/);
+    // recharts loads lazily, when the charts are first shown.
+    await page.locator('.app-chart .recharts-wrapper').nth(2).waitFor();
     expect(await page.locator('.app-chart .recharts-wrapper').count()).toBe(3);
     expect(await page.getByRole('table', { name: 'Each care home side by side' }).locator('thead th').allTextContents())
       .toEqual(['Figure', 'Beech House', 'The Larches', 'Willow Court']);
