@@ -72,7 +72,7 @@ export async function upcomingRounds(ctx: AppContext, homes: CareHome[], setting
 }
 
 /** Every due medication review (optionally one home's, due before a date), fitted into the upcoming rounds. */
-export async function reviewsOverview(ctx: AppContext, input: ParsedInput<'reviews:overview'>): Promise<ReviewsOverview> {
+export async function reviewsOverview(ctx: AppContext, input: ParsedInput<'reviews:overview'>, options: { record?: boolean } = {}): Promise<ReviewsOverview> {
   const today = ctx.today();
   const settings = await loadSettings(ctx);
   const homes = (await ctx.store.homes.list()).filter((h) => input.homeId === undefined || h.id === input.homeId);
@@ -106,7 +106,7 @@ export async function reviewsOverview(ctx: AppContext, input: ParsedInput<'revie
   const order = { overdue: 0, due: 1, 'due-soon': 2 } as const;
   rows.sort((a, b) => order[a.status] - order[b.status] || a.due.localeCompare(b.due) || a.home.localeCompare(b.home) || a.name.localeCompare(b.name) || a.rule.localeCompare(b.rule));
   const recorded = (await ctx.store.reviews.recorded({ homeId: input.homeId, since: addDays(today, -90) })).map(toRecorded);
-  await ctx.store.reviews.recordRun(ctx.actor, { today, homeId: input.homeId ?? null, rulesVersion: REVIEW_RULES_VERSION, settings, items: rows.length,
+  if (options.record !== false) await ctx.store.reviews.recordRun(ctx.actor, { today, homeId: input.homeId ?? null, rulesVersion: REVIEW_RULES_VERSION, settings, items: rows.length,
     placed: placedCount, unplaced: rows.length - placedCount });
   return { today, rulesVersion: REVIEW_RULES_VERSION, settings, items: rows, rounds, recorded };
 }

@@ -42,3 +42,15 @@ export interface ResidentListRow {
   /** The home's next round: a planned one, else the usual round day. */
   nextRound: { date: string; planned: boolean } | null;
 }
+
+/** How the Reviews and Care plans lists (one row per resident) may be ordered. */
+export const DUE_LIST_SORTS = ['pressing', 'name', 'home', 'due'] as const;
+export type DueListSort = (typeof DUE_LIST_SORTS)[number];
+
+/** Counts above the Reviews list, for the whole set (not the page). */
+export interface ReviewCounts {
+  overdue: number;
+  due: number;
+  dueSoon: number;
+  unplaced: number;
+}

@@ -73,6 +73,27 @@ describe('reviews overview', () => {
   });
 });
 
+describe('reviews list, one row per resident', () => {
+  it('groups each resident’s reviews in one row, counts the whole set, and filters and pages on the main side', async () => {
+    const { edith, fred } = await seed();
+    const list = await ok('reviews:list', {});
+    expect(list.counts).toEqual({ overdue: 2, due: 1, dueSoon: 0, unplaced: 0 });
+    expect(list.residents.total).toBe(2);
+    // Both have something overdue; Edith's earliest reason fell due first.
+    expect(list.residents.rows.map((g) => [g.residentId, g.worst, g.items.map((i) => i.rule)])).toEqual([
+      [edith.id, 'overdue', ['antipsychotic-dementia', 'acb-high']],
+      [fred.id, 'overdue', ['smr-annual']],
+    ]);
+    expect((await ok('reviews:list', { rule: 'acb-high' })).residents.rows.map((g) => g.residentId)).toEqual([edith.id]);
+    expect((await ok('reviews:list', { query: 'fred' })).residents.total).toBe(1);
+    const second = await ok('reviews:list', { offset: 1, limit: 1 });
+    expect(second.residents).toMatchObject({ total: 2, offset: 1, limit: 1 });
+    expect(second.residents.rows.map((g) => g.residentId)).toEqual([fred.id]);
+    // Each first page records the computed schedule; turning a page does not record another.
+    expect((await t.store.reviews.runs()).length).toBe(3);
+  });
+});
+
 describe('planned rounds', () => {
   it('uses a home’s planned rounds (with the minutes their agenda already takes, the figure the round shows) instead of projecting its usual day', async () => {
     const { home, edith } = await seed();

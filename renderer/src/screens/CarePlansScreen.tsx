@@ -1,10 +1,10 @@
 /** Advance care plans across the practice: coverage per home, then residents with something to talk about, CPR conflicts first. */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { call } from '../api';
 import { CprStatusTag } from '../components/CprStatusTag';
 import { DueTag } from '../components/DueTag';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { ListBar, SortHeader, sortRows, usePage, type SortState } from '../components/ListControls';
+import { ListBar, PAGE_SIZE, SortHeader, type SortState } from '../components/ListControls';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { SelectField } from '../components/SelectField';
@@ -14,29 +14,63 @@ import type { DueStatus } from '../../../shared/domain/due';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import { describeDue } from '../../../shared/rules/carePlan';
 import { ruleLabel } from '../../../shared/rules/ruleLabels';
-import { searchKey } from '../../../shared/text';
-import type { CarePlanOverview, CarePlanResidentRow } from '../../../shared/ipc';
+import type { DueListSort } from '../../../shared/domain/lists';
+import type { CarePlanResidentRow } from '../../../shared/ipc';
+import type { CarePlanList } from '../../../shared/ipc/carePlans';
 import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
+
+/** Long enough to let a name be typed, short enough to feel immediate. */
+const SEARCH_DELAY_MS = 200;
 
 export function CarePlansScreen() {
   usePageTitle('Advance care plans');
   const [homeId, setHomeId] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('');
+  const [rule, setRule] = useState('');
+  const [text, setText] = useState('');
+  const [term, setTerm] = useState('');
+  const [sort, setSort] = useState<SortState<DueListSort>>({ key: 'pressing', descending: false });
+  const [offset, setOffset] = useState(0);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setTerm(text.trim()), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [text]);
+  useEffect(() => setOffset(0), [homeId, term, status, rule, sort.key, sort.descending]);
   const [homes] = useLoad(() => call('homes:list', {}), []);
-  const [overview, retry] = useLoad(() => call('carePlans:overview', homeId ? { homeId: Number(homeId) } : {}), [homeId], { keepPrevious: true });
-  const shown = overview.status === 'ready' ? overview.value : overview.status === 'loading' ? overview.previous : null;
+  const [list, retry] = useLoad(() => call('carePlans:list', {
+    ...(homeId ? { homeId: Number(homeId) } : {}), query: term || undefined, status: status || undefined, rule: rule || undefined,
+    sort: sort.key, descending: sort.descending, offset, limit: PAGE_SIZE,
+  }), [homeId, term, status, rule, sort.key, sort.descending, offset], { keepPrevious: true });
+  const shown = list.status === 'ready' ? list.value : list.status === 'loading' ? list.previous : null;
   const homeList = homes.status === 'ready' ? homes.value : [];
+  const ruleOptions = [{ value: '', label: 'Any reason' }, ...(shown?.rules ?? []).map((r) => ({ value: r, label: ruleLabel(r) })).sort((a, b) => a.label.localeCompare(b.label))];
+  if (rule !== '' && !ruleOptions.some((o) => o.value === rule)) ruleOptions.push({ value: rule, label: ruleLabel(rule) });
+  const filters = (
+    <form className="app-filter-bar" role="search" aria-label="Filter residents to talk with" onSubmit={(e) => { e.preventDefault(); setTerm(text.trim()); }}>
+      <div className="app-filter-bar__search">
+        <TextField id="plans-search" label="Resident’s name or NHS number" type="search" maxLength={100} value={text} onChange={setText} />
+      </div>
+      {homeList.length > 1 ? (
+        <div className="app-filter-bar__item">
+          <SelectField id="home" label="Care home" value={homeId} onChange={setHomeId} selectClassName="nhsuk-u-width-full"
+            options={[{ value: '', label: 'All care homes' }, ...homeList.map((h) => ({ value: String(h.id), label: h.name }))]} />
+        </div>
+      ) : null}
+      <div className="app-filter-bar__item">
+        <SelectField id="plans-status" label="Status" options={STATUS_OPTIONS} value={status} onChange={setStatus} selectClassName="nhsuk-u-width-full" />
+      </div>
+      <div className="app-filter-bar__item">
+        <SelectField id="plans-reason" label="Reason" options={ruleOptions} value={rule} onChange={setRule} selectClassName="nhsuk-u-width-full" />
+      </div>
+    </form>
+  );
   return (
     <>
       <PageHeading>Advance care plans</PageHeading>
-      {overview.status === 'loading' && shown === null ? <Loading what="advance care plans" /> : null}
-      {overview.status === 'error' ? <ErrorPanel error={overview.error} onRetry={retry} /> : null}
-      {shown ? (
-        <Overview overview={shown} homeFilter={homeList.length > 1 ? (
-          <SelectField id="home" label="Care home" value={homeId} onChange={setHomeId} selectClassName="nhsuk-u-width-full"
-            options={[{ value: '', label: 'All care homes' }, ...homeList.map((h) => ({ value: String(h.id), label: h.name }))]} />
-        ) : null} />
-      ) : null}
+      {list.status === 'loading' && shown === null ? <Loading what="advance care plans" /> : null}
+      {list.status === 'error' ? <ErrorPanel error={list.error} onRetry={retry} /> : null}
+      {shown ? <Overview list={shown} filters={filters} sort={sort} onSort={setSort} onOffset={(n) => { setOffset(n); window.scrollTo(0, 0); }} busy={list.status === 'loading'} /> : null}
     </>
   );
 }
@@ -51,7 +85,6 @@ const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
   { value: '', label: 'Everything' }, { value: 'conflict', label: 'CPR decisions disagree' }, { value: 'overdue', label: 'Overdue' },
   { value: 'due', label: 'Due now' }, { value: 'due-soon', label: 'Due soon' },
 ];
-type PlanSort = 'pressing' | 'name' | 'home' | 'due';
 
 function worstOf(row: CarePlanResidentRow): DueStatus | null {
   return [...row.due].sort((a, b) => PRESSING[a.status] - PRESSING[b.status])[0]?.status ?? null;
@@ -60,24 +93,10 @@ function earliestOf(row: CarePlanResidentRow): string {
   return row.due.map((d) => d.due).sort()[0] ?? '';
 }
 
-function Overview({ overview, homeFilter }: { overview: CarePlanOverview; homeFilter: ReactNode }) {
-  const [status, setStatus] = useState<StatusFilter>('');
-  const [rule, setRule] = useState('');
-  const [text, setText] = useState('');
-  const [sort, setSort] = useState<SortState<PlanSort>>({ key: 'pressing', descending: false });
-  const rules = useMemo(() => [...new Set(overview.residents.flatMap((r) => r.due.map((d) => d.rule)))].map((r) => ({ value: r, label: ruleLabel(r) }))
-    .sort((a, b) => a.label.localeCompare(b.label)), [overview.residents]);
-  const shown = useMemo(() => {
-    const key = searchKey(text);
-    const matches = overview.residents.filter((r) => (key === '' || searchKey(`${r.name} ${r.preferredName ?? ''}`).includes(key) || r.nhsNumber.includes(key.replace(/\s/g, '')))
-      && (rule === '' || r.due.some((d) => d.rule === rule))
-      && (status === '' || (status === 'conflict' ? r.cpr.kind === 'conflict' : r.due.some((d) => d.status === status))));
-    // The service's order (conflicts first, then most pressing) is the "most pressing" order.
-    if (sort.key === 'pressing') return sort.descending ? [...matches].reverse() : matches;
-    return sortRows(matches, sort, (r, k) => (k === 'name' ? r.name : k === 'home' ? r.homeName : earliestOf(r)));
-  }, [overview.residents, text, rule, status, sort]);
-  const page = usePage(shown);
-  if (overview.coverage.length === 0) {
+function Overview({ list, filters, sort, onSort, onOffset, busy }: {
+  list: CarePlanList; filters: ReactNode; sort: SortState<DueListSort>; onSort: (s: SortState<DueListSort>) => void; onOffset: (n: number) => void; busy: boolean;
+}) {
+  if (list.coverage.length === 0) {
     return (
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
@@ -88,34 +107,23 @@ function Overview({ overview, homeFilter }: { overview: CarePlanOverview; homeFi
       </div>
     );
   }
-  const conflicts = overview.residents.filter((r) => r.cpr.kind === 'conflict').length;
-  const header = (label: string, key: PlanSort) => <SortHeader label={label} sortKey={key} sort={sort} onSort={setSort} />;
+  const header = (label: string, key: DueListSort) => <SortHeader label={label} sortKey={key} sort={sort} onSort={onSort} />;
+  const page = list.residents;
   return (
     <>
       <p>Who would benefit from a conversation with the people close to them, then how many residents have each part of a plan in place.</p>
-      <form className="app-filter-bar" role="search" aria-label="Filter residents to talk with" onSubmit={(e) => e.preventDefault()}>
-        <div className="app-filter-bar__search">
-          <TextField id="plans-search" label="Resident’s name or NHS number" type="search" maxLength={100} value={text} onChange={setText} />
-        </div>
-        {homeFilter ? <div className="app-filter-bar__item">{homeFilter}</div> : null}
-        <div className="app-filter-bar__item">
-          <SelectField id="plans-status" label="Status" options={STATUS_OPTIONS} value={status} onChange={setStatus} selectClassName="nhsuk-u-width-full" />
-        </div>
-        <div className="app-filter-bar__item">
-          <SelectField id="plans-reason" label="Reason" options={[{ value: '', label: 'Any reason' }, ...rules]} value={rule} onChange={setRule} selectClassName="nhsuk-u-width-full" />
-        </div>
-      </form>
+      {filters}
 
       <h2 className="nhsuk-heading-m">Residents to talk with</h2>
-      {overview.coverage.every((c) => c.residents === 0) ? (
-        <p>Nobody is living at {overview.coverage.length === 1 ? 'this home' : 'these homes'} yet. Add residents from the <a href={href('/residents')}>residents page</a>.</p>
-      ) : overview.residents.length === 0 ? (
+      {list.coverage.every((c) => c.residents === 0) ? (
+        <p>Nobody is living at {list.coverage.length === 1 ? 'this home' : 'these homes'} yet. Add residents from the <a href={href('/residents')}>residents page</a>.</p>
+      ) : !list.anyone ? (
         <p>Every resident has a current plan and nothing is due. Items appear here when a plan is missing, due for review, or something has changed.</p>
       ) : (
         <>
-          {conflicts > 0 ? <p>{conflicts} with CPR decisions that conflict (listed first: resolve these before relying on either).</p> : null}
-          <ListBar total={shown.length} offset={page.offset} limit={50} noun="resident to talk with" nouns="residents to talk with" label="Pages of residents to talk with" onOffset={page.setOffset} />
-          {shown.length === 0 ? <p>No residents match these filters.</p> : (
+          {list.conflicts > 0 ? <p>{list.conflicts} with CPR decisions that conflict (listed first: resolve these before relying on either).</p> : null}
+          <ListBar total={page.total} offset={page.offset} limit={page.limit} noun="resident to talk with" nouns="residents to talk with" label="Pages of residents to talk with" onOffset={onOffset} busy={busy} />
+          {page.total === 0 ? <p>No residents match these filters.</p> : (
             <div className="nhsuk-table-container">
               <table className="nhsuk-table app-table-compact" data-testid="care-plans-table" aria-label="Residents with gaps, reviews due or CPR conflicts">
                 <thead className="nhsuk-table__head">
@@ -129,7 +137,7 @@ function Overview({ overview, homeFilter }: { overview: CarePlanOverview; homeFi
                   </tr>
                 </thead>
                 <tbody className="nhsuk-table__body">
-                  {page.shown.map((r) => {
+                  {page.rows.map((r) => {
                     const worst = worstOf(r);
                     return (
                       <tr className="nhsuk-table__row" key={r.residentId}>
@@ -178,7 +186,7 @@ function Overview({ overview, homeFilter }: { overview: CarePlanOverview; homeFi
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
-            {overview.coverage.map((c) => (
+            {list.coverage.map((c) => (
               <tr className="nhsuk-table__row" key={c.homeId}>
                 <th className="nhsuk-table__header" scope="row"><a href={href(`/residents?home=${c.homeId}`)}>{c.homeName}</a></th>
                 <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{c.residents}</td>

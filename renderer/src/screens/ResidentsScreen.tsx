@@ -29,10 +29,11 @@ export function ResidentsScreen({ homeId, flash }: { homeId: number | null; flas
     <>
       {flash ? <SuccessBanner message={flash} /> : null}
       <PageHeading>Residents</PageHeading>
-      {homes.status === 'loading' ? <Loading what="residents" /> : null}
       {homes.status === 'error' ? <ErrorPanel error={homes.error} onRetry={retry} /> : null}
       {homes.status === 'ready' && homes.value.length === 0 ? <NoHomes /> : null}
-      {homes.status === 'ready' && homes.value.length > 0 ? <Register homes={homes.value} initialHomeId={homeId} /> : null}
+      {/* The first page loads alongside the homes, not after them: one wait, not two. */}
+      {homes.status === 'loading' || (homes.status === 'ready' && homes.value.length > 0)
+        ? <Register homes={homes.status === 'ready' ? homes.value : []} initialHomeId={homeId} /> : null}
     </>
   );
 }
@@ -58,7 +59,8 @@ const REASON_OPTIONS: { value: Reason; label: string }[] = [
 function Register({ homes, initialHomeId }: { homes: CareHome[]; initialHomeId: number | null }) {
   const [text, setText] = useState('');
   const [term, setTerm] = useState('');
-  const [homeId, setHomeId] = useState(initialHomeId !== null && homes.some((h) => h.id === initialHomeId) ? String(initialHomeId) : '');
+  // An unknown home in the address simply matches nobody; the list says so.
+  const [homeId, setHomeId] = useState(initialHomeId !== null ? String(initialHomeId) : '');
   const [status, setStatus] = useState<StatusFilter>('active');
   const [reason, setReason] = useState<Reason>('');
   const [sort, setSort] = useState<SortState<ResidentSort>>({ key: 'home', descending: false });
@@ -83,6 +85,7 @@ function Register({ homes, initialHomeId }: { homes: CareHome[]; initialHomeId: 
   const shown = results.status === 'ready' ? results.value : results.status === 'loading' ? results.previous : null;
   const filtered = term !== '' || homeId !== '' || status !== 'active' || reason !== '';
   const homeOptions = [{ value: '', label: 'All care homes' }, ...homes.map((h) => ({ value: String(h.id), label: h.name }))];
+  if (homeId !== '' && !homes.some((h) => String(h.id) === homeId)) homeOptions.push({ value: homeId, label: homes.length ? 'Care home not found' : 'Loading…' });
   const addPath = homeId ? `/residents/new?home=${homeId}` : '/residents/new';
   const toPage = (n: number) => { setOffset(n); window.scrollTo(0, 0); };
 

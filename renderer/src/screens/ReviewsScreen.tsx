@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call } from '../api';
 import { DueTag } from '../components/DueTag';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { ListBar, SortHeader, formatCount, sortRows, usePage, type SortState } from '../components/ListControls';
+import { ListBar, PAGE_SIZE, SortHeader, formatCount, usePage, type SortState } from '../components/ListControls';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { SelectField } from '../components/SelectField';
@@ -11,93 +11,73 @@ import { TextField } from '../components/TextField';
 import { formatLongUkDate, formatUkDate } from '../../../shared/dates';
 import type { DueStatus } from '../../../shared/domain/due';
 import type { CareHome } from '../../../shared/domain/register';
-import type { RecordedReview, ReviewRow, ReviewsOverview, UpcomingRound } from '../../../shared/ipc/reviews';
+import type { DueListSort } from '../../../shared/domain/lists';
+import type { RecordedReview, ResidentReviews, ReviewRow, UpcomingRound } from '../../../shared/ipc/reviews';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import { ruleLabel } from '../../../shared/rules/ruleLabels';
-import { searchKey } from '../../../shared/text';
 import { useLoad, usePageTitle } from '../hooks';
 import { href, navigate } from '../router';
 
-const PRESSING: Record<DueStatus, number> = { overdue: 0, due: 1, 'due-soon': 2 };
 type StatusFilter = '' | DueStatus | 'unplaced';
 const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
   { value: '', label: 'Everything due' }, { value: 'overdue', label: 'Overdue' }, { value: 'due', label: 'Due now' },
   { value: 'due-soon', label: 'Due soon' }, { value: 'unplaced', label: 'Not fitted onto a round' },
 ];
-
-/** One resident's reviews in one row: the most pressing first. */
-export interface ResidentReviews {
-  residentId: number;
-  name: string;
-  nhsNumber: string;
-  home: string;
-  items: ReviewRow[];
-  worst: DueStatus;
-  earliest: string;
-}
-
-export function groupByResident(items: readonly ReviewRow[]): ResidentReviews[] {
-  const byResident = new Map<number, ReviewRow[]>();
-  for (const i of items) byResident.set(i.residentId, [...(byResident.get(i.residentId) ?? []), i]);
-  return [...byResident.values()].map((rows) => {
-    const sorted = [...rows].sort((a, b) => PRESSING[a.status] - PRESSING[b.status] || a.due.localeCompare(b.due));
-    const first = sorted[0] as ReviewRow;
-    return { residentId: first.residentId, name: first.name, nhsNumber: first.nhsNumber, home: first.home, items: sorted, worst: first.status,
-      earliest: sorted.map((r) => r.due).sort()[0] ?? first.due };
-  });
-}
-
-type ReviewSort = 'pressing' | 'name' | 'home' | 'due';
+/** Long enough to let a name be typed, short enough to feel immediate. */
+const SEARCH_DELAY_MS = 200;
 
 /** Medication reviews: one row per resident with their reasons, where they fit on the rounds, and what was done. */
 export function ReviewsScreen({ homeId, flash }: { homeId: number | null; flash: string | null }) {
   usePageTitle('Medication reviews');
-  const [data, retry] = useLoad(() => Promise.all([
-    call('homes:list', {}),
-    call('reviews:overview', homeId === null ? {} : { homeId }),
-  ]), [homeId]);
+  const [homes, retry] = useLoad(() => call('homes:list', {}), []);
   return (
     <>
       {flash ? <SuccessBanner message={flash} /> : null}
       <PageHeading>Medication reviews</PageHeading>
-      {data.status === 'loading' ? <Loading what="the reviews due" /> : null}
-      {data.status === 'error' ? <ErrorPanel error={data.error} onRetry={retry} /> : null}
-      {data.status === 'ready' ? <Overview homes={data.value[0]} overview={data.value[1]} homeId={homeId} /> : null}
+      {homes.status === 'error' ? <ErrorPanel error={homes.error} onRetry={retry} /> : null}
+      {homes.status === 'ready' && homes.value.length === 0 ? (
+        <p>No care homes have been added yet. <a href={href('/homes/new')}>Add a care home</a> and its residents; their medication reviews will then be worked out here.</p>
+      ) : null}
+      {homes.status === 'loading' || (homes.status === 'ready' && homes.value.length > 0)
+        ? <Overview key={homeId ?? 'all'} homes={homes.status === 'ready' ? homes.value : []} homeId={homeId} /> : null}
     </>
   );
 }
 
-function Overview({ homes, overview, homeId }: { homes: CareHome[]; overview: ReviewsOverview; homeId: number | null }) {
+function Overview({ homes, homeId }: { homes: CareHome[]; homeId: number | null }) {
   const [status, setStatus] = useState<StatusFilter>('');
   const [rule, setRule] = useState('');
   const [text, setText] = useState('');
-  const [sort, setSort] = useState<SortState<ReviewSort>>({ key: 'pressing', descending: false });
-  const groups = useMemo(() => groupByResident(overview.items), [overview.items]);
-  const rules = useMemo(() => [...new Set(overview.items.map((i) => i.rule))].map((r) => ({ value: r, label: ruleLabel(r) }))
-    .sort((a, b) => a.label.localeCompare(b.label)), [overview.items]);
-  const shown = useMemo(() => {
-    const key = searchKey(text);
-    const matches = groups.filter((g) => (key === '' || searchKey(g.name).includes(key) || g.nhsNumber.includes(key.replace(/\s/g, '')))
-      && g.items.some((i) => (rule === '' || i.rule === rule) && (status === '' || (status === 'unplaced' ? i.scheduledFor === null : i.status === status))));
-    return sortRows(matches, sort, (g, k) => (k === 'name' ? g.name : k === 'home' ? g.home : k === 'due' ? g.earliest : `${PRESSING[g.worst]}${g.earliest}`));
-  }, [groups, text, rule, status, sort]);
-  const page = usePage(shown);
-  if (homes.length === 0) {
-    return <p>No care homes have been added yet. <a href={href('/homes/new')}>Add a care home</a> and its residents; their medication reviews will then be worked out here.</p>;
-  }
-  const count = (s: DueStatus) => overview.items.filter((i) => i.status === s).length;
-  const unplaced = overview.items.filter((i) => i.scheduledFor === null).length;
+  const [term, setTerm] = useState('');
+  const [sort, setSort] = useState<SortState<DueListSort>>({ key: 'pressing', descending: false });
+  const [offset, setOffset] = useState(0);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setTerm(text.trim()), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [text]);
+  useEffect(() => setOffset(0), [term, status, rule, sort.key, sort.descending]);
+  const [data, retry] = useLoad(() => call('reviews:list', {
+    ...(homeId === null ? {} : { homeId }), query: term || undefined, status: status || undefined, rule: rule || undefined,
+    sort: sort.key, descending: sort.descending, offset, limit: PAGE_SIZE,
+  }), [homeId, term, status, rule, sort.key, sort.descending, offset], { keepPrevious: true });
+  const list = data.status === 'ready' ? data.value : data.status === 'loading' ? data.previous : null;
   const homeOptions = [{ value: '', label: 'All care homes' }, ...homes.map((h) => ({ value: String(h.id), label: h.name }))];
-  const header = (label: string, key: ReviewSort) => <SortHeader label={label} sortKey={key} sort={sort} onSort={setSort} />;
+  if (homeId !== null && !homes.some((h) => h.id === homeId)) homeOptions.push({ value: String(homeId), label: homes.length ? 'Care home not found' : 'Loading…' });
+  const ruleOptions = [{ value: '', label: 'Any reason' }, ...(list?.rules ?? []).map((r) => ({ value: r, label: ruleLabel(r) })).sort((a, b) => a.label.localeCompare(b.label))];
+  if (rule !== '' && !ruleOptions.some((o) => o.value === rule)) ruleOptions.push({ value: rule, label: ruleLabel(rule) });
+  const header = (label: string, key: DueListSort) => <SortHeader label={label} sortKey={key} sort={sort} onSort={setSort} />;
+  const toPage = (n: number) => { setOffset(n); window.scrollTo(0, 0); };
   return (
     <>
-      <p>
-        Worked out for {formatLongUkDate(overview.today)} from each resident’s medicines and records; each review says why it is due.{' '}
-        <span className="app-nowrap">Overdue: {formatCount(count('overdue'))}</span> · <span className="app-nowrap">Due now: {formatCount(count('due'))}</span> ·{' '}
-        <span className="app-nowrap">Due soon: {formatCount(count('due-soon'))}</span> · <span className="app-nowrap">Not fitted onto a round: {formatCount(unplaced)}</span> ·{' '}
-        <a href="#done" onClick={jump('done')}>Done or deferred (last 90 days): {formatCount(overview.recorded.length)}</a>
-      </p>
-      <form className="app-filter-bar" role="search" aria-label="Filter reviews" onSubmit={(e) => e.preventDefault()}>
+      {list ? (
+        <p>
+          Worked out for {formatLongUkDate(list.today)} from each resident’s medicines and records; each review says why it is due.{' '}
+          <span className="app-nowrap">Overdue: {formatCount(list.counts.overdue)}</span> · <span className="app-nowrap">Due now: {formatCount(list.counts.due)}</span> ·{' '}
+          <span className="app-nowrap">Due soon: {formatCount(list.counts.dueSoon)}</span> · <span className="app-nowrap">Not fitted onto a round: {formatCount(list.counts.unplaced)}</span> ·{' '}
+          <a href="#done" onClick={jump('done')}>Done or deferred (last 90 days): {formatCount(list.recorded.length)}</a>
+        </p>
+      ) : null}
+      <form className="app-filter-bar" role="search" aria-label="Filter reviews" onSubmit={(e) => { e.preventDefault(); setTerm(text.trim()); }}>
         <div className="app-filter-bar__search">
           <TextField id="reviews-search" label="Resident’s name or NHS number" type="search" maxLength={100} value={text} onChange={setText} />
         </div>
@@ -109,19 +89,23 @@ function Overview({ homes, overview, homeId }: { homes: CareHome[]; overview: Re
           <SelectField id="reviews-status" label="Status" options={STATUS_OPTIONS} value={status} onChange={setStatus} selectClassName="nhsuk-u-width-full" />
         </div>
         <div className="app-filter-bar__item">
-          <SelectField id="reviews-reason" label="Reason" options={[{ value: '', label: 'Any reason' }, ...rules]} value={rule} onChange={setRule} selectClassName="nhsuk-u-width-full" />
+          <SelectField id="reviews-reason" label="Reason" options={ruleOptions} value={rule} onChange={setRule} selectClassName="nhsuk-u-width-full" />
         </div>
       </form>
 
-      {overview.items.length === 0 ? (
+      {data.status === 'error' ? <ErrorPanel error={data.error} onRetry={retry} /> : null}
+      {list === null && data.status === 'loading' ? <Loading what="the reviews due" /> : null}
+      {list !== null && list.residents.total === 0 && !term && !status && !rule ? (
         <div className="nhsuk-inset-text">
           <p>No medication reviews are due{homeId !== null ? ' at this home' : ''}. Reviews appear here when a resident’s medicines or records show one is due, for example a structured medication review a year after the last, or an antipsychotic taken with dementia.</p>
         </div>
-      ) : (
+      ) : null}
+      {list !== null && (list.residents.total > 0 || term || status || rule) ? (
         <section aria-labelledby="due-heading">
           <h2 className="nhsuk-u-visually-hidden" id="due-heading">Residents with reviews due</h2>
-          <ListBar total={shown.length} offset={page.offset} limit={50} noun="resident with reviews due" nouns="residents with reviews due" label="Pages of residents with reviews due" onOffset={page.setOffset} />
-          {shown.length === 0 ? <p>No residents match these filters.</p> : (
+          <ListBar total={list.residents.total} offset={list.residents.offset} limit={list.residents.limit} noun="resident with reviews due" nouns="residents with reviews due"
+            label="Pages of residents with reviews due" onOffset={toPage} busy={data.status === 'loading'} />
+          {list.residents.total === 0 ? <p>No residents match these filters.</p> : (
             <div className="nhsuk-table-container">
               <table className="nhsuk-table app-table-compact" data-testid="reviews-table">
                 <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Residents with medication reviews due, one row each, most pressing first</caption>
@@ -135,22 +119,24 @@ function Overview({ homes, overview, homeId }: { homes: CareHome[]; overview: Re
                   </tr>
                 </thead>
                 <tbody className="nhsuk-table__body">
-                  {page.shown.map((g) => <ResidentRow key={g.residentId} group={g} today={overview.today} />)}
+                  {list.residents.rows.map((g) => <ResidentRow key={g.residentId} group={g} today={list.today} />)}
                 </tbody>
               </table>
             </div>
           )}
         </section>
-      )}
+      ) : null}
 
-      <RoundsTable rounds={overview.rounds} />
-
-      <section aria-labelledby="done-heading">
-        <h2 className="nhsuk-heading-m" id="done-heading"><span id="done" tabIndex={-1}>Done or deferred</span></h2>
-        {overview.recorded.length === 0 ? <p>No reviews have been recorded in the last 90 days. Use “Record this review” on a review above once it has been done or put off.</p> : <RecordedTable rows={overview.recorded} />}
-      </section>
-
-      <p className="nhsuk-body-s app-secondary-text">Rules in force: {overview.rulesVersion}. Intervals and minutes: <a href={href('/settings')}>settings</a>.</p>
+      {list ? (
+        <>
+          <RoundsTable rounds={list.rounds} />
+          <section aria-labelledby="done-heading">
+            <h2 className="nhsuk-heading-m" id="done-heading"><span id="done" tabIndex={-1}>Done or deferred</span></h2>
+            {list.recorded.length === 0 ? <p>No reviews have been recorded in the last 90 days. Use “Record this review” on a review above once it has been done or put off.</p> : <RecordedTable rows={list.recorded} />}
+          </section>
+          <p className="nhsuk-body-s app-secondary-text">Rules in force: {list.rulesVersion}. Intervals and minutes: <a href={href('/settings')}>settings</a>.</p>
+        </>
+      ) : null}
     </>
   );
 }
