@@ -73,6 +73,22 @@ describe('flags workflow', () => {
     await step('flags-01-banner-on-homes');
   });
 
+  it('H9: folds the banner to one line once seen today, never hiding it while the flag is unacknowledged', async () => {
+    const { page } = h;
+    await h.open('/residents');
+    const banner = page.getByTestId('escalation-banner');
+    await page.getByRole('button', { name: /Fold to one line for today/ }).click();
+    await page.getByRole('button', { name: /Show the flags/ }).waitFor();
+    expect(await banner.textContent()).toContain('Act today: 1 flag needs same-day escalation: Mary Smith');
+    // Still folded on the next screen, and still there.
+    await h.open('/flags');
+    await page.getByRole('button', { name: /Show the flags/ }).waitFor();
+    expect(await banner.count()).toBe(1);
+    expect(await h.audit()).toEqual([]);
+    await page.getByRole('button', { name: /Show the flags/ }).click();
+    await page.getByRole('link', { name: 'Record the action taken for Mary Smith' }).waitFor();
+  });
+
   it('lists flags by home, status and severity, with waiting flags marked', async () => {
     const { page } = h;
     await h.open('/flags');
