@@ -77,32 +77,28 @@ export function AuditScreen({ residentId }: { residentId: number | null }) {
     <>
       {errors.length > 0 ? <ErrorSummary items={errors} /> : null}
       <PageHeading>Audit trail</PageHeading>
-      <p className="nhsuk-body-l">Who did what in Roundtable, and when: every change, every backup and restore, and every time someone opened a resident’s record.</p>
-      <form className="app-filters" onSubmit={submit} noValidate>
-        <div className="nhsuk-grid-row">
-          <div className="nhsuk-grid-column-one-half">
-            <SelectField id="audit-resident" label="Resident" value={form.resident} options={residentOptions} onChange={(v) => setForm({ ...form, resident: v })} selectClassName="nhsuk-u-width-full" />
-          </div>
-          <div className="nhsuk-grid-column-one-quarter">
-            <SelectField id="audit-person" label="Person" value={form.person} options={[{ value: '', label: 'Anyone' }, ...c.people.map((p) => ({ value: p, label: p }))]}
-              onChange={(v) => setForm({ ...form, person: v })} selectClassName="nhsuk-u-width-full" />
-          </div>
-          <div className="nhsuk-grid-column-one-quarter">
-            <SelectField id="audit-kind" label="Kind" value={form.kind} options={kindOptions} onChange={(v) => setForm({ ...form, kind: v })} selectClassName="nhsuk-u-width-full" />
-          </div>
+      <p>Who did what in Roundtable, and when: every change, every backup and restore, and every time someone opened a resident’s record.</p>
+      <form className="app-filter-bar" onSubmit={submit} noValidate aria-label="Filter the audit trail">
+        <div className="app-filter-bar__search">
+          <SelectField id="audit-resident" label="Resident" value={form.resident} options={residentOptions} onChange={(v) => setForm({ ...form, resident: v })} selectClassName="nhsuk-u-width-full" />
         </div>
-        <div className="nhsuk-grid-row">
-          <div className="nhsuk-grid-column-one-quarter">
-            <TextField id="audit-from" label="From" hint="For example, 01/11/2026" value={form.from} error={errorFor('audit-from')} onChange={(v) => setForm({ ...form, from: v })} width={10} />
-          </div>
-          <div className="nhsuk-grid-column-one-quarter">
-            <TextField id="audit-to" label="To" hint="For example, 30/11/2026" value={form.to} error={errorFor('audit-to')} onChange={(v) => setForm({ ...form, to: v })} width={10} />
-          </div>
+        <div className="app-filter-bar__item">
+          <SelectField id="audit-person" label="Person" value={form.person} options={[{ value: '', label: 'Anyone' }, ...c.people.map((p) => ({ value: p, label: p }))]}
+            onChange={(v) => setForm({ ...form, person: v })} selectClassName="nhsuk-u-width-full" />
         </div>
-        <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3">Filter</button>
+        <div className="app-filter-bar__item">
+          <SelectField id="audit-kind" label="Kind" value={form.kind} options={kindOptions} onChange={(v) => setForm({ ...form, kind: v })} selectClassName="nhsuk-u-width-full" />
+        </div>
+        <div className="app-filter-bar__date">
+          <TextField id="audit-from" label="From (dd/mm/yyyy)" value={form.from} error={errorFor('audit-from')} onChange={(v) => setForm({ ...form, from: v })} width={10} />
+        </div>
+        <div className="app-filter-bar__date">
+          <TextField id="audit-to" label="To (dd/mm/yyyy)" value={form.to} error={errorFor('audit-to')} onChange={(v) => setForm({ ...form, to: v })} width={10} />
+        </div>
+        <button type="submit" className="nhsuk-button nhsuk-button--secondary">Filter</button>
         <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={exportCsv}>Download as CSV</button>
-        {exportError ? <ErrorPanel error={exportError} /> : null}
       </form>
+      {exportError ? <ErrorPanel error={exportError} /> : null}
       {shown === null && events.status === 'loading' ? <Loading what="the audit trail" /> : null}
       {events.status === 'error' ? <ErrorPanel error={events.error} onRetry={retry} /> : null}
       {shown !== null && shown.total === 0 ? (
