@@ -6,66 +6,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { addDays } from '../shared/dates';
-import type { FlagCategory, FlagSeverity } from '../shared/domain/enums';
-import { careHomeInput, representativeInput, residentInput } from '../shared/domain/register';
-import { modulus11CheckDigit } from '../shared/rules/nhsNumber';
+import { careHomeInput } from '../shared/domain/register';
 import { planRound } from '../shared/rules/planning';
 import { createContext } from '../main/services/context';
 import { writeRoundFiles } from '../main/services/print';
 import { addResident, createRound, planWeek, reasonsFor } from '../main/services/rounds';
 import { DEFAULT_ROUND_TIME } from '../shared/rules/roundTime';
 import { openStore, type Store } from '../main/store';
+import { generatePcn } from './pcn';
 
 const TODAY = '2026-11-23';
 const HOMES = 50;
 const PER_HOME = 40;
 
-/** A deterministic pseudo-random sequence, so every run measures the same data. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
-
-let serial = 0;
-function nhsNumber(): string {
-  for (;;) {
-    serial += 1;
-    const first = `999${String(serial).padStart(6, '0')}`;
-    const check = modulus11CheckDigit(first);
-    if (check !== null) return `${first}${check}`;
-  }
-}
-
-const SEVERITIES: FlagSeverity[] = ['urgent', 'high', 'high', 'medium', 'routine'];
-const CATEGORIES: FlagCategory[] = ['fall', 'skin', 'weight-loss', 'behaviour', 'family-concern'];
-
-async function generate(store: Store, homes: number, perHome: number, seed: number): Promise<number[]> {
-  const rnd = random(seed);
-  const actor = { osUser: 'bench', staffId: null };
-  const ids: number[] = [];
-  for (let h = 0; h < homes; h++) {
-    const home = await store.homes.create(actor, careHomeInput.parse({ name: `Bench Home ${h + 1}`, type: h % 2 ? 'nursing' : 'residential',
-      roundDay: 'tuesday', roundStartTime: '10:00', roundCapacityMinutes: 120 + (h % 3) * 30 }));
-    ids.push(home.id);
-    for (let r = 0; r < perHome; r++) {
-      const resident = await store.residents.create(actor, residentInput.parse({
-        nhsNumber: nhsNumber(), familyName: `Family${h}x${r}`, givenName: `Given${r}`, dateOfBirth: '1936-03-03', sex: r % 2 ? 'male' : 'female', homeId: home.id,
-        room: String(r + 1), admissionDate: addDays(TODAY, -Math.floor(rnd() * 1500)), dementia: rnd() < 0.5,
-      }), rnd() < 0.8 ? [representativeInput.parse({ name: `Relative ${h}-${r}`, relationship: 'daughter', holdsLpaHealthWelfare: rnd() < 0.3 })] : []);
-      if (rnd() < 0.3) {
-        const category = CATEGORIES[Math.floor(rnd() * CATEGORIES.length)] ?? 'fall';
-        await store.flags.add(actor, { homeId: home.id, residentId: resident.id, rawIdentity: { n: resident.nhsNumber }, raisedOn: addDays(TODAY, -Math.floor(rnd() * 10)),
-          raisedBy: category === 'family-concern' ? `Relative ${h}-${r}` : 'Senior carer', category,
-          severity: category === 'family-concern' ? 'medium' : SEVERITIES[Math.floor(rnd() * SEVERITIES.length)] ?? 'high', text: `Bench flag ${h}-${r}`, scores: {} }, 'bench');
-      }
-    }
-  }
-  return ids;
-}
+/** The generated PCN of bench/pcn.ts, without medicines (the planner's own figures are measured here). */
+const generate = (store: Store, homes: number, perHome: number, seed: number) => generatePcn(store, { homes, perHome, seed, today: TODAY, medicines: false });
 
 const ms = (start: number) => `${(performance.now() - start).toFixed(0)} ms`;
 

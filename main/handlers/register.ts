@@ -1,5 +1,6 @@
 import type { registerChannels } from '../../shared/ipc/register';
 import * as register from '../services/register';
+import * as residentList from '../services/residentList';
 import type { HandlerMap } from './types';
 
 export const registerHandlers: HandlerMap<keyof typeof registerChannels> = {
@@ -9,6 +10,7 @@ export const registerHandlers: HandlerMap<keyof typeof registerChannels> = {
   'homes:create': register.createHome,
   'homes:update': register.updateHome,
   'residents:search': register.searchResidents,
+  'residents:page': residentList.residentsPage,
   'residents:get': register.getResident,
   'residents:create': register.createResident,
   'residents:update': register.updateResident,

@@ -9,6 +9,7 @@ export const reportHandlers: HandlerMap<keyof typeof reportChannels> = {
   'reports:outcomes': reports.outcomeReport,
   'reports:csv': reports.outcomeCsv,
   'audit:search': audit.searchAudit,
+  'audit:page': audit.pageAudit,
   'audit:choices': (ctx) => audit.auditChoices(ctx),
   'audit:csv': audit.auditCsv,
 };

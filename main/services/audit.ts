@@ -3,6 +3,7 @@ import { toCsv } from '../../shared/csv';
 import type { ParsedInput } from '../../shared/ipc';
 import { MAX_AUDIT_ROWS } from '../../shared/ipc/reports';
 import type { AuditEntry } from '../store';
+import type { Page } from '../../shared/domain/lists';
 import type { AppContext } from './context';
 
 const filterOf = (input: ParsedInput<'audit:search'>) => ({
@@ -10,6 +11,14 @@ const filterOf = (input: ParsedInput<'audit:search'>) => ({
 });
 
 export const searchAudit = (ctx: AppContext, input: ParsedInput<'audit:search'>): Promise<AuditEntry[]> => ctx.store.audit.search(filterOf(input));
+
+/** One page of the audit trail with the real count, so every event is reachable. */
+export async function pageAudit(ctx: AppContext, input: ParsedInput<'audit:page'>): Promise<Page<AuditEntry>> {
+  const { total, entries } = await ctx.store.audit.page({
+    residentId: input.residentId, person: input.person, from: input.from, to: input.to, kind: input.kind, limit: input.limit, offset: input.offset,
+  });
+  return { rows: entries, total, offset: input.offset, limit: input.limit };
+}
 
 export const auditChoices = (ctx: AppContext) => ctx.store.audit.choices();
 

@@ -7,6 +7,7 @@ import { cprStatus } from '../../shared/rules/cpr';
 import { endOfLifeBanner } from '../../shared/rules/carePlan';
 import { buildTimeline } from '../../shared/rules/timeline';
 import type { AppContext } from './context';
+import { loadSettings, upcomingRounds } from './reviews';
 
 export async function residentView(ctx: AppContext, input: ParsedInput<'residents:view'>): Promise<ResidentView> {
   const resident = await ctx.store.residents.get(input.id);
@@ -17,6 +18,11 @@ export async function residentView(ctx: AppContext, input: ParsedInput<'resident
   const extras = await ctx.store.timeline.extras(resident.id);
   const cpr = cprStatus(snapshot.carePlans);
   const on = resident.status === 'died' && resident.statusDate ? resident.statusDate : today;
+  // The store lists flags most severe first.
+  const open = flags.filter((f) => f.status === 'open' || f.status === 'on-agenda');
+  const worst = open[0];
+  const rounds = resident.status === 'active'
+    ? (await upcomingRounds(ctx, [await ctx.store.homes.get(resident.homeId)], await loadSettings(ctx))).sort((a, b) => a.date.localeCompare(b.date)) : [];
   return {
     resident,
     header: {
@@ -24,7 +30,10 @@ export async function residentView(ctx: AppContext, input: ParsedInput<'resident
       cpr,
       currentMedicines: snapshot.medications.filter((m) => m.status === 'active').length,
       representatives: resident.representatives.length,
-      openFlags: flags.filter((f) => f.status === 'open' || f.status === 'on-agenda').length,
+      openFlags: open.length,
+      worstFlag: worst ? { id: worst.id, severity: worst.severity, category: worst.category, raisedOn: worst.raisedOn, text: worst.text,
+        actionRecorded: worst.escalationAction !== null } : null,
+      nextRound: rounds[0] ? { date: rounds[0].date, planned: !rounds[0].projected } : null,
     },
     timeline: buildTimeline(snapshot, flags, extras.sources, extras.outcomes),
     endOfLife: resident.status === 'active' ? endOfLifeBanner(snapshot, today) : null,

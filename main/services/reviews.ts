@@ -59,7 +59,7 @@ export function projectRounds(home: CareHome, today: string, weeks: number): Upc
   const target = WEEKDAY_NAMES.indexOf(home.roundDay);
   const first = addDays(today, (target - dayOfWeek(today) + 7) % 7);
   return Array.from({ length: weeks }, (_, i) => addDays(first, i * 7)).map((date) => ({
-    key: `${home.id}:${date}`, homeId: home.id, home: home.name, date, capacityMinutes: home.roundCapacityMinutes ?? 0, usedMinutes: 0, projected: true,
+    key: `${home.id}:${date}`, homeId: home.id, home: home.name, date, capacityMinutes: home.roundCapacityMinutes ?? 0, usedMinutes: 0, reviewMinutes: 0, projected: true,
   }));
 }
 
@@ -70,12 +70,12 @@ export async function upcomingRounds(ctx: AppContext, homes: CareHome[], setting
   return homes.flatMap((home) => {
     const mine = planned.filter((r) => r.home_id === home.id);
     if (mine.length === 0) return projectRounds(home, today, settings.scheduleWeeks);
-    return mine.map((r) => ({ key: String(r.id), homeId: home.id, home: home.name, date: r.date, capacityMinutes: r.capacity_minutes, usedMinutes: r.used_minutes, projected: false }));
+    return mine.map((r) => ({ key: String(r.id), homeId: home.id, home: home.name, date: r.date, capacityMinutes: r.capacity_minutes, usedMinutes: r.used_minutes, reviewMinutes: 0, projected: false }));
   });
 }
 
 /** Every due medication review (optionally one home's, due before a date), fitted into the upcoming rounds. */
-export async function reviewsOverview(ctx: AppContext, input: ParsedInput<'reviews:overview'>): Promise<ReviewsOverview> {
+export async function reviewsOverview(ctx: AppContext, input: ParsedInput<'reviews:overview'>, options: { record?: boolean } = {}): Promise<ReviewsOverview> {
   const today = ctx.today();
   const settings = await loadSettings(ctx);
   const homes = (await ctx.store.homes.list()).filter((h) => input.homeId === undefined || h.id === input.homeId);
@@ -94,8 +94,9 @@ export async function reviewsOverview(ctx: AppContext, input: ParsedInput<'revie
       .map((r) => ({ key: r.key, date: r.date, capacityMinutes: r.capacityMinutes, usedMinutes: r.usedMinutes }));
     const schedule = scheduleReviews(homeRounds, homeItems);
     placedCount += schedule.placed.length;
-    const round = rounds.filter((r) => r.homeId === home.id);
-    for (const r of round) r.usedMinutes = schedule.used[r.key] ?? r.usedMinutes;
+    // usedMinutes stays what the round itself says is planned (the Rounds screen's figure); the reviews
+    // suggested for it are counted apart, so "time left" means one thing on both screens.
+    for (const r of rounds.filter((x) => x.homeId === home.id)) r.reviewMinutes = (schedule.used[r.key] ?? r.usedMinutes) - r.usedMinutes;
     for (const p of schedule.placed) {
       const snap = byResident.get(p.item.residentId);
       if (snap) rows.push(toRow(p.item, snap, { scheduledFor: p.roundDate, notScheduledReason: null }));
@@ -110,7 +111,7 @@ export async function reviewsOverview(ctx: AppContext, input: ParsedInput<'revie
   rows.sort((a, b) => order[a.status] - order[b.status] || seriousness(a) - seriousness(b) || a.due.localeCompare(b.due) || a.home.localeCompare(b.home)
     || a.name.localeCompare(b.name) || a.rule.localeCompare(b.rule));
   const recorded = (await ctx.store.reviews.recorded({ homeId: input.homeId, since: addDays(today, -90) })).map(toRecorded);
-  await ctx.store.reviews.recordRun(ctx.actor, { today, homeId: input.homeId ?? null, rulesVersion: REVIEW_RULES_VERSION, settings, items: rows.length,
+  if (options.record !== false) await ctx.store.reviews.recordRun(ctx.actor, { today, homeId: input.homeId ?? null, rulesVersion: REVIEW_RULES_VERSION, settings, items: rows.length,
     placed: placedCount, unplaced: rows.length - placedCount });
   return { today, rulesVersion: REVIEW_RULES_VERSION, settings, items: rows, rounds, recorded };
 }

@@ -46,28 +46,37 @@ export interface AuditFilter {
   /** An action ("create", "view", "restore"…) or an entity ("resident", "backup"…). */
   kind?: string;
   limit?: number;
+  offset?: number;
 }
 
 export interface AuditEntry extends AuditEvent {
   staffName: string | null;
 }
 
-/** Audit events matching every given filter, newest first. */
-export function searchAudit(db: Db, filter: AuditFilter): AuditEntry[] {
-  const rows = db.prepare(`SELECT a.*, s.name AS staff_name FROM audit_event a LEFT JOIN staff s ON s.id = a.staff_id
-      WHERE (@residentId IS NULL
+const AUDIT_WHERE = `WHERE (@residentId IS NULL
              OR (a.entity IN ('resident', 'resident_records') AND a.entity_id = @residentId)
              OR (a.entity = 'representative' AND a.entity_id IN (SELECT id FROM representative WHERE resident_id = @residentId))
              OR (a.entity = 'flag' AND a.entity_id IN (SELECT id FROM flag WHERE resident_id = @residentId)))
         AND (@person IS NULL OR a.os_user = @person COLLATE NOCASE OR s.name = @person COLLATE NOCASE)
         AND (@from IS NULL OR substr(a.at, 1, 10) >= @from)
         AND (@to IS NULL OR substr(a.at, 1, 10) <= @to)
-        AND (@kind IS NULL OR a.action = @kind OR a.entity = @kind)
-      ORDER BY a.id DESC LIMIT @limit`)
-    .all({
-      residentId: filter.residentId ?? null, person: filter.person ?? null, from: filter.from ?? null, to: filter.to ?? null,
-      kind: filter.kind ?? null, limit: filter.limit ?? 1000,
-    }) as (AuditRow & { staff_name: string | null })[];
+        AND (@kind IS NULL OR a.action = @kind OR a.entity = @kind)`;
+
+const auditParams = (filter: AuditFilter) => ({
+  residentId: filter.residentId ?? null, person: filter.person ?? null, from: filter.from ?? null, to: filter.to ?? null, kind: filter.kind ?? null,
+});
+
+/** How many audit events match the filters (for the count shown above a page of them). */
+export function countAudit(db: Db, filter: AuditFilter): number {
+  return (db.prepare(`SELECT count(*) AS n FROM audit_event a LEFT JOIN staff s ON s.id = a.staff_id ${AUDIT_WHERE}`).get(auditParams(filter)) as { n: number }).n;
+}
+
+/** Audit events matching every given filter, newest first (from `offset`, at most `limit`). */
+export function searchAudit(db: Db, filter: AuditFilter): AuditEntry[] {
+  const rows = db.prepare(`SELECT a.*, s.name AS staff_name FROM audit_event a LEFT JOIN staff s ON s.id = a.staff_id
+      ${AUDIT_WHERE}
+      ORDER BY a.id DESC LIMIT @limit OFFSET @offset`)
+    .all({ ...auditParams(filter), limit: filter.limit ?? 1000, offset: filter.offset ?? 0 }) as (AuditRow & { staff_name: string | null })[];
   return rows.map((r) => ({
     id: r.id, at: r.at, osUser: r.os_user, staffId: r.staff_id, staffName: r.staff_name, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary,
   }));

@@ -9,7 +9,7 @@ import type { NewFlag, ResidentRecords } from '../../shared/domain/clinical';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
 import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 import { AppError } from '../../shared/errors';
-import { auditChoices, listAudit, searchAudit, writeAudit, type Actor, type AuditEntry, type AuditEvent, type AuditFilter } from './audit';
+import { auditChoices, countAudit, listAudit, searchAudit, writeAudit, type Actor, type AuditEntry, type AuditEvent, type AuditFilter } from './audit';
 import { backupTo } from './backups';
 import { loadOutcomeData } from './reports';
 import type { StoredOutcomeData } from '../../shared/domain/reports';
@@ -21,7 +21,7 @@ import { findHome, getHome, insertHome, listHomes, updateHome } from './homes';
 import { getPractice, insertStaff, isEmpty, listStaff, savePractice } from './practice';
 import {
   findResidentByNhsNumber, getRepresentative, getResident, insertRepresentative, insertResident, listRepresentatives,
-  retireRepresentative, searchResidents, updateRepresentative, updateResident, type ResidentQuery,
+  pageResidents, retireRepresentative, searchResidents, updateRepresentative, updateResident, type OpenFlagRow, type ResidentPageQuery, type ResidentQuery,
 } from './residents';
 import { loadSnapshots, type SnapshotQuery } from './snapshots';
 import { countRecords, insertFlag, insertResidentRecords, type RecordCounts } from './records';
@@ -69,6 +69,7 @@ export interface ImportSession {
   finish(kind: string, counts: BatchCounts, summary: ImportSummary): void;
 }
 export type { AuditEntry, AuditFilter } from './audit';
+export type { OpenFlagRow, ResidentPageQuery } from './residents';
 export { checkBackup, deleteBackupFile, listBackupFiles, replaceDatabaseFile, type BackupCheck, type BackupFile } from './backups';
 export { backupFolderFor } from './db';
 export type { SnapshotQuery } from './snapshots';
@@ -114,6 +115,8 @@ export interface Store {
   };
   residents: {
     search(query: ResidentQuery): Promise<Resident[]>;
+    /** One page of the register in a fixed order, the total that match, and the page's open flags. */
+    page(query: ResidentPageQuery): Promise<{ total: number; residents: Resident[]; openFlags: OpenFlagRow[] }>;
     get(id: number): Promise<ResidentDetail>;
     findByNhsNumber(nhsNumber: string): Promise<Resident | null>;
     create(actor: Actor, resident: ResidentFields, representatives?: RepresentativeFields[]): Promise<ResidentDetail>;
@@ -170,6 +173,8 @@ export interface Store {
   audit: {
     list(filter?: { entity?: string; entityId?: number; limit?: number }): Promise<AuditEvent[]>;
     search(filter: AuditFilter): Promise<AuditEntry[]>;
+    /** One page of matching events, newest first, with how many match. */
+    page(filter: AuditFilter): Promise<{ total: number; entries: AuditEntry[] }>;
     choices(): Promise<{ people: string[]; actions: string[]; entities: string[] }>;
     /** Records something that is not a write, such as viewing a resident's record. */
     record(actor: Actor, action: string, entity: string, entityId: number | null, summary: string): Promise<void>;
@@ -372,6 +377,7 @@ export function createStore(db: Db, file: string, holder?: HolderHandle): Store 
 
     residents: {
       search: (query) => read(() => searchResidents(db, query)),
+      page: (query) => read(() => pageResidents(db, query)),
       get: (id) => read(() => residentDetail(db, id)),
       findByNhsNumber: (nhsNumber) => read(() => findResidentByNhsNumber(db, nhsNumber)),
       create: (actor, resident, representatives = []) => write(() => {
@@ -538,6 +544,7 @@ export function createStore(db: Db, file: string, holder?: HolderHandle): Store 
     audit: {
       list: (filter) => read(() => listAudit(db, filter)),
       search: (filter) => read(() => searchAudit(db, filter)),
+      page: (filter) => read(() => ({ total: countAudit(db, filter), entries: searchAudit(db, filter) })),
       choices: () => read(() => auditChoices(db)),
       record: recordRead,
     },

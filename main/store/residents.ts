@@ -4,6 +4,7 @@ import type { ContactPreference, ResidentStatus, Sex } from '../../shared/domain
 import { AppError } from '../../shared/errors';
 import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 import { searchKey } from '../../shared/text';
+import type { ResidentSort } from '../../shared/domain/lists';
 import type { Db } from './db';
 
 interface ResidentRow {
@@ -51,6 +52,14 @@ export function searchResidents(db: Db, q: ResidentQuery, options: { limit?: num
       ORDER BY h.name, r.family_name COLLATE NOCASE, r.given_name COLLATE NOCASE
       LIMIT @limit`)
     .all({ homeId: q.homeId ?? null, status, key: escapeLike(key), limit: options.limit === null ? -1 : (options.limit ?? 1000) }) as ResidentRow[];
+  return rows.map(toResident);
+}
+
+/** Residents by id, in the register's order (home, then name). */
+export function residentsByIds(db: Db, ids: readonly number[]): Resident[] {
+  if (ids.length === 0) return [];
+  const rows = db.prepare(`${SELECT} WHERE r.id IN (SELECT value FROM json_each(?))
+      ORDER BY h.name, r.family_name COLLATE NOCASE, r.given_name COLLATE NOCASE`).all(JSON.stringify(ids)) as ResidentRow[];
   return rows.map(toResident);
 }
 
@@ -164,4 +173,48 @@ export function updateRepresentative(db: Db, id: number, p: RepresentativeFields
 export function retireRepresentative(db: Db, id: number): void {
   getRepresentative(db, id);
   db.prepare('UPDATE representative SET retired_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+}
+
+export interface ResidentPageQuery extends ResidentQuery {
+  /** Only residents with at least one open (or on-agenda) flag. */
+  withOpenFlag?: boolean | undefined;
+  sort: ResidentSort;
+  descending: boolean;
+  offset: number;
+  limit: number;
+}
+
+export interface OpenFlagRow { id: number; resident_id: number; severity: string; category: string; raised_on: string; escalation_action: string | null }
+
+const OPEN_FLAG = `f.resident_id IS NOT NULL AND f.dismissed_at IS NULL AND f.status IN ('open', 'on-agenda')`;
+const SEVERITY_RANK = `CASE f.severity WHEN 'escalate-now' THEN 0 WHEN 'urgent' THEN 1 WHEN 'high' THEN 2 WHEN 'medium' THEN 3 ELSE 4 END`;
+const NAME_ORDER = 'r.family_name COLLATE NOCASE, r.given_name COLLATE NOCASE, r.id';
+
+/**
+ * One page of the register in a fixed order, with the total that match, and every open flag of the
+ * residents on the page: three queries whatever the size of the register.
+ */
+export function pageResidents(db: Db, q: ResidentPageQuery): { total: number; residents: Resident[]; openFlags: OpenFlagRow[] } {
+  const key = q.query ? searchKey(q.query) : '';
+  const dir = q.descending ? 'DESC' : 'ASC';
+  const order: Record<ResidentSort, string> = {
+    name: `r.family_name COLLATE NOCASE ${dir}, r.given_name COLLATE NOCASE ${dir}, r.id ${dir}`,
+    home: `h.name ${dir}, ${NAME_ORDER}`,
+    room: `r.room IS NULL, CAST(r.room AS INTEGER) ${dir}, r.room COLLATE NOCASE ${dir}, ${NAME_ORDER}`,
+    dateOfBirth: `r.date_of_birth ${dir}, ${NAME_ORDER}`,
+    flag: `coalesce(o.rank, 9) ${dir}, ${NAME_ORDER}`,
+  };
+  const where = `WHERE (@homeId IS NULL OR r.home_id = @homeId)
+        AND (@status = 'all' OR r.status = @status)
+        AND (@key = '' OR r.search_text LIKE '%' || @key || '%' ESCAPE '\\')
+        AND (@withOpenFlag = 0 OR o.rank IS NOT NULL)`;
+  const open = `(SELECT f.resident_id, min(${SEVERITY_RANK}) AS rank FROM flag f WHERE ${OPEN_FLAG} GROUP BY f.resident_id) o ON o.resident_id = r.id`;
+  const params = { homeId: q.homeId ?? null, status: q.status ?? 'active', key: escapeLike(key), withOpenFlag: q.withOpenFlag ? 1 : 0 };
+  const total = (db.prepare(`SELECT count(*) AS n FROM resident r LEFT JOIN ${open} ${where}`).get(params) as { n: number }).n;
+  const rows = db.prepare(`${SELECT} LEFT JOIN ${open} ${where} ORDER BY ${order[q.sort]} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: q.limit, offset: q.offset }) as ResidentRow[];
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const openFlags = rows.length === 0 ? [] : db.prepare(`SELECT f.id, f.resident_id, f.severity, f.category, f.raised_on, f.escalation_action FROM flag f
+      WHERE ${OPEN_FLAG} AND f.resident_id IN (SELECT value FROM json_each(?)) ORDER BY ${SEVERITY_RANK}, f.raised_on DESC, f.id DESC`).all(ids) as OpenFlagRow[];
+  return { total, residents: rows.map(toResident), openFlags };
 }

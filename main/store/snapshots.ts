@@ -1,7 +1,7 @@
 /** Reads residents' snapshots (shared/domain/snapshot.ts) for the rules: a few set-based queries, not one per resident. */
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
 import type { Db } from './db';
-import { listRepresentativesOfSnapshot, searchResidents } from './residents';
+import { listRepresentativesOfSnapshot, residentsByIds, searchResidents } from './residents';
 
 export interface SnapshotQuery {
   homeId?: number | undefined;
@@ -21,11 +21,10 @@ function groupBy<T extends { resident_id: number }>(rows: T[]): Map<number, T[]>
 }
 
 export function loadSnapshots(db: Db, query: SnapshotQuery = {}): ResidentSnapshot[] {
-  let residents = searchResidents(db, { homeId: query.homeId, status: query.includeInactive ? 'all' : 'active' }, { limit: null });
-  if (query.residentIds) {
-    const wanted = new Set(query.residentIds);
-    residents = residents.filter((r) => wanted.has(r.id));
-  }
+  // A few residents (a page of a list, one record) are read by id, not by reading the whole register.
+  const residents = query.residentIds
+    ? residentsByIds(db, query.residentIds).filter((r) => (query.homeId === undefined || r.homeId === query.homeId) && (query.includeInactive || r.status === 'active'))
+    : searchResidents(db, { homeId: query.homeId, status: query.includeInactive ? 'all' : 'active' }, { limit: null });
   if (residents.length === 0) return [];
   db.exec('CREATE TEMP TABLE IF NOT EXISTS snapshot_ids (id INTEGER PRIMARY KEY)');
   db.exec('DELETE FROM snapshot_ids');

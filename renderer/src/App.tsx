@@ -1,7 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { call } from './api';
 import { AppInfoContext } from './appInfo';
-import { DemoBanner } from './components/DemoBanner';
 import { EscalationBanner } from './components/EscalationBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
@@ -17,27 +16,29 @@ import { parseRoute, sectionOf, type Route } from './routes';
 import { FlagDetailScreen } from './screens/FlagDetailScreen';
 import { FlagFormScreen } from './screens/FlagFormScreen';
 import { FlagsScreen } from './screens/FlagsScreen';
-import { CarePlanFormScreen } from './screens/CarePlanFormScreen';
 import { CarePlansScreen } from './screens/CarePlansScreen';
 import { HomeFormScreen } from './screens/HomeFormScreen';
 import { HomesScreen } from './screens/HomesScreen';
-import { ImportScreen } from './screens/ImportScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { RemoveRepresentativeScreen } from './screens/RemoveRepresentativeScreen';
 import { RepresentativeFormScreen } from './screens/RepresentativeFormScreen';
 import { ResidentDetailScreen } from './screens/ResidentDetailScreen';
 import { ResidentFormScreen } from './screens/ResidentFormScreen';
 import { ResidentsScreen } from './screens/ResidentsScreen';
-import { ReviewRecordScreen } from './screens/ReviewRecordScreen';
 import { ReviewsScreen } from './screens/ReviewsScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
 import { RoundNewScreen, RoundsScreen } from './screens/RoundsScreen';
 import { RoundScreen } from './screens/RoundScreen';
-import { RoundPrintScreen } from './screens/RoundPrintScreen';
-import { RoundOutcomesScreen } from './screens/RoundOutcomesScreen';
-import { AuditScreen } from './screens/AuditScreen';
-import { BackupsScreen } from './screens/BackupsScreen';
-import { ReportsScreen } from './screens/ReportsScreen';
+
+// Screens used now and then load when first opened, so the first screen's bundle stays small.
+const ImportScreen = lazy(() => import('./screens/ImportScreen').then((m) => ({ default: m.ImportScreen })));
+const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const RoundPrintScreen = lazy(() => import('./screens/RoundPrintScreen').then((m) => ({ default: m.RoundPrintScreen })));
+const RoundOutcomesScreen = lazy(() => import('./screens/RoundOutcomesScreen').then((m) => ({ default: m.RoundOutcomesScreen })));
+const AuditScreen = lazy(() => import('./screens/AuditScreen').then((m) => ({ default: m.AuditScreen })));
+const BackupsScreen = lazy(() => import('./screens/BackupsScreen').then((m) => ({ default: m.BackupsScreen })));
+const ReportsScreen = lazy(() => import('./screens/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
+const ReviewRecordScreen = lazy(() => import('./screens/ReviewRecordScreen').then((m) => ({ default: m.ReviewRecordScreen })));
+const CarePlanFormScreen = lazy(() => import('./screens/CarePlanFormScreen').then((m) => ({ default: m.CarePlanFormScreen })));
 
 function Screen({ route, flash }: { route: Route; flash: string | null }) {
   switch (route.name) {
@@ -90,8 +91,7 @@ export function App() {
   return (
     <AppInfoContext.Provider value={value}>
       <SkipLink />
-      <Header practiceName={value?.practice.name ?? null} current={sectionOf(route)} />
-      {value?.isDemo ? <DemoBanner /> : null}
+      <Header practiceName={value?.practice.name ?? null} current={sectionOf(route)} isDemo={value?.isDemo === true} />
       {value ? <EscalationBanner hash={hash} /> : null}
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper app-main" id="maincontent" tabIndex={-1} data-ready={value ? 'true' : undefined}>
@@ -104,7 +104,9 @@ export function App() {
           ) : null}
           {value ? (
             <ErrorBoundary key={hash}>
-              <Screen route={route} flash={flashFor(hash)} />
+              <Suspense fallback={<Loading what="this page" />}>
+                <Screen route={route} flash={flashFor(hash)} />
+              </Suspense>
             </ErrorBoundary>
           ) : null}
         </main>

@@ -1,6 +1,6 @@
 /** The merged resident view: a header of what matters most, and one timeline of everything that happened. */
 import type { CprStatus } from '../rules/cpr';
-import type { FlagSeverity } from './enums';
+import type { FlagCategory, FlagSeverity } from './enums';
 import type { ResidentDetail } from './register';
 
 export const TIMELINE_KINDS = ['flag', 'event', 'medicine', 'review', 'care-plan', 'outcome'] as const;
@@ -31,6 +31,10 @@ export interface ResidentHeader {
   currentMedicines: number;
   representatives: number;
   openFlags: number;
+  /** The most severe open (or on-agenda) flag, for the top of the page; null when none is open. */
+  worstFlag: { id: number; severity: FlagSeverity; category: FlagCategory; raisedOn: string; text: string; actionRecorded: boolean } | null;
+  /** The home's next round: a planned one, else the usual round day; null for someone not living there. */
+  nextRound: { date: string; planned: boolean } | null;
 }
 
 /** The end-of-life pathway when it is open (a GSF C/D or surprise question "no"), shown at the top of the resident page. */

@@ -5,6 +5,7 @@ import type { DueItem } from '../domain/due';
 import type { CprStatus } from '../rules/cpr';
 import { END_OF_LIFE_STEPS, type EndOfLifeStepRecord, type SupportPlanRecord } from '../domain/clinical';
 import { isoDate } from '../domain/register';
+import { DEFAULT_PAGE_SIZE, DUE_LIST_SORTS, MAX_PAGE_SIZE, type Page } from '../domain/lists';
 import { channel } from './channel';
 import { id } from './register';
 
@@ -59,9 +60,32 @@ export interface CarePlanOverview {
   residents: CarePlanResidentRow[];
 }
 
+/** The Care plans screen: one page of residents to talk with, and the coverage and counts for the whole set. */
+export interface CarePlanList {
+  today: string;
+  coverage: CarePlanCoverage[];
+  /** Residents whose CPR decisions disagree, in the whole set. */
+  conflicts: number;
+  /** The rule ids due somewhere, for the reason filter. */
+  rules: string[];
+  /** Whether anyone at all has something to talk about (before the filters). */
+  anyone: boolean;
+  residents: Page<CarePlanResidentRow>;
+}
+
 export const carePlanChannels = {
   'carePlans:get': channel<ResidentCarePlan>()(z.object({ residentId: id }).strict()),
   'carePlans:add': channel<ResidentCarePlan>()(z.object({ residentId: id, entry: carePlanEntryInput }).strict()),
   'carePlans:overview': channel<CarePlanOverview>()(z.object({ homeId: id.optional() }).strict()),
   'carePlans:add-pathway': channel<ResidentCarePlan>()(z.object({ residentId: id, record: pathwayRecordInput }).strict()),
+  'carePlans:list': channel<CarePlanList>()(z.object({
+    homeId: id.optional(),
+    query: z.string().trim().max(100).optional(),
+    status: z.enum(['overdue', 'due', 'due-soon', 'conflict']).optional(),
+    rule: z.string().trim().min(1).max(60).optional(),
+    sort: z.enum(DUE_LIST_SORTS).default('pressing'),
+    descending: z.boolean().default(false),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  }).strict()),
 } as const;

@@ -5,6 +5,7 @@ import {
   type CareHome, type Practice, type Representative, type Resident, type ResidentDetail, type StaffMember,
 } from '../domain/register';
 import { RESIDENT_STATUSES } from '../domain/enums';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, RESIDENT_SORTS, type Page, type ResidentListRow } from '../domain/lists';
 import { channel } from './channel';
 
 const none = z.object({}).strict();
@@ -32,6 +33,17 @@ export const registerChannels = {
     query: z.string().trim().max(100).optional(),
     homeId: id.optional(),
     status: z.enum([...RESIDENT_STATUSES, 'all']).optional(),
+  }).strict()),
+  /** The Residents list, a page at a time, with the total that match and what needs attention. */
+  'residents:page': channel<Page<ResidentListRow>>()(z.object({
+    query: z.string().trim().max(100).optional(),
+    homeId: id.optional(),
+    status: z.enum([...RESIDENT_STATUSES, 'all']).optional(),
+    withOpenFlag: z.boolean().optional(),
+    sort: z.enum(RESIDENT_SORTS).default('home'),
+    descending: z.boolean().default(false),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   }).strict()),
   'residents:get': channel<ResidentDetail>()(z.object({ id }).strict()),
   'residents:create': channel<ResidentDetail>()(z.object({

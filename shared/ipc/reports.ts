@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { addMonths, isIsoDate } from '../dates';
 import type { OutcomeReport } from '../domain/reports';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../domain/lists';
 import { channel } from './channel';
 import { id } from './register';
 
@@ -53,6 +54,11 @@ export const reportChannels = {
   'reports:outcomes': channel<OutcomeReport>()(reportInput),
   'reports:csv': channel<{ fileName: string; csv: string }>()(reportInput),
   'audit:search': channel<AuditEntryView[]>()(auditInput),
+  /** The audit trail a page at a time, newest first, with how many events match. */
+  'audit:page': channel<Page<AuditEntryView>>()(auditInput.omit({ limit: true }).extend({
+    offset: z.number().int().min(0).max(100_000_000).default(0),
+    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  }).strict()),
   'audit:choices': channel<{ people: string[]; actions: string[]; entities: string[] }>()(z.object({}).strict()),
   'audit:csv': channel<{ fileName: string; csv: string }>()(auditInput),
 } as const;

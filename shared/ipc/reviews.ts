@@ -5,6 +5,7 @@ import type { DueStatus } from '../domain/due';
 import type { MedicinesProfile } from '../rules/medicines';
 import { reviewSettingsSchema, type ReviewSettings } from '../rules/reviewSettings';
 import { MEDICATION_RULES } from '../rules/reviews';
+import { DEFAULT_PAGE_SIZE, DUE_LIST_SORTS, MAX_PAGE_SIZE, type Page, type ReviewCounts } from '../domain/lists';
 import { channel } from './channel';
 import { id } from './register';
 
@@ -53,7 +54,10 @@ export interface UpcomingRound {
   home: string;
   date: string;
   capacityMinutes: number;
+  /** Minutes already planned on the round's agenda: the same figure the round shows. */
   usedMinutes: number;
+  /** Minutes of the reviews this schedule suggests for the round (not yet on its agenda). */
+  reviewMinutes: number;
   /** True when worked out from the home's usual round day rather than a planned round. */
   projected: boolean;
 }
@@ -63,6 +67,29 @@ export interface ReviewsOverview {
   rulesVersion: string;
   settings: ReviewSettings;
   items: ReviewRow[];
+  rounds: UpcomingRound[];
+  recorded: RecordedReview[];
+}
+
+/** One resident's due reviews in one row of the Reviews list, most pressing first. */
+export interface ResidentReviews {
+  residentId: number;
+  name: string;
+  nhsNumber: string;
+  home: string;
+  items: ReviewRow[];
+  worst: DueStatus;
+  earliest: string;
+}
+
+/** The Reviews screen: one page of residents, with counts, reasons and rounds for the whole set. */
+export interface ReviewsList {
+  today: string;
+  rulesVersion: string;
+  counts: ReviewCounts;
+  /** The rule ids that are due somewhere, for the reason filter. */
+  rules: string[];
+  residents: Page<ResidentReviews>;
   rounds: UpcomingRound[];
   recorded: RecordedReview[];
 }
@@ -109,6 +136,16 @@ export const reviewsChannels = {
   'reviews:overview': channel<ReviewsOverview>()(z.object({
     homeId: id.optional(),
     before: isoDate.optional(),
+  }).strict()),
+  'reviews:list': channel<ReviewsList>()(z.object({
+    homeId: id.optional(),
+    query: z.string().trim().max(100).optional(),
+    status: z.enum(['overdue', 'due', 'due-soon', 'unplaced']).optional(),
+    rule: z.string().trim().min(1).max(60).optional(),
+    sort: z.enum(DUE_LIST_SORTS).default('pressing'),
+    descending: z.boolean().default(false),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   }).strict()),
   'reviews:resident': channel<ResidentMedicines>()(z.object({ residentId: id }).strict()),
   'reviews:record-done': channel<RecordedResult>()(reviewDoneInput),

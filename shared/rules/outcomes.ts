@@ -7,6 +7,7 @@ import { addDays, addMonths, daysBetween, formatUkDate } from '../dates';
 import type { Figure, MonthlyPoint, OutcomeCharts, OutcomeData, OutcomeSection } from '../domain/reports';
 import type { SnapshotCarePlanEntry } from '../domain/snapshot';
 import { cprStatus } from './cpr';
+import { ruleLabel } from './ruleLabels';
 
 export interface Period {
   from: string;
@@ -95,7 +96,8 @@ function share(key: Figure['key'], label: string, part: number, whole: number, h
 function byRule(rows: readonly { rule: string }[]): { label: string; value: number }[] {
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.rule, (counts.get(r.rule) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([label, value]) => ({ label, value }));
+  // Words for people: the breakdown is read on screen, in print and in the CSV.
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, value]) => ({ label: ruleLabel(rule), value }));
 }
 
 /** A hospital admission: an 'admission' event, unless it is dated the day the resident moved into the home. */
@@ -214,6 +216,13 @@ export function computeCharts(data: OutcomeData, period: Period): OutcomeCharts 
   for (const p of data.carePlans) plansByResident.set(p.residentId, [...(plansByResident.get(p.residentId) ?? []), p]);
   const months = monthsOf(period);
   const inMonth = (date: string | null, m: MonthlyPoint) => date !== null && date.startsWith(m.month) && date >= period.from && date <= period.to;
+  // A review falls due whether or not anyone recorded it: the recorded ones (done or deferred, with the date
+  // they were due) and those the rules still find overdue at the end of the period, each counted once, so the
+  // chart agrees with the "overdue" figure beside it.
+  const dueInMonth = (m: MonthlyPoint) => new Set([
+    ...data.reviews.filter((r) => inMonth(r.dueDate, m)).map((r) => `${r.residentId}|${r.rule}|${r.dueDate}`),
+    ...data.overdueAtEnd.filter((r) => inMonth(r.dueDate, m)).map((r) => `${r.residentId}|${r.rule}|${r.dueDate}`),
+  ]).size;
   return {
     admissionsByMonth: months.map((m) => ({
       ...m,
@@ -223,7 +232,7 @@ export function computeCharts(data: OutcomeData, period: Period): OutcomeCharts 
     reviewsByMonth: months.map((m) => ({
       ...m,
       done: data.reviews.filter((r) => r.status === 'done' && inMonth(r.doneOn, m)).length,
-      due: data.reviews.filter((r) => inMonth(r.dueDate, m)).length,
+      due: dueInMonth(m),
     })),
     acpCoverageByMonth: months.map((m) => {
       const monthEnd = addDays(addMonths(`${m.month}-01`, 1), -1);

@@ -89,9 +89,10 @@ describe('advance care plans', () => {
     const { page } = h;
     await page.getByRole('link', { name: 'Care plans' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Advance care plans' }).waitFor();
-    const coverage = page.locator('tbody tr').filter({ hasText: 'Willow Court' });
+    const coverage = page.locator('[data-testid=coverage-table] tbody tr').filter({ hasText: 'Willow Court' });
     expect(await coverage.textContent()).toContain('1 of 2 (50%)');
-    const cards = page.locator('main li.nhsuk-card');
+    // One row per resident, conflicts first; what to talk about sits in each row's details.
+    const cards = page.locator('[data-testid=care-plans-table] tbody tr');
     expect(await cards.count()).toBe(2);
     expect(await cards.nth(0).textContent()).toContain('Edith Example (Edie)');
     expect(await cards.nth(0).locator('[data-cpr="conflict"]').count()).toBe(1);
@@ -105,10 +106,10 @@ describe('advance care plans', () => {
     expect(await h.audit()).toEqual([]);
     expect(await page.locator('tbody tr').count()).toBe(1);
     await page.getByLabel('Care home').selectOption({ label: 'All care homes' });
-    await page.locator('main li.nhsuk-card').nth(1).waitFor();
+    await cards.nth(1).waitFor();
 
     // Albert's own record says what to talk about, and that no CPR decision is recorded.
-    await page.locator('main li.nhsuk-card').nth(1).getByRole('link', { name: 'Albert Sample' }).click();
+    await cards.nth(1).getByRole('link', { name: 'Albert Sample' }).click();
     await page.getByRole('heading', { name: 'To talk about with Albert' }).waitFor();
     expect(await cpr().textContent()).toBe('No CPR decision recorded');
     expect(await page.locator('main').textContent()).toContain('about 15 minutes');

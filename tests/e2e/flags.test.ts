@@ -73,6 +73,22 @@ describe('flags workflow', () => {
     await step('flags-01-banner-on-homes');
   });
 
+  it('H9: folds the banner to one line once seen today, never hiding it while the flag is unacknowledged', async () => {
+    const { page } = h;
+    await h.open('/residents');
+    const banner = page.getByTestId('escalation-banner');
+    await page.getByRole('button', { name: /Fold to one line for today/ }).click();
+    await page.getByRole('button', { name: /Show the flags/ }).waitFor();
+    expect(await banner.textContent()).toContain('Act today: 1 flag needs same-day escalation: Mary Smith');
+    // Still folded on the next screen, and still there.
+    await h.open('/flags');
+    await page.getByRole('button', { name: /Show the flags/ }).waitFor();
+    expect(await banner.count()).toBe(1);
+    expect(await h.audit()).toEqual([]);
+    await page.getByRole('button', { name: /Show the flags/ }).click();
+    await page.getByRole('link', { name: 'Record the action taken for Mary Smith' }).waitFor();
+  });
+
   it('lists flags by home, status and severity, with waiting flags marked', async () => {
     const { page } = h;
     await h.open('/flags');
@@ -178,9 +194,11 @@ describe('flags workflow', () => {
     expect(await page.getByTestId('resident-header-cpr').textContent()).toContain('Not for attempted CPR');
     expect(await page.getByTestId('resident-header-cpr').textContent()).toContain('ReSPECT recorded 02/03/2026');
     const header = (await page.locator('.app-resident-header').textContent()) ?? '';
-    expect(header).toContain('Willow Court, room 4');
+    expect(header).toMatch(/Room\s*4/);
     expect(header).toContain('Her budgie, Captain');
-    expect(header).toMatch(/Current medicines\s*1/);
+    // The escalate-now flag is the first thing in the header, not thousands of pixels down the timeline.
+    expect(await page.getByTestId('resident-escalate-now').textContent()).toContain('Escalate now: NEWS2 flag raised 22/11/2026');
+    expect(await page.getByTestId('resident-header-flag').textContent()).toContain('Escalate now');
     const entries = page.locator('.app-timeline__entry');
     const first = (await entries.first().textContent()) ?? '';
     expect(first).toContain('22/11/2026');

@@ -4,7 +4,7 @@
  * Chromium blocks module scripts from file://, so the bundle is served from 127.0.0.1 on a free port.
  * Readiness comes from the app (main[data-ready]), never from sleeping.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -112,6 +112,10 @@ export interface HarnessOptions {
   practice?: { name: string; odsCode: string | null; isDemo?: boolean };
   /** Open this database (e.g. a demo built for the test) instead of a fresh one in the harness's folder. */
   file?: string;
+  /** A closed database file to start from (copied into the test's own folder), e.g. a generated PCN. */
+  databaseFrom?: string;
+  /** The window size; 1280×900 unless given. */
+  viewport?: { width: number; height: number };
 }
 
 export interface Harness {
@@ -157,6 +161,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 
   try {
+    if (options.databaseFrom) copyFileSync(options.databaseFrom, path.join(dir, 'roundtable.sqlite'));
     const store = await openStore(options.file ?? path.join(dir, 'roundtable.sqlite'));
     cleanups.push(() => store.close());
     const ctx = createContext(store, { today: options.today ?? '2026-11-23', actor: { osUser: 'e2e-test', staffId: null } });
@@ -169,7 +174,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     cleanups.push(() => browser.close());
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
 
     const problems: string[] = [];
     page.on('console', (message) => {

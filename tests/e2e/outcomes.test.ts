@@ -56,6 +56,8 @@ describe('shared outcomes', () => {
     expect(await page.title()).toBe('Shared outcomes – Roundtable');
     const respect = page.locator('tr[data-figure="respect-coverage"]');
     expect(await respect.textContent()).toMatch(/ReSPECT coverage\d+% \(\d+ of \d+\)Residents living in the home on 23\/11\/2026/);
+    // recharts loads lazily, when the charts are first shown.
+    await page.locator('.app-chart .recharts-wrapper').nth(2).waitFor();
     expect(await page.locator('.app-chart .recharts-wrapper').count()).toBe(3);
     expect(await page.getByRole('table', { name: 'Each care home side by side' }).locator('thead th').allTextContents())
       .toEqual(['Figure', 'Beech House', 'The Larches', 'Willow Court']);
@@ -121,7 +123,7 @@ describe('audit trail', () => {
     expect(await page.getByLabel('Resident').inputValue()).toBe(String(resident?.id));
     await page.getByLabel('Kind').selectOption('view');
     await page.getByRole('button', { name: 'Filter' }).click();
-    await page.getByRole('table', { name: /^1 event/ }).waitFor();
+    await page.getByTestId('list-count').filter({ hasText: /^1 event$/ }).waitFor();
     const row = await page.locator('tbody tr').first().textContent();
     expect(row).toContain('e2e-test');
     expect(row).toContain('Viewed');

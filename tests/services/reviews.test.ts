@@ -53,7 +53,8 @@ describe('reviews overview', () => {
     expect(o.items.find((i) => i.rule === 'antipsychotic-dementia')?.explanation)
       .toBe('Risperidone since 02/09/2026 with dementia: antipsychotic review every 6 weeks; last review 01/10/2026, due 12/11/2026 — overdue by 11 days');
     // Projected from the usual Tuesday round of 40 minutes: the SMR (30) and antipsychotic review (10) fill 24/11; the ACB item goes to 01/12.
-    expect(o.rounds.slice(0, 2)).toMatchObject([{ date: '2026-11-24', capacityMinutes: 40, usedMinutes: 40, projected: true }, { date: '2026-12-01', usedMinutes: 10 }]);
+    expect(o.rounds.slice(0, 2)).toMatchObject([{ date: '2026-11-24', capacityMinutes: 40, usedMinutes: 0, reviewMinutes: 40, projected: true },
+      { date: '2026-12-01', usedMinutes: 0, reviewMinutes: 10 }]);
     expect(o.items.map((i) => i.scheduledFor)).toEqual(['2026-11-24', '2026-11-24', '2026-12-01']);
     const runs = await t.store.reviews.runs();
     expect(runs[0]).toMatchObject({ today: '2026-11-23', rules_version: REVIEW_RULES_VERSION, items: 3, placed: 3, unplaced: 0 });
@@ -72,8 +73,29 @@ describe('reviews overview', () => {
   });
 });
 
+describe('reviews list, one row per resident', () => {
+  it('groups each resident’s reviews in one row, counts the whole set, and filters and pages on the main side', async () => {
+    const { edith, fred } = await seed();
+    const list = await ok('reviews:list', {});
+    expect(list.counts).toEqual({ overdue: 2, due: 1, dueSoon: 0, unplaced: 0 });
+    expect(list.residents.total).toBe(2);
+    // Both have something overdue; Edith's earliest reason fell due first.
+    expect(list.residents.rows.map((g) => [g.residentId, g.worst, g.items.map((i) => i.rule)])).toEqual([
+      [edith.id, 'overdue', ['antipsychotic-dementia', 'acb-high']],
+      [fred.id, 'overdue', ['smr-annual']],
+    ]);
+    expect((await ok('reviews:list', { rule: 'acb-high' })).residents.rows.map((g) => g.residentId)).toEqual([edith.id]);
+    expect((await ok('reviews:list', { query: 'fred' })).residents.total).toBe(1);
+    const second = await ok('reviews:list', { offset: 1, limit: 1 });
+    expect(second.residents).toMatchObject({ total: 2, offset: 1, limit: 1 });
+    expect(second.residents.rows.map((g) => g.residentId)).toEqual([fred.id]);
+    // Each first page records the computed schedule; turning a page does not record another.
+    expect((await t.store.reviews.runs()).length).toBe(3);
+  });
+});
+
 describe('planned rounds', () => {
-  it('uses a home’s planned rounds (with the minutes their agenda already takes) instead of projecting its usual day', async () => {
+  it('uses a home’s planned rounds (with the minutes their agenda already takes, the figure the round shows) instead of projecting its usual day', async () => {
     const { home, edith } = await seed();
     const raw = new Database(t.file);
     const round = raw.prepare(`INSERT INTO round (home_id, date, start_time, capacity_minutes, status, created_at, updated_at)
@@ -81,7 +103,11 @@ describe('planned rounds', () => {
     raw.prepare('INSERT INTO agenda_item (round_id, resident_id, position, minutes) VALUES (?, ?, 1, 20)').run(round.lastInsertRowid, edith.id);
     raw.close();
     const o = await ok('reviews:overview', {});
-    expect(o.rounds).toEqual([{ key: String(round.lastInsertRowid), homeId: home.id, home: home.name, date: '2026-11-26', capacityMinutes: 45, usedMinutes: 40, projected: false }]);
+    // The round's own agenda takes 20 of 45 minutes (25 left, as the round says); the reviews suggested for it are counted apart.
+    expect(o.rounds).toEqual([{ key: String(round.lastInsertRowid), homeId: home.id, home: home.name, date: '2026-11-26', capacityMinutes: 45, usedMinutes: 20,
+      reviewMinutes: 20, projected: false }]);
+    const [listed] = await ok('rounds:list', {});
+    expect(45 - (listed?.usedMinutes ?? 0)).toBe(25);
     expect(o.items.map((i) => [i.rule, i.scheduledFor])).toEqual([['smr-annual', null], ['antipsychotic-dementia', '2026-11-26'], ['acb-high', '2026-11-26']]);
     expect(o.items[0]?.notScheduledReason).toBe('Needs 30 minutes, more than any upcoming round has free (25 minutes at most).');
   });

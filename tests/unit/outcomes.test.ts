@@ -1,7 +1,8 @@
 /** The pure parts of the outcome figures: care plans as they stood, places, medians. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { carePlansAsOf, median, placeOf } from '../../shared/rules/outcomes';
+import type { OutcomeData } from '../../shared/domain/reports';
+import { carePlansAsOf, computeCharts, computeFigures, median, placeOf } from '../../shared/rules/outcomes';
 
 describe('care plans as they stood on a day', () => {
   const entries = [
@@ -40,5 +41,27 @@ describe('median', () => {
       expect(m).toBeLessThanOrEqual(Math.max(...values));
       expect(median([...values].reverse())).toBe(m);
     }));
+  });
+});
+
+describe('reviews chart', () => {
+  const data: OutcomeData = {
+    homes: [{ id: 1, name: 'Willow Court' }],
+    residents: [1, 2, 3].map((id) => ({ id, homeId: 1, status: 'active' as const, statusDate: null, admissionDate: '2024-01-01', createdOn: '2024-01-01' })),
+    rounds: [], agendaItems: [], carePlans: [], flags: [], events: [],
+    reviews: [{ residentId: 1, rule: 'smr-annual', status: 'done', dueDate: '2026-09-10', doneOn: '2026-09-20' }],
+    overdueAtEnd: [
+      { residentId: 2, rule: 'smr-annual', dueDate: '2026-10-05' },
+      { residentId: 3, rule: 'antipsychotic-dementia', dueDate: '2026-10-20' },
+      { residentId: 3, rule: 'acb-high', dueDate: '2026-11-23' },
+    ],
+  };
+
+  it('counts as due in a month the reviews still overdue at the end, not only those recorded, so it agrees with the overdue figure', () => {
+    const period = { from: '2026-09-01', to: '2026-11-30' };
+    const months = computeCharts(data, period).reviewsByMonth.map((m) => [m.month, m.done, m.due]);
+    expect(months).toEqual([['2026-09', 1, 1], ['2026-10', 0, 2], ['2026-11', 0, 1]]);
+    const overdue = computeFigures(data, period).find((f) => f.key === 'reviews-overdue')?.value;
+    expect(overdue).toBe(3);
   });
 });

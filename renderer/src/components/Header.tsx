@@ -1,4 +1,5 @@
 import { href } from '../router';
+import { DemoBanner } from './DemoBanner';
 import type { Section } from '../routes';
 
 const NAV: readonly { section: Section; label: string; path: string }[] = [
@@ -16,13 +17,14 @@ const NAV: readonly { section: Section; label: string; path: string }[] = [
  * The NHS header: service name and the practice using it, then the primary navigation. No NHS logo:
  * Roundtable is a practice tool, not an NHS England service.
  */
-export function Header({ practiceName, current }: { practiceName: string | null; current: Section | null }) {
+export function Header({ practiceName, current, isDemo = false }: { practiceName: string | null; current: Section | null; isDemo?: boolean }) {
   return (
     <header className="nhsuk-header" role="banner">
       <div className="nhsuk-header__container nhsuk-width-container">
         <div className="nhsuk-header__service">
           <a className="nhsuk-header__service-name app-header__service-name" href={href('/homes')}>Roundtable</a>
         </div>
+        {isDemo ? <DemoBanner /> : null}
         {practiceName ? (
           <div className="app-header__practice">
             <p className="app-header__practice-name">

@@ -59,7 +59,7 @@ export function OutcomeCharts({ charts }: { charts: Charts }) {
         </ResponsiveContainer>
       </ChartFigure>
       <ChartFigure id="chart-reviews" title="Medication reviews done and due per month"
-        howCounted="Done: reviews marked done in the month. Due: reviews whose due date falls in the month, whatever became of them."
+        howCounted="Done: reviews marked done in the month. Due: reviews whose due date falls in the month: those recorded as done or deferred, and those the review rules still find overdue at the end of the period (the overdue figure above)."
         headers={['Month', 'Done', 'Due']} rows={charts.reviewsByMonth.map((m) => [m.label, m.done, m.due])}>
         <ResponsiveContainer width="100%" height={260}>
           <BarChart data={charts.reviewsByMonth} accessibilityLayer={false}>

@@ -1,7 +1,6 @@
 import { LABELS, type ResidentStatus } from '../../../shared/domain/enums';
-
-const COLOURS: Record<ResidentStatus, string> = { active: 'nhsuk-tag--green', left: 'nhsuk-tag--blue', died: 'nhsuk-tag--grey' };
+import { RESIDENT_STATUS_TAGS } from './tagColours';
 
 export function StatusTag({ status }: { status: ResidentStatus }) {
-  return <strong className={`nhsuk-tag ${COLOURS[status]}`}>{LABELS.residentStatus[status]}</strong>;
+  return <strong className={`nhsuk-tag ${RESIDENT_STATUS_TAGS[status]}`}>{LABELS.residentStatus[status]}</strong>;
 }

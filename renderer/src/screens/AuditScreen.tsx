@@ -12,6 +12,7 @@ import { TextField } from '../components/TextField';
 import { downloadText, formatTimestamp } from '../download';
 import { readDate } from '../forms/dates';
 import { useLoad, usePageTitle } from '../hooks';
+import { ListBar, PAGE_SIZE } from '../components/ListControls';
 
 const ACTIONS: Record<string, string> = {
   create: 'Added', update: 'Changed', retire: 'Removed', view: 'Viewed', backup: 'Backed up', restore: 'Restored', export: 'Exported',
@@ -30,7 +31,9 @@ export function AuditScreen({ residentId }: { residentId: number | null }) {
   const [errors, setErrors] = useState<{ fieldId: string; message: string }[]>([]);
   const [choices] = useLoad(() => call('audit:choices', {}), []);
   const [residents] = useLoad(() => call('residents:search', { status: 'all' }), []);
-  const [events, retry] = useLoad(() => call('audit:search', { ...filter, limit: 500 }), [JSON.stringify(filter)]);
+  const [offset, setOffset] = useState(0);
+  const [events, retry] = useLoad(() => call('audit:page', { ...filter, offset, limit: PAGE_SIZE }), [JSON.stringify(filter), offset], { keepPrevious: true });
+  const shown = events.status === 'ready' ? events.value : events.status === 'loading' ? events.previous : null;
   const [exportError, setExportError] = useState<ApiError | null>(null);
   usePageTitle('Audit trail', errors.length > 0);
 
@@ -45,6 +48,7 @@ export function AuditScreen({ residentId }: { residentId: number | null }) {
     if (!found.length && from.iso && to.iso && to.iso < from.iso) found.push({ fieldId: 'audit-to', message: 'The last day must be the same as or after the first day' });
     setErrors(found);
     if (found.length) return;
+    setOffset(0);
     setFilter({
       ...(form.resident ? { residentId: Number(form.resident) } : {}), ...(form.person ? { person: form.person } : {}),
       ...(form.kind ? { kind: form.kind } : {}), ...(from.iso ? { from: from.iso } : {}), ...(to.iso ? { to: to.iso } : {}),
@@ -73,66 +77,64 @@ export function AuditScreen({ residentId }: { residentId: number | null }) {
     <>
       {errors.length > 0 ? <ErrorSummary items={errors} /> : null}
       <PageHeading>Audit trail</PageHeading>
-      <p className="nhsuk-body-l">Who did what in Roundtable, and when: every change, every backup and restore, and every time someone opened a resident’s record.</p>
-      <form className="app-filters" onSubmit={submit} noValidate>
-        <div className="nhsuk-grid-row">
-          <div className="nhsuk-grid-column-one-half">
-            <SelectField id="audit-resident" label="Resident" value={form.resident} options={residentOptions} onChange={(v) => setForm({ ...form, resident: v })} selectClassName="nhsuk-u-width-full" />
-          </div>
-          <div className="nhsuk-grid-column-one-quarter">
-            <SelectField id="audit-person" label="Person" value={form.person} options={[{ value: '', label: 'Anyone' }, ...c.people.map((p) => ({ value: p, label: p }))]}
-              onChange={(v) => setForm({ ...form, person: v })} selectClassName="nhsuk-u-width-full" />
-          </div>
-          <div className="nhsuk-grid-column-one-quarter">
-            <SelectField id="audit-kind" label="Kind" value={form.kind} options={kindOptions} onChange={(v) => setForm({ ...form, kind: v })} selectClassName="nhsuk-u-width-full" />
-          </div>
+      <p>Who did what in Roundtable, and when: every change, every backup and restore, and every time someone opened a resident’s record.</p>
+      <form className="app-filter-bar" onSubmit={submit} noValidate aria-label="Filter the audit trail">
+        <div className="app-filter-bar__search">
+          <SelectField id="audit-resident" label="Resident" value={form.resident} options={residentOptions} onChange={(v) => setForm({ ...form, resident: v })} selectClassName="nhsuk-u-width-full" />
         </div>
-        <div className="nhsuk-grid-row">
-          <div className="nhsuk-grid-column-one-quarter">
-            <TextField id="audit-from" label="From" hint="For example, 01/11/2026" value={form.from} error={errorFor('audit-from')} onChange={(v) => setForm({ ...form, from: v })} width={10} />
-          </div>
-          <div className="nhsuk-grid-column-one-quarter">
-            <TextField id="audit-to" label="To" hint="For example, 30/11/2026" value={form.to} error={errorFor('audit-to')} onChange={(v) => setForm({ ...form, to: v })} width={10} />
-          </div>
+        <div className="app-filter-bar__item">
+          <SelectField id="audit-person" label="Person" value={form.person} options={[{ value: '', label: 'Anyone' }, ...c.people.map((p) => ({ value: p, label: p }))]}
+            onChange={(v) => setForm({ ...form, person: v })} selectClassName="nhsuk-u-width-full" />
         </div>
-        <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3">Filter</button>
+        <div className="app-filter-bar__item">
+          <SelectField id="audit-kind" label="Kind" value={form.kind} options={kindOptions} onChange={(v) => setForm({ ...form, kind: v })} selectClassName="nhsuk-u-width-full" />
+        </div>
+        <div className="app-filter-bar__date">
+          <TextField id="audit-from" label="From (dd/mm/yyyy)" value={form.from} error={errorFor('audit-from')} onChange={(v) => setForm({ ...form, from: v })} width={10} />
+        </div>
+        <div className="app-filter-bar__date">
+          <TextField id="audit-to" label="To (dd/mm/yyyy)" value={form.to} error={errorFor('audit-to')} onChange={(v) => setForm({ ...form, to: v })} width={10} />
+        </div>
+        <button type="submit" className="nhsuk-button nhsuk-button--secondary">Filter</button>
         <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={exportCsv}>Download as CSV</button>
-        {exportError ? <ErrorPanel error={exportError} /> : null}
       </form>
-      {events.status === 'loading' ? <Loading what="the audit trail" /> : null}
+      {exportError ? <ErrorPanel error={exportError} /> : null}
+      {shown === null && events.status === 'loading' ? <Loading what="the audit trail" /> : null}
       {events.status === 'error' ? <ErrorPanel error={events.error} onRetry={retry} /> : null}
-      {events.status === 'ready' && events.value.length === 0 ? (
+      {shown !== null && shown.total === 0 ? (
         <p className="app-no-results">{active ? 'Nothing in the audit trail matches these filters. Clear a filter or widen the dates.' : 'Nothing has happened yet. Every change you make in Roundtable will be listed here.'}</p>
       ) : null}
-      {events.status === 'ready' && events.value.length > 0 ? (
-        <div className="nhsuk-table-container">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption">
-              {events.value.length === 500 ? 'The newest 500 events' : `${events.value.length} event${events.value.length === 1 ? '' : 's'}`}
-              {filter.from || filter.to ? ` from ${filter.from ? formatUkDate(filter.from) : 'the start'} to ${filter.to ? formatUkDate(filter.to) : 'today'}` : ''}, newest first
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                <th className="nhsuk-table__header" scope="col">When</th>
-                <th className="nhsuk-table__header" scope="col">Who</th>
-                <th className="nhsuk-table__header" scope="col">Action</th>
-                <th className="nhsuk-table__header" scope="col">Record</th>
-                <th className="nhsuk-table__header" scope="col">What happened</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {events.value.map((e) => (
-                <tr className="nhsuk-table__row" key={e.id}>
-                  <td className="nhsuk-table__cell app-nowrap">{formatTimestamp(e.at)}</td>
-                  <td className="nhsuk-table__cell">{e.staffName ? <>{e.staffName}<br /><span className="app-secondary-text">{e.osUser}</span></> : e.osUser}</td>
-                  <td className="nhsuk-table__cell">{word(ACTIONS, e.action)}</td>
-                  <td className="nhsuk-table__cell">{word(ENTITIES, e.entity)}</td>
-                  <td className="nhsuk-table__cell">{e.summary}</td>
+      {shown !== null && shown.total > 0 ? (
+        <>
+          <ListBar total={shown.total} offset={shown.offset} limit={shown.limit} noun="event" label="Pages of the audit trail" onOffset={(n) => { setOffset(n); window.scrollTo(0, 0); }} />
+          <div className="nhsuk-table-container">
+            <table className="nhsuk-table app-table-compact" data-testid="audit-table">
+              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+                Audit events{filter.from || filter.to ? ` from ${filter.from ? formatUkDate(filter.from) : 'the start'} to ${filter.to ? formatUkDate(filter.to) : 'today'}` : ''}, newest first
+              </caption>
+              <thead className="nhsuk-table__head">
+                <tr className="nhsuk-table__row">
+                  <th className="nhsuk-table__header" scope="col">When</th>
+                  <th className="nhsuk-table__header" scope="col">Who</th>
+                  <th className="nhsuk-table__header" scope="col">Action</th>
+                  <th className="nhsuk-table__header" scope="col">Record</th>
+                  <th className="nhsuk-table__header" scope="col">What happened</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {shown.rows.map((e) => (
+                  <tr className="nhsuk-table__row" key={e.id}>
+                    <td className="nhsuk-table__cell app-nowrap">{formatTimestamp(e.at)}</td>
+                    <td className="nhsuk-table__cell">{e.staffName ? <>{e.staffName}<span className="app-secondary-text">{e.osUser}</span></> : e.osUser}</td>
+                    <td className="nhsuk-table__cell">{word(ACTIONS, e.action)}</td>
+                    <td className="nhsuk-table__cell">{word(ENTITIES, e.entity)}</td>
+                    <td className="nhsuk-table__cell">{e.summary}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       ) : null}
     </>
   );

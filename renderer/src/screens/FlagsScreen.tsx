@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { call } from '../api';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Loading } from '../components/Loading';
@@ -7,7 +7,8 @@ import { SelectField } from '../components/SelectField';
 import { FlagStatusTag, SeverityTag } from '../components/SeverityTag';
 import { SuccessBanner } from '../components/SuccessBanner';
 import { formatUkDate } from '../../../shared/dates';
-import { FLAG_SEVERITIES, type FlagSeverity } from '../../../shared/domain/enums';
+import { FLAG_CATEGORIES, FLAG_SEVERITIES, type FlagCategory, type FlagSeverity } from '../../../shared/domain/enums';
+import { ListBar, SortHeader, sortRows, usePage, type SortState } from '../components/ListControls';
 import type { CareHome } from '../../../shared/domain/register';
 import type { FlagView } from '../../../shared/domain/flags';
 import { UNMATCHED_LABELS } from '../../../shared/rules/flagMatching';
@@ -79,27 +80,32 @@ function FlagList({ homes }: { homes: CareHome[] }) {
   const [homeId, setHomeId] = useState('');
   const [status, setStatus] = useState<StatusFilter>('current');
   const [severity, setSeverity] = useState<FlagSeverity | ''>('');
+  const [category, setCategory] = useState<FlagCategory | ''>('');
   const [flags, retry] = useLoad(() => call('flags:list', {
     homeId: homeId ? Number(homeId) : undefined, status, severity: severity || undefined,
   }), [homeId, status, severity], { keepPrevious: true });
-  const shown = flags.status === 'ready' ? flags.value : flags.status === 'loading' ? flags.previous : null;
+  const loaded = flags.status === 'ready' ? flags.value : flags.status === 'loading' ? flags.previous : null;
+  const shown = useMemo(() => (loaded === null ? null : loaded.filter((f) => category === '' || f.category === category)), [loaded, category]);
   const homeOptions = [{ value: '', label: 'All care homes' }, ...homes.map((h) => ({ value: String(h.id), label: h.name }))];
+  const categoryOptions: { value: FlagCategory | ''; label: string }[] = [{ value: '', label: 'Any concern' },
+    ...FLAG_CATEGORIES.map((c) => ({ value: c, label: FLAG_LABELS.category[c] }))];
   const newPath = homeId ? `/flags/new?home=${homeId}` : '/flags/new';
   return (
     <>
-      <a className="nhsuk-button" href={href(newPath)} draggable={false}>Record a flag by hand</a>
-      <form className="app-filters" aria-label="Filter flags" onSubmit={(e) => e.preventDefault()}>
-        <div className="nhsuk-grid-row app-filters__row">
-          <div className="nhsuk-grid-column-one-third">
-            <SelectField id="flag-home" label="Care home" value={homeId} options={homeOptions} onChange={setHomeId} selectClassName="nhsuk-u-width-full" />
-          </div>
-          <div className="nhsuk-grid-column-one-third">
-            <SelectField id="flag-status" label="Status" value={status} options={STATUS_OPTIONS} onChange={setStatus} selectClassName="nhsuk-u-width-full" />
-          </div>
-          <div className="nhsuk-grid-column-one-third">
-            <SelectField id="flag-severity" label="Severity" value={severity} options={SEVERITY_OPTIONS} onChange={setSeverity} selectClassName="nhsuk-u-width-full" />
-          </div>
+      <form className="app-filter-bar" aria-label="Filter flags" onSubmit={(e) => e.preventDefault()}>
+        <div className="app-filter-bar__item">
+          <SelectField id="flag-home" label="Care home" value={homeId} options={homeOptions} onChange={setHomeId} selectClassName="nhsuk-u-width-full" />
         </div>
+        <div className="app-filter-bar__item">
+          <SelectField id="flag-status" label="Status" value={status} options={STATUS_OPTIONS} onChange={setStatus} selectClassName="nhsuk-u-width-full" />
+        </div>
+        <div className="app-filter-bar__item">
+          <SelectField id="flag-severity" label="Severity" value={severity} options={SEVERITY_OPTIONS} onChange={setSeverity} selectClassName="nhsuk-u-width-full" />
+        </div>
+        <div className="app-filter-bar__item">
+          <SelectField id="flag-category" label="Concern" value={category} options={categoryOptions} onChange={setCategory} selectClassName="nhsuk-u-width-full" />
+        </div>
+        <a className="nhsuk-button" href={href(newPath)} draggable={false}>Record a flag by hand</a>
       </form>
       {flags.status === 'error' ? <ErrorPanel error={flags.error} onRetry={retry} /> : null}
       {shown === null ? <Loading what="flags" /> : null}
@@ -114,40 +120,54 @@ function FlagList({ homes }: { homes: CareHome[] }) {
   );
 }
 
+type FlagSort = 'severity' | 'raised' | 'resident' | 'status';
+const SEVERITY_ORDER = (s: FlagSeverity) => FLAG_SEVERITIES.indexOf(s);
+
 function FlagTable({ flags }: { flags: FlagView[] }) {
+  const [sort, setSort] = useState<SortState<FlagSort>>({ key: 'severity', descending: false });
+  // The store lists flags most severe first, newest first within a severity: that is the "severity" order.
+  const sorted = useMemo(() => (sort.key === 'severity' ? (sort.descending ? [...flags].reverse() : flags)
+    : sortRows(flags, sort, (f, k) => (k === 'raised' ? f.raisedOn : k === 'resident' ? f.residentName ?? '' : `${f.status}${SEVERITY_ORDER(f.severity)}`))), [flags, sort]);
+  const page = usePage(sorted);
+  const header = (label: string, key: FlagSort) => <SortHeader label={label} sortKey={key} sort={sort} onSort={setSort} />;
   return (
-    <table className="nhsuk-table">
-      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Flags, most severe first</caption>
-      <thead className="nhsuk-table__head">
-        <tr>
-          <th scope="col">Raised</th>
-          <th scope="col">Resident</th>
-          <th scope="col">Concern</th>
-          <th scope="col">Severity</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {flags.map((f) => (
-          <tr key={f.id}>
-            <td className="app-nowrap">{formatUkDate(f.raisedOn)}</td>
-            <td>
-              {f.residentId ? <a href={href(`/residents/${f.residentId}`)}>{f.residentName}</a> : <strong>{flagSubject(f)}</strong>}
-              <span className="app-secondary-text">{f.homeName}</span>
-            </td>
-            <td>
-              <a href={href(`/flags/${f.id}`)}>{FLAG_LABELS.category[f.category]}<span className="nhsuk-u-visually-hidden"> flag for {flagSubject(f)}</span></a>
-              {f.text ? <span className="app-secondary-text">{f.text}</span> : null}
-            </td>
-            <td>
-              <SeverityTag severity={f.severity} />
-              {f.severity === 'escalate-now' && !f.escalationAction ? <span className="app-secondary-text">Action today not yet recorded</span> : null}
-            </td>
-            <td><FlagStatusTag status={f.status} waiting={f.waiting} /></td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      <ListBar total={flags.length} offset={page.offset} limit={50} noun="flag" label="Pages of flags" onOffset={page.setOffset} />
+      <div className="nhsuk-table-container">
+        <table className="nhsuk-table app-table-compact" data-testid="flags-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Flags, most severe first</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              {header('Raised', 'raised')}
+              {header('Resident', 'resident')}
+              <th scope="col">Concern</th>
+              {header('Severity', 'severity')}
+              {header('Status', 'status')}
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {page.shown.map((f) => (
+              <tr key={f.id}>
+                <td className="app-nowrap">{formatUkDate(f.raisedOn)}</td>
+                <td>
+                  {f.residentId ? <a href={href(`/residents/${f.residentId}`)}>{f.residentName}</a> : <strong>{flagSubject(f)}</strong>}
+                  <span className="app-secondary-text">{f.homeName}</span>
+                </td>
+                <td>
+                  <a href={href(`/flags/${f.id}`)}>{FLAG_LABELS.category[f.category]}<span className="nhsuk-u-visually-hidden"> flag for {flagSubject(f)}</span></a>
+                  {f.text ? <span className="app-secondary-text">{f.text}</span> : null}
+                </td>
+                <td>
+                  <SeverityTag severity={f.severity} />
+                  {f.severity === 'escalate-now' && !f.escalationAction ? <span className="app-secondary-text">Action today not yet recorded</span> : null}
+                </td>
+                <td><FlagStatusTag status={f.status} waiting={f.waiting} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 

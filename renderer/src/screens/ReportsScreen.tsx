@@ -2,7 +2,7 @@
  * Shared outcomes: the figures the practice and a home go through together, for one home or the whole
  * practice over a chosen period, each with how it was counted; trends as charts; print on A4; CSV export.
  */
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { addMonths, formatUkDate } from '../../../shared/dates';
 import type { Figure, OutcomeReport, OutcomeSection } from '../../../shared/domain/reports';
 import { call, toApiError, type ApiError } from '../api';
@@ -10,7 +10,6 @@ import { useAppInfo } from '../appInfo';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Loading } from '../components/Loading';
-import { OutcomeCharts } from '../components/OutcomeCharts';
 import { PageHeading } from '../components/PageHeading';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
@@ -20,6 +19,10 @@ import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
 
 interface Query { homeId: number | null; from: string; to: string }
+
+// recharts is large and only this screen draws charts: it loads when the charts are first shown, so the
+// first screen's bundle stays small.
+const OutcomeCharts = lazy(() => import('../components/OutcomeCharts').then((m) => ({ default: m.OutcomeCharts })));
 
 export function ReportsScreen() {
   const info = useAppInfo();
@@ -106,7 +109,9 @@ function Report({ report, onExport, exportError }: { report: OutcomeReport; onEx
       <FiguresTable section={report.scope} caption={`Figures for ${report.scope.name}`} />
       {report.homes.length > 1 ? <HomesTable homes={report.homes} /> : null}
       <h2 className="nhsuk-heading-m app-page-break-before">Trends</h2>
-      <OutcomeCharts charts={report.charts} />
+      <Suspense fallback={<Loading what="the charts" />}>
+        <OutcomeCharts charts={report.charts} />
+      </Suspense>
     </section>
   );
 }

@@ -5,7 +5,6 @@
  * one timeline of everything, newest first.
  */
 import { call } from '../api';
-import { useAppInfo } from '../appInfo';
 import { BackLink } from '../components/BackLink';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Loading } from '../components/Loading';
@@ -16,10 +15,8 @@ import { SummaryRow } from '../components/SummaryRow';
 import { formatUkDate } from '../../../shared/dates';
 import type { ResidentView } from '../../../shared/domain/residentView';
 import { LABELS } from '../../../shared/domain/enums';
-import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
-import { dateOfBirthWithAge, fullName } from '../format';
+import { fullName } from '../format';
 import { useLoad, usePageTitle } from '../hooks';
-import { nhsNumberWarning } from '../forms/resident';
 import { frailtyLabel } from '../labels';
 import { href } from '../router';
 import { RepresentativeCard } from './RepresentativeCard';
@@ -52,7 +49,6 @@ function ResidentPage({ view }: { view: ResidentView }) {
   return (
     <>
       <PageHeading caption={r.homeName}>{fullName(r)}</PageHeading>
-      {r.preferredName ? <p className="nhsuk-lede-text">Known as {r.preferredName}</p> : null}
       {view.endOfLife ? (
         <div className="nhsuk-warning-callout" data-testid="end-of-life">
           <h2 className="nhsuk-warning-callout__label">
@@ -80,10 +76,8 @@ function ResidentPage({ view }: { view: ResidentView }) {
 }
 
 export function ResidentDetailsSection({ view }: { view: ResidentView }) {
-  const { today } = useAppInfo();
   const r = view.resident;
   const name = fullName(r);
-  const placeholder = nhsNumberWarning(r.nhsNumber);
   const living = r.status === 'active';
   return (
     <>
@@ -103,14 +97,8 @@ export function ResidentDetailsSection({ view }: { view: ResidentView }) {
         </div>
         <div className="nhsuk-card__content">
           <dl className="nhsuk-summary-list nhsuk-summary-list--no-last-row-border">
-            <SummaryRow label="NHS number">
-              <span className="app-nowrap">{formatNhsNumber(r.nhsNumber)}</span>
-              {placeholder ? <span className="app-secondary-text">{placeholder}</span> : null}
-            </SummaryRow>
-            <SummaryRow label="Date of birth">{dateOfBirthWithAge(r, today)}</SummaryRow>
+            {/* NHS number, date of birth, home and room are in the header above: each fact once. */}
             <SummaryRow label="Sex">{LABELS.sex[r.sex]}</SummaryRow>
-            <SummaryRow label="Care home">{r.homeName}</SummaryRow>
-            <SummaryRow label="Room">{r.room}</SummaryRow>
             <SummaryRow label="Moved in">{formatUkDate(r.admissionDate)}</SummaryRow>
             <SummaryRow label="Status">
               <StatusTag status={r.status} />

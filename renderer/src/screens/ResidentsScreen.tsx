@@ -8,7 +8,8 @@ import { SuccessBanner } from '../components/SuccessBanner';
 import { TextField } from '../components/TextField';
 import type { CareHome } from '../../../shared/domain/register';
 import { LABELS, RESIDENT_STATUSES, type ResidentStatus } from '../../../shared/domain/enums';
-import { plural } from '../format';
+import type { ResidentSort } from '../../../shared/domain/lists';
+import { ListBar, PAGE_SIZE, type SortState } from '../components/ListControls';
 import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
 import { ResidentsTable } from './ResidentsTable';
@@ -19,7 +20,7 @@ const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
   { value: 'all', label: 'Everyone' },
 ];
 /** Long enough to let a name be typed, short enough to feel immediate. */
-const SEARCH_DELAY_MS = 250;
+const SEARCH_DELAY_MS = 200;
 
 export function ResidentsScreen({ homeId, flash }: { homeId: number | null; flash: string | null }) {
   usePageTitle('Residents');
@@ -28,10 +29,11 @@ export function ResidentsScreen({ homeId, flash }: { homeId: number | null; flas
     <>
       {flash ? <SuccessBanner message={flash} /> : null}
       <PageHeading>Residents</PageHeading>
-      {homes.status === 'loading' ? <Loading what="residents" /> : null}
       {homes.status === 'error' ? <ErrorPanel error={homes.error} onRetry={retry} /> : null}
       {homes.status === 'ready' && homes.value.length === 0 ? <NoHomes /> : null}
-      {homes.status === 'ready' && homes.value.length > 0 ? <Register homes={homes.value} initialHomeId={homeId} /> : null}
+      {/* The first page loads alongside the homes, not after them: one wait, not two. */}
+      {homes.status === 'loading' || (homes.status === 'ready' && homes.value.length > 0)
+        ? <Register homes={homes.status === 'ready' ? homes.value : []} initialHomeId={homeId} /> : null}
     </>
   );
 }
@@ -48,33 +50,49 @@ function NoHomes() {
   );
 }
 
+type Reason = '' | 'open-flag';
+const REASON_OPTIONS: { value: Reason; label: string }[] = [
+  { value: '', label: 'Anyone' },
+  { value: 'open-flag', label: 'With an open flag' },
+];
+
 function Register({ homes, initialHomeId }: { homes: CareHome[]; initialHomeId: number | null }) {
   const [text, setText] = useState('');
   const [term, setTerm] = useState('');
-  const [homeId, setHomeId] = useState(initialHomeId !== null && homes.some((h) => h.id === initialHomeId) ? String(initialHomeId) : '');
+  // An unknown home in the address simply matches nobody; the list says so.
+  const [homeId, setHomeId] = useState(initialHomeId !== null ? String(initialHomeId) : '');
   const [status, setStatus] = useState<StatusFilter>('active');
+  const [reason, setReason] = useState<Reason>('');
+  const [sort, setSort] = useState<SortState<ResidentSort>>({ key: 'home', descending: false });
+  const [offset, setOffset] = useState(0);
 
   // Search as you type, once typing pauses; pressing Search skips the wait.
   useEffect(() => {
     const timer = window.setTimeout(() => setTerm(text.trim()), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [text]);
+  // A new filter or order starts again at the first page.
+  useEffect(() => setOffset(0), [term, homeId, status, reason, sort.key, sort.descending]);
 
   const [results, retry] = useLoad(
-    () => call('residents:search', { query: term || undefined, homeId: homeId ? Number(homeId) : undefined, status }),
-    [term, homeId, status],
+    () => call('residents:page', {
+      query: term || undefined, homeId: homeId ? Number(homeId) : undefined, status, withOpenFlag: reason === 'open-flag' || undefined,
+      sort: sort.key, descending: sort.descending, offset, limit: PAGE_SIZE,
+    }),
+    [term, homeId, status, reason, sort.key, sort.descending, offset],
     { keepPrevious: true },
   );
   const shown = results.status === 'ready' ? results.value : results.status === 'loading' ? results.previous : null;
-  const filtered = term !== '' || homeId !== '' || status !== 'active';
+  const filtered = term !== '' || homeId !== '' || status !== 'active' || reason !== '';
   const homeOptions = [{ value: '', label: 'All care homes' }, ...homes.map((h) => ({ value: String(h.id), label: h.name }))];
+  if (homeId !== '' && !homes.some((h) => String(h.id) === homeId)) homeOptions.push({ value: homeId, label: homes.length ? 'Care home not found' : 'Loading…' });
   const addPath = homeId ? `/residents/new?home=${homeId}` : '/residents/new';
+  const toPage = (n: number) => { setOffset(n); window.scrollTo(0, 0); };
 
   return (
     <>
-      <a className="nhsuk-button" href={href(addPath)} draggable={false}>Add a resident</a>
       <form
-        className="app-filters"
+        className="app-filter-bar"
         role="search"
         aria-label="Find residents"
         noValidate
@@ -83,32 +101,36 @@ function Register({ homes, initialHomeId }: { homes: CareHome[]; initialHomeId: 
           setTerm(text.trim());
         }}
       >
-        <div className="nhsuk-grid-row app-filters__row">
-          <div className="nhsuk-grid-column-one-half">
-            <TextField
-              id="search" label="Search by name, NHS number or room" type="search" maxLength={100}
-              hint="For example, Smith or 943 476 5919"
-              value={text} onChange={setText}
-              afterInput={<button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit">Search</button>}
-            />
-          </div>
-          <div className="nhsuk-grid-column-one-quarter">
-            <SelectField id="filter-home" label="Care home" selectClassName="nhsuk-u-width-full" options={homeOptions} value={homeId} onChange={setHomeId} />
-          </div>
-          <div className="nhsuk-grid-column-one-quarter">
-            <SelectField id="filter-status" label="Status" selectClassName="nhsuk-u-width-full" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
-          </div>
+        <div className="app-filter-bar__search">
+          <TextField
+            id="search" label="Search by name, NHS number or room" type="search" maxLength={100}
+            value={text} onChange={setText}
+            afterInput={<button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit">Search</button>}
+          />
         </div>
+        <div className="app-filter-bar__item">
+          <SelectField id="filter-home" label="Care home" selectClassName="nhsuk-u-width-full" options={homeOptions} value={homeId} onChange={setHomeId} />
+        </div>
+        <div className="app-filter-bar__item">
+          <SelectField id="filter-status" label="Status" selectClassName="nhsuk-u-width-full" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
+        </div>
+        <div className="app-filter-bar__item">
+          <SelectField id="filter-reason" label="Needs attention" selectClassName="nhsuk-u-width-full" options={REASON_OPTIONS} value={reason} onChange={setReason} />
+        </div>
+        <a className="nhsuk-button" href={href(addPath)} draggable={false}>Add a resident</a>
       </form>
 
-      <p className="nhsuk-u-visually-hidden" role="status">
-        {results.status === 'ready' ? `${plural(results.value.length, 'resident')} found` : ''}
-      </p>
       {results.status === 'error' ? <ErrorPanel error={results.error} onRetry={retry} /> : null}
       {shown === null && results.status === 'loading' ? <Loading what="residents" /> : null}
-      {shown !== null && shown.length > 0 ? <ResidentsTable residents={shown} showStatus={status !== 'active'} /> : null}
-      {shown !== null && shown.length === 0 && !filtered ? <NobodyLivingThere /> : null}
-      {shown !== null && shown.length === 0 && filtered ? <NoMatches term={term} /> : null}
+      {shown !== null && shown.total > 0 ? (
+        <>
+          <ListBar total={shown.total} offset={shown.offset} limit={shown.limit} noun="resident" label="Pages of residents" onOffset={toPage} busy={results.status === 'loading'} />
+          <ResidentsTable rows={shown.rows} showStatus={status !== 'active'} sort={sort} onSort={setSort} />
+          {shown.total > shown.limit ? <ListBar total={shown.total} offset={shown.offset} limit={shown.limit} noun="resident" label="Pages of residents (bottom)" onOffset={toPage} live={false} /> : null}
+        </>
+      ) : null}
+      {shown !== null && shown.total === 0 && !filtered ? <NobodyLivingThere /> : null}
+      {shown !== null && shown.total === 0 && filtered ? <NoMatches term={term} /> : null}
     </>
   );
 }

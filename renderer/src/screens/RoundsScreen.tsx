@@ -17,10 +17,9 @@ import { navigateWithFlash } from '../flash';
 import { useLoad, usePageTitle } from '../hooks';
 import { href, navigate } from '../router';
 import { useAppInfo } from '../appInfo';
+import { ROUND_STATUS_TAGS } from '../components/tagColours';
 
-const STATUS_TAGS: Record<RoundSummary['status'], string> = {
-  planning: 'nhsuk-tag--yellow', 'agenda-issued': 'nhsuk-tag--blue', held: 'nhsuk-tag--green', closed: 'nhsuk-tag--grey',
-};
+const STATUS_TAGS: Record<RoundSummary['status'], string> = ROUND_STATUS_TAGS;
 
 export function RoundStatusTag({ status }: { status: RoundSummary['status'] }) {
   return <strong className={`nhsuk-tag ${STATUS_TAGS[status]}`}>{ROUND_LABELS.status[status]}</strong>;
