@@ -14,12 +14,13 @@ import { FLAG_COMMANDS } from './commands/flags';
 import { reviewsDueCommand } from './commands/reviews';
 import { agendaCommand, planCommand, roundsCommand } from './commands/rounds';
 import { backupCommand, reportCommand, restoreCommand } from './commands/reports';
+import { flagSheetCommand, inviteCommand, practiceCommand } from './commands/week';
 
 export { CliError, type CliIo } from './common';
 
 /** Every command, in the order the help lists them. */
 const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, importRecordsCommand, ...FLAG_COMMANDS, reviewsDueCommand,
-  ...carePlanCommands, planCommand, agendaCommand, roundsCommand, reportCommand, backupCommand, restoreCommand];
+  ...carePlanCommands, practiceCommand, planCommand, inviteCommand, agendaCommand, roundsCommand, flagSheetCommand, reportCommand, backupCommand, restoreCommand];
 
 export function usage(): string {
   return `Roundtable command line

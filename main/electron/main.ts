@@ -151,7 +151,12 @@ function runDailyBackup(): void {
 function registerIpc(opened: Store): void {
   const context = createContext(opened, {
     appVersion: app.getVersion(),
-    chooseFile: async () => (await dialog.showOpenDialog({ title: 'Choose a file to import', properties: ['openFile'], filters: [{ name: 'Practice exports', extensions: ['csv', 'json', 'ndjson', 'txt'] }, { name: 'All files', extensions: ['*'] }] })).filePaths[0] ?? null,
+    chooseFile: async (options) => (await dialog.showOpenDialog({ title: options?.title ?? 'Choose a file to import', properties: ['openFile'],
+      filters: [{ name: options?.kindName ?? 'Practice exports', extensions: options?.extensions ?? ['csv', 'json', 'ndjson', 'txt'] }, { name: 'All files', extensions: ['*'] }] })).filePaths[0] ?? null,
+    chooseSaveFile: async (fileName) => {
+      const chosen = await dialog.showSaveDialog({ title: 'Save the file', defaultPath: path.join(app.getPath('documents'), fileName) });
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    },
   });
   ctx = context;
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {

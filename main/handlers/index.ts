@@ -13,6 +13,7 @@ import { flagHandlers } from './flags';
 import { reviewsHandlers } from './reviews';
 import { roundHandlers } from './rounds';
 import { backupHandlers, reportHandlers } from './reports';
+import { weekHandlers } from './week';
 import type { HandlerMap } from './types';
 
 export type { Handler, HandlerMap } from './types';
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...roundHandlers,
   ...reportHandlers,
   ...backupHandlers,
+  ...weekHandlers,
 };
 
 export function zodDetails(error: z.ZodError): ErrorDetail[] {

@@ -9,8 +9,16 @@ export interface AppContext {
   appVersion: string;
   /** Today's date (Europe/London); fixed in tests and by the CLI's --today. */
   today(): string;
-  /** The desktop app's file dialog (absent in the CLI and tests). */
-  chooseFile?: (() => Promise<string | null>) | undefined;
+  /** The desktop app's file dialog (absent in the CLI and tests); the options narrow it to one kind of file. */
+  chooseFile?: ((options?: FileDialogOptions) => Promise<string | null>) | undefined;
+  /** The desktop app's save dialog, offering a file name; null when cancelled. Absent in the CLI and tests. */
+  chooseSaveFile?: ((fileName: string) => Promise<string | null>) | undefined;
+}
+
+export interface FileDialogOptions {
+  title: string;
+  extensions: string[];
+  kindName: string;
 }
 
 export function osActor(staffId: number | null = null): Actor {
@@ -23,9 +31,11 @@ export function osActor(staffId: number | null = null): Actor {
   return { osUser: user, staffId };
 }
 
-export function createContext(store: Store, options: { today?: string; appVersion?: string; actor?: Actor; chooseFile?: () => Promise<string | null> } = {}): AppContext {
+export function createContext(store: Store, options: { today?: string; appVersion?: string; actor?: Actor;
+  chooseFile?: (options?: FileDialogOptions) => Promise<string | null>; chooseSaveFile?: (fileName: string) => Promise<string | null> } = {}): AppContext {
   return {
     chooseFile: options.chooseFile,
+    chooseSaveFile: options.chooseSaveFile,
     store,
     actor: options.actor ?? osActor(),
     appVersion: options.appVersion ?? '0.1.0',

@@ -26,7 +26,7 @@ export function prepareFlag(row: ParsedFlagRow, homeId: number, register: readon
 export async function importFlags(ctx: AppContext, input: { file: string; homeId: number; sheet?: string | undefined }): Promise<FlagImportSummary> {
   const home = await ctx.store.homes.get(input.homeId);
   const raw = await readFlagFile(input.file, { sheet: input.sheet });
-  const { rows, problems } = parseFlagRows(raw);
+  const { rows, problems, ignored } = parseFlagRows(raw);
   const register = await ctx.store.flags.matchable();
   const prepared = rows.map((row) => ({ line: row.line, flag: prepareFlag(row, home.id, register) }));
   const result = await ctx.store.flags.importFile(ctx.actor, {
@@ -37,7 +37,7 @@ export async function importFlags(ctx: AppContext, input: { file: string; homeId
   const fresh = prepared.filter((p) => isNew.has(p.line));
   return {
     batchId: result.batchId,
-    read: raw.rows.length,
+    read: raw.rows.length - ignored,
     matched: fresh.filter((p) => p.flag.residentId !== null).length,
     matchedOnNameAndDob: fresh.filter((p) => p.flag.matchMethod === 'name-and-dob').length,
     unmatched: fresh.filter((p) => p.flag.residentId === null).length,

@@ -3,7 +3,7 @@
  * work in one transaction (with its audit event) and returns a Promise, so a server-backed store could
  * stand behind the same interface later.
  */
-import type { CareHome, CareHomeFields, Practice, Representative, RepresentativeFields, Resident, ResidentDetail, ResidentFields, StaffMember } from '../../shared/domain/register';
+import type { CareHome, CareHomeFields, Practice, PracticeDetails, Representative, RepresentativeFields, Resident, ResidentDetail, ResidentFields, StaffMember } from '../../shared/domain/register';
 import type { StaffRole } from '../../shared/domain/enums';
 import type { NewFlag, ResidentRecords } from '../../shared/domain/clinical';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
@@ -15,7 +15,7 @@ import { loadOutcomeData } from './reports';
 import type { StoredOutcomeData } from '../../shared/domain/reports';
 import { closeDatabase, openDatabase, schemaVersion, type Db, type OpenOptions } from './db';
 import { findHome, getHome, insertHome, listHomes, updateHome } from './homes';
-import { getPractice, insertStaff, isEmpty, listStaff, savePractice } from './practice';
+import { getPractice, insertStaff, isEmpty, listStaff, savePractice, savePracticeDetails } from './practice';
 import {
   findResidentByNhsNumber, getRepresentative, getResident, insertRepresentative, insertResident, listRepresentatives,
   retireRepresentative, searchResidents, updateRepresentative, updateResident, type ResidentQuery,
@@ -93,8 +93,9 @@ export interface Store {
   close(): void;
 
   practice: {
-    get(): Promise<Practice & { isDemo: boolean }>;
+    get(): Promise<PracticeDetails & { isDemo: boolean }>;
     save(actor: Actor, practice: Practice, isDemo: boolean): Promise<void>;
+    saveDetails(actor: Actor, details: Omit<PracticeDetails, 'odsCode'>): Promise<void>;
     listStaff(): Promise<StaffMember[]>;
     addStaff(actor: Actor, name: string, role: StaffRole): Promise<number>;
     isEmpty(): Promise<boolean>;
@@ -249,6 +250,10 @@ export function createStore(db: Db, file: string): Store {
       save: (actor, practice, isDemo) => write(() => {
         savePractice(db, practice, isDemo);
         writeAudit(db, actor, 'update', 'practice', 1, `Practice details set to ${practice.name}`);
+      }),
+      saveDetails: (actor, details) => write(() => {
+        savePracticeDetails(db, details);
+        writeAudit(db, actor, 'update', 'practice', 1, 'Practice contact details for letters changed');
       }),
       listStaff: () => read(() => listStaff(db)),
       addStaff: (actor, name, role) => write(() => {

@@ -3,10 +3,12 @@ import path from 'node:path';
 import { formatUkDate, isIsoDate } from '../../../shared/dates';
 import { ROUND_LABELS } from '../../../shared/domain/round';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
+import { ruleLabel } from '../../../shared/rules/ruleLabels';
 import { writeRoundFiles } from '../../services/print';
 import { call, CliError, printJson, stringOption, withContext, type Command } from '../common';
 import { formatTable } from '../table';
 import { homeOption } from './register';
+import { runAgendaWeek } from './week';
 
 function positiveInt(values: Record<string, unknown>, name: string): number | undefined {
   const raw = values[name];
@@ -53,18 +55,19 @@ export const planCommand: Command = {
     for (const e of proposal.escalations) lines.push(`ACT TODAY — ${e.name}: ${e.explanation}`);
     lines.push('', proposal.items.length === 0 ? 'Nobody is due this week.' : formatTable(['Time', 'Min', 'Resident', 'NHS number', 'Why', 'Invite'], proposal.items.map((i) => {
       const saved = round.items.find((x) => x.residentId === i.residentId);
-      return [i.start, i.minutes, i.name, formatNhsNumber(i.nhsNumber), i.reasons.map((r) => r.rule).join(', '),
+      return [i.start, i.minutes, i.name, formatNhsNumber(i.nhsNumber), [...new Set(i.reasons.map((r) => ruleLabel(r.rule)))].join('; '),
         saved?.attendees.representatives.filter((r) => r.proposed).map((r) => `${r.name} (${r.relationship}, ${ROUND_LABELS.inviteMethod[r.how].toLowerCase()})`).join('; ') ?? ''];
     })));
     for (const i of proposal.items) {
       lines.push('', `${i.start} ${i.name}`);
-      for (const r of i.reasons) lines.push(`  - ${r.rule}: ${r.explanation}`);
+      for (const r of i.reasons) lines.push(`  - ${ruleLabel(r.rule)}: ${r.explanation}`);
     }
     if (proposal.notThisWeek.length > 0) {
       lines.push('', 'Not this week:');
       for (const n of proposal.notThisWeek) lines.push(`  - ${n.name}: ${n.why}`);
     }
-    lines.push('', `Print it: npm run cli -- agenda --round ${round.id} --out agenda.pdf --letters letters`);
+    lines.push('', `Invite the relatives proposed: npm run cli -- invite --round ${round.id} --all-proposed`,
+      `Print it: npm run cli -- agenda --round ${round.id} --out agenda.pdf --letters letters`);
     io.out(lines.join('\n'));
   }),
 };
@@ -74,9 +77,11 @@ export const agendaCommand: Command = {
   usage: [
     'agenda --round ID --out FILE.pdf|FILE.html [--letters DIR]',
     '                                  print a round’s agenda (PDF where Chromium is found, HTML always) and letters',
+    'agenda --week [--from YYYY-MM-DD] --out DIR',
+    '                                  print the week: every agenda and letter of the rounds planned for 7 days, one PDF per home',
   ],
-  options: { round: { type: 'string' }, out: { type: 'string' }, letters: { type: 'string' } },
-  run: (values, _positionals, io) => withContext(values, io, async (ctx) => {
+  options: { round: { type: 'string' }, out: { type: 'string' }, letters: { type: 'string' }, week: { type: 'boolean', default: false }, from: { type: 'string' } },
+  run: (values, _positionals, io) => (values.week ? runAgendaWeek(values, io) : withContext(values, io, async (ctx) => {
     const roundId = positiveInt(values, 'round');
     if (!roundId) throw new CliError('--round takes the round’s number (shown by: npm run cli -- rounds)');
     const out = stringOption(values, 'out');
@@ -87,11 +92,11 @@ export const agendaCommand: Command = {
     if (values.json) return printJson(io, files);
     const lines = [`Agenda: ${files.agenda.pdf ?? files.agenda.html}${files.agenda.pdf ? ` (and ${files.agenda.html})` : ''}`];
     for (const l of files.letters) lines.push(`Letter to ${l.to}: ${l.pdf ?? l.html}`);
-    if (letters && files.letters.length === 0) lines.push('No letters: nobody has been invited yet (invite representatives in the app’s attendee panel).');
+    if (letters && files.letters.length === 0) lines.push(`No letters: nobody has been invited yet. Invite the relatives the planner proposes: npm run cli -- invite --round ${roundId} --all-proposed`);
     if (files.summary) lines.push(`Summary for the care home: ${files.summary.pdf ?? files.summary.html}`);
     io.out(lines.join('\n'));
     if (files.pdfProblem) io.err(files.pdfProblem);
-  }),
+  })),
 };
 
 export const roundsCommand: Command = {

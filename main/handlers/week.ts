@@ -1,0 +1,36 @@
+import path from 'node:path';
+import type { weekChannels } from '../../shared/ipc/week';
+import { commitFlagFile, previewFlagFile } from '../services/flagImport';
+import { flagSheetFor, writeFlagSheet } from '../services/flagSheet';
+import { invite } from '../services/invitations';
+import { getPracticeDetails, savePracticeDetails } from '../services/practice';
+import { printsFolder, printWeek } from '../services/print';
+import type { HandlerMap } from './types';
+
+function fileSlug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'home';
+}
+
+export const weekHandlers: HandlerMap<keyof typeof weekChannels> = {
+  'practice:get': (ctx) => getPracticeDetails(ctx),
+  'practice:save': savePracticeDetails,
+  'rounds:invite': invite,
+  'rounds:print-week': async (ctx, input) => {
+    const { pdfProblem: _ignored, ...week } = await printWeek(ctx, { from: input.from });
+    return week;
+  },
+  'flags:sheet-save': async (ctx, input) => {
+    const sheet = await flagSheetFor(ctx, input.homeId);
+    const fileName = `flags-${fileSlug(sheet.homeName)}-week-of-${sheet.weekOf}.${input.format}`;
+    // The main process owns where files go: the save dialog when there is one, else the prints folder.
+    const chosen = ctx.chooseSaveFile ? await ctx.chooseSaveFile(fileName) : path.join(printsFolder(ctx), fileName);
+    if (chosen === null) return { path: '', fileName };
+    const written = await writeFlagSheet(ctx, { homeId: input.homeId, file: chosen, format: input.format });
+    return { path: written.path, fileName: path.basename(written.path) };
+  },
+  'flags:choose-file': async (ctx) => (ctx.chooseFile
+    ? { path: await ctx.chooseFile({ title: 'Choose a care home’s flag file', extensions: ['csv', 'xlsx'], kindName: 'Flag sheets (CSV or Excel)' }), available: true }
+    : { path: null, available: false }),
+  'flags:import-preview': previewFlagFile,
+  'flags:import-commit': commitFlagFile,
+};
