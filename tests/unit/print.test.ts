@@ -5,6 +5,7 @@ import { PrintView } from '../../renderer/src/print/PrintDocuments';
 import type { Round } from '../../shared/domain/round';
 import { buildPrintDocument, kindTopics } from '../../shared/print';
 import { flagReasons } from '../../shared/rules/roundReasons';
+import { RULE_LABELS, ruleLabel } from '../../shared/rules/ruleLabels';
 import { makeRepresentative, makeSnapshot } from '../helpers/snapshots';
 
 const plan = (id: number, element: 'respect' | 'dnacpr', value: string, recordedOn: string) =>
@@ -35,7 +36,7 @@ describe('print documents', () => {
     expect(html).toContain('987 654 3210');
     expect(html).toContain('page-break-inside: avoid');
     expect(html).toContain('Page " counter(page) " of " counter(pages)');
-    expect(doc.sections[0]?.carePlanGaps).toEqual(['Advance care plan to review (due 01/11/2026)']);
+    expect(doc.sections[0]?.carePlanGaps).toEqual(['Advance care plan review (due 01/11/2026)']);
   });
 
   it('H5: builds each letter from its own resident only', () => {
@@ -63,5 +64,26 @@ describe('print documents', () => {
   it('a family concern the home rated urgent also counts as an urgent flag', () => {
     const s = makeSnapshot(1, {}, { flags: [{ id: 1, raisedOn: '2026-11-20', raisedBy: 'Son', category: 'family-concern', severity: 'urgent', status: 'open', text: 'Not eating', scores: {} }] });
     expect(flagReasons(s, '2026-11-23').map((r) => r.rule)).toEqual(['flag-urgent']);
+  });
+});
+
+describe('words for people in every print', () => {
+  it('no rule id appears in the visible text of the agenda, the letters or the summary; each reason reads as its one label', () => {
+    const rules = Object.keys(RULE_LABELS);
+    const ada = makeSnapshot(1, { givenName: 'Ada', familyName: 'Lovelace' }, { representatives: [makeRepresentative(7, 1)] });
+    const round = roundOf([{ id: 1, residentId: 1, start: '10:00', reps: [7] }]);
+    const item = round.items[0];
+    if (!item) throw new Error('no item');
+    item.reasons = rules.map((rule) => ({ residentId: 1, rule, due: '2026-11-01', status: 'due' as const, explanation: 'Explained in words.', minutes: 10 }));
+    const doc = buildPrintDocument({ round, homeType: 'nursing', homeAddress: null, homePhone: null, practiceName: 'Riverside', snapshots: [ada], today: '2026-11-23',
+      outcomes: [{ id: 1, agendaItemId: 1, residentId: 1, decision: 'Carry on', action: null, owner: null, dueDate: null, status: 'open', flagIds: [] } as never] });
+    const visible = (kind: 'agenda' | 'letters' | 'summary') => renderToStaticMarkup(createElement(PrintView, { doc, kind }))
+      .replace(/<style>[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ');
+    const ruleId = new RegExp(`(?<![\\w-])(${rules.map((r) => r.replace(/-/g, '\\-')).join('|')})(?![\\w-])`);
+    const agenda = visible('agenda');
+    for (const kind of ['agenda', 'letters', 'summary'] as const) expect(visible(kind), kind).not.toMatch(ruleId);
+    for (const rule of ['flag-escalate-now', 'acp-review', 'smr', 'stopp-duration']) expect(agenda).toContain(ruleLabel(rule));
+    expect(doc.summary[0]?.practiceRecord).not.toMatch(ruleId);
+    expect(doc.summary[0]?.practiceRecord).toContain('Reasons: Escalate now: follow-up; Urgent concern from the home;');
   });
 });
