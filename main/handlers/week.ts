@@ -16,8 +16,8 @@ export const weekHandlers: HandlerMap<keyof typeof weekChannels> = {
   'practice:save': savePracticeDetails,
   'rounds:invite': invite,
   'rounds:print-week': async (ctx, input) => {
-    const { pdfProblem: _ignored, ...week } = await printWeek(ctx, { from: input.from });
-    return week;
+    const week = await printWeek(ctx, { from: input.from });
+    return { from: week.from, to: week.to, homes: week.homes };
   },
   'flags:sheet-save': async (ctx, input) => {
     const sheet = await flagSheetFor(ctx, input.homeId);

@@ -8,7 +8,8 @@ import type { ParsedInput } from '../../shared/ipc';
 import type { RecordedResult, RecordedReview, ResidentMedicines, ReviewRow, ReviewsOverview, SettingsView, UpcomingRound } from '../../shared/ipc/reviews';
 import { medicinesProfile } from '../../shared/rules/medicines';
 import { DEFAULT_REVIEW_SETTINGS, settingsFrom, type ReviewSettings } from '../../shared/rules/reviewSettings';
-import { isMedicationRule, medicationDueItems, nextSmr, REVIEW_RULES_VERSION, RULE_LABELS } from '../../shared/rules/reviews';
+import { medicationDueItems, nextSmr, REVIEW_RULES_VERSION } from '../../shared/rules/reviews';
+import { ruleLabel } from '../../shared/rules/ruleLabels';
 import { scheduleReviews, type ScheduleRound } from '../../shared/rules/schedule';
 import type { CareHome } from '../../shared/domain/register';
 import type { RecordedReviewRow } from '../store';
@@ -31,7 +32,6 @@ export function medicineFigures(snapshot: ResidentSnapshot, today: string, setti
   };
 }
 
-const ruleLabel = (rule: string) => (isMedicationRule(rule) ? RULE_LABELS[rule] : rule === 'smr' ? RULE_LABELS['smr-annual'] : rule);
 
 function toRow(item: DueItem, snapshot: ResidentSnapshot, placement: { scheduledFor: string | null; notScheduledReason: string | null }): ReviewRow {
   const r = snapshot.resident;

@@ -49,6 +49,7 @@ import {
 } from './rounds';
 import type { AgendaItem, Attendees, ItemOutcome, OutcomeAction, Question, Round, RoundStatus, RoundSummary } from '../../shared/domain/round';
 import { timeSlots } from '../../shared/rules/planning';
+import { ruleLabel } from '../../shared/rules/ruleLabels';
 
 export type { Actor, AuditEvent } from './audit';
 export type { RecordCounts } from './records';
@@ -517,8 +518,8 @@ export function createStore(db: Db, file: string): Store {
       record: (actor, review) => write(() => {
         const id = insertRecordedReview(db, review);
         writeAudit(db, actor, 'create', 'medication_review', id, review.status === 'done'
-          ? `Review ${review.rule} recorded as done on ${review.doneOn ?? ''} for resident ${review.residentId}`
-          : `Review ${review.rule} deferred until ${review.deferredUntil ?? ''} for resident ${review.residentId}`);
+          ? `${ruleLabel(review.rule)} recorded as done on ${review.doneOn ?? ''} for resident ${review.residentId}`
+          : `${ruleLabel(review.rule)} deferred until ${review.deferredUntil ?? ''} for resident ${review.residentId}`);
         return id;
       }),
       recorded: (query) => read(() => listRecordedReviews(db, query)),

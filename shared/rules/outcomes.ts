@@ -7,6 +7,7 @@ import { addDays, addMonths, daysBetween, formatUkDate } from '../dates';
 import type { Figure, MonthlyPoint, OutcomeCharts, OutcomeData, OutcomeSection } from '../domain/reports';
 import type { SnapshotCarePlanEntry } from '../domain/snapshot';
 import { cprStatus } from './cpr';
+import { ruleLabel } from './ruleLabels';
 
 export interface Period {
   from: string;
@@ -94,7 +95,8 @@ function share(key: Figure['key'], label: string, part: number, whole: number, h
 
 function byRule(rows: readonly { rule: string }[]): { label: string; value: number }[] {
   const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.rule, (counts.get(r.rule) ?? 0) + 1);
+  // Counted by label: rules that share a label (the SMR's two names) are one line, and people never read an id.
+  for (const r of rows) counts.set(ruleLabel(r.rule), (counts.get(ruleLabel(r.rule)) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([label, value]) => ({ label, value }));
 }
 

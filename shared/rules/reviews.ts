@@ -9,6 +9,7 @@ import type { ResidentSnapshot, SnapshotReview } from '../domain/snapshot';
 import { currentMedicines, MEDICINES_VERSION, medicinesProfile, type CurrentMedicine, type MonitoringRule } from './medicines';
 import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from './reviewSettings';
 import { addWorkingDays, BANK_HOLIDAYS_VERSION } from './workingDays';
+import { ruleLabel } from './ruleLabels';
 
 /** Bumped whenever a rule's logic changes; recorded with each computed schedule. */
 export const REVIEW_RULES_VERSION = `reviews-1.0; medicines ${MEDICINES_VERSION}; bank holidays ${BANK_HOLIDAYS_VERSION}`;
@@ -17,21 +18,8 @@ export const MEDICATION_RULES = ['new-admission-pcsp', 'post-discharge', 'smr-an
   'fall-frid', 'stopp-duration', 'monitoring-lithium', 'monitoring-methotrexate', 'monitoring-doac', 'monitoring-warfarin', 'monitoring-amiodarone'] as const;
 export type MedicationRule = (typeof MEDICATION_RULES)[number];
 
-export const RULE_LABELS: Record<MedicationRule, string> = {
-  'new-admission-pcsp': 'New admission: assessment and care plan',
-  'post-discharge': 'After hospital discharge: medicines reconciliation',
-  'smr-annual': 'Structured medication review',
-  polypharmacy: 'Structured medication review (10 or more medicines)',
-  'antipsychotic-dementia': 'Antipsychotic review (dementia)',
-  'acb-high': 'Anticholinergic burden: deprescribing',
-  'fall-frid': 'Falls medication review',
-  'stopp-duration': 'STOPP: medicine taken too long',
-  'monitoring-lithium': 'Lithium monitoring',
-  'monitoring-methotrexate': 'Methotrexate monitoring',
-  'monitoring-doac': 'Anticoagulant (DOAC) monitoring',
-  'monitoring-warfarin': 'Warfarin (INR) monitoring',
-  'monitoring-amiodarone': 'Amiodarone monitoring',
-};
+/** The medication rules' labels, from the one table (ruleLabels.ts). */
+export const RULE_LABELS = Object.fromEntries(MEDICATION_RULES.map((r) => [r, ruleLabel(r)])) as Record<MedicationRule, string>;
 
 export function isMedicationRule(rule: string): rule is MedicationRule {
   return (MEDICATION_RULES as readonly string[]).includes(rule);

@@ -112,10 +112,10 @@ describe('shared outcome figures for one home', () => {
     expect(figure(report.scope, 'residents').value).toBe(5); // A, B, C, D, G (F left before October)
     expect(figure(report.scope, 'rounds-held').value).toBe(2); // 06/10 held and 13/10 closed; 27/10 still planning
     expect(figure(report.scope, 'residents-reviewed').value).toBe(2); // A (twice, counted once) and C
-    expect(figure(report.scope, 'reviews-done')).toMatchObject({ value: 1, breakdown: [{ label: 'smr-annual', value: 1 }] });
+    expect(figure(report.scope, 'reviews-done')).toMatchObject({ value: 1, breakdown: [{ label: 'Structured medication review', value: 1 }] });
     // By the review rules on 31/10: B moved in on 20/10 with no SMR and no care plan by 29/10 (7 working days);
     // G has had no SMR since moving in; A's SMR of 12/10 counts; C died. Stored 'due' rows are not what counts.
-    expect(figure(report.scope, 'reviews-overdue')).toMatchObject({ value: 3, breakdown: [{ label: 'smr-annual', value: 2 }, { label: 'new-admission-pcsp', value: 1 }] });
+    expect(figure(report.scope, 'reviews-overdue')).toMatchObject({ value: 3, breakdown: [{ label: 'Structured medication review', value: 2 }, { label: 'New admission: assessment and care plan', value: 1 }] });
     for (const f of report.scope.figures) expect(f.howCounted.length, f.key).toBeGreaterThan(20);
   });
 

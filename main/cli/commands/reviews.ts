@@ -30,7 +30,7 @@ export const reviewsDueCommand: Command = {
         STATUS_TEXT[i.status], formatUkDate(i.due), i.name, formatNhsNumber(i.nhsNumber), i.home, i.rule, i.scheduledFor ? formatUkDate(i.scheduledFor) : 'does not fit',
       ])));
       io.out('');
-      for (const i of overview.items) io.out(`- ${i.name} (${i.rule}): ${i.explanation}${i.notScheduledReason ? ` [not scheduled: ${i.notScheduledReason}]` : ''}`);
+      for (const i of overview.items) io.out(`- ${i.name} (${i.ruleLabel}): ${i.explanation}${i.notScheduledReason ? ` [not scheduled: ${i.notScheduledReason}]` : ''}`);
       io.out(`\n${overview.items.length} review${overview.items.length === 1 ? '' : 's'} on ${formatUkDate(overview.today)} · rules ${overview.rulesVersion}`);
     });
   },

@@ -11,7 +11,7 @@ import { describeDue } from '../../../shared/rules/carePlan';
 import type { CarePlanOverview } from '../../../shared/ipc';
 import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
-import { RULE_LABELS } from './CarePlanPanel';
+import { ruleLabel } from '../../../shared/rules/ruleLabels';
 
 export function CarePlansScreen() {
   usePageTitle('Advance care plans');
@@ -102,7 +102,7 @@ function Overview({ overview }: { overview: CarePlanOverview }) {
                   <div className="nhsuk-u-margin-bottom-2">CPR: <CprStatusTag status={r.cpr} showDate={false} /></div>
                   {r.due.map((d) => (
                     <div className="app-care-plan-item" key={d.rule}>
-                      <p><strong>{RULE_LABELS[d.rule] ?? d.rule}</strong> <span className="app-secondary-text">{describeDue(d)}</span></p>
+                      <p><strong>{ruleLabel(d.rule)}</strong> <span className="app-secondary-text">{describeDue(d)}</span></p>
                       <p>{d.explanation}</p>
                     </div>
                   ))}

@@ -16,6 +16,7 @@ import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import { addMinutes, TIER_LABEL, tierOf } from '../../../shared/rules/planning';
 import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
+import { ruleLabel } from '../../../shared/rules/ruleLabels';
 
 const NEXT: Partial<Record<Round['status'], { status: 'agenda-issued' | 'held' | 'closed'; label: string; done: string }>> = {
   planning: { status: 'agenda-issued', label: 'Issue the agenda', done: 'Agenda issued: the agenda is ready to print and send.' },
@@ -45,7 +46,7 @@ function ItemRow({ item, resident, index, count, editable, onChange, onError }: 
       <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">{item.start} · {name}</h3>
       <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{resident ? `NHS number ${formatNhsNumber(resident.nhsNumber)}${resident.room ? `, room ${resident.room}` : ''} · ` : ''}{item.minutes} minutes, until {addMinutes(item.start, item.minutes)}</p>
       <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
-        {item.reasons.map((r) => <li key={`${r.rule}-${r.explanation}`}><strong>{TIER_LABEL[tierOf(r.rule)]}</strong>: {r.explanation}</li>)}
+        {item.reasons.map((r) => <li key={`${r.rule}-${r.explanation}`}><strong>{ruleLabel(r.rule)}</strong> ({TIER_LABEL[tierOf(r.rule)].toLowerCase()}): {r.explanation}</li>)}
       </ul>
       {editable ? (
         <div className="app-round-item__controls">
