@@ -93,7 +93,7 @@ export function AttendeePanel({ item, name }: { item: AgendaItem; name: string }
             ))}
           </ul>
         )}
-        <TextField id={id('question-from')} label="Who is asking" value={from} onChange={(v) => { setFrom(v); setJustAdded(false); }} hint={`For example, ${name} or their daughter.`} />
+        <TextField id={id('question-from')} label="Who is asking" value={from} onChange={(v) => { setFrom(v); setJustAdded(false); }} onBlur={() => addQuestion(true)} hint={`For example, ${name} or their daughter.`} />
         <TextArea id={id('question-text')} label="Their question" value={text} onChange={(v) => { setText(v); setJustAdded(false); }} onBlur={() => addQuestion(true)} rows={2} />
         <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => addQuestion(false)}>Add the question</button>
         <div>

@@ -20,6 +20,7 @@ import { IMPORT_KIND_NAMES } from '../../../shared/ipc/imports';
 import { plural } from '../format';
 import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
+import { FlagImportPanel } from './FlagImportPanel';
 
 type Kind = (typeof IMPORT_KIND_NAMES)[number];
 const KIND_LABELS: Record<Kind | 'fhir', string> = {
@@ -320,6 +321,9 @@ export function ImportScreen() {
 
       <h2 className="nhsuk-heading-m nhsuk-u-margin-top-6">Earlier imports</h2>
       <History refresh={refresh} />
+
+      <hr className="nhsuk-section-break nhsuk-section-break--l nhsuk-section-break--visible" />
+      <FlagImportPanel />
     </>
   );
 }
