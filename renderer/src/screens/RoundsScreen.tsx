@@ -16,6 +16,7 @@ import { navigateWithFlash } from '../flash';
 import { useLoad, usePageTitle } from '../hooks';
 import { href, navigate } from '../router';
 import { useAppInfo } from '../appInfo';
+import { PrintWeekButton } from './PrintWeekButton';
 
 const STATUS_TAGS: Record<RoundSummary['status'], string> = {
   planning: 'nhsuk-tag--yellow', 'agenda-issued': 'nhsuk-tag--blue', held: 'nhsuk-tag--green', closed: 'nhsuk-tag--grey',
@@ -81,6 +82,7 @@ export function RoundsScreen({ homeId, flash }: { homeId: number | null; flash: 
         <>
           <p>Each home’s weekly round: Roundtable proposes who should be seen and why, within the time the clinicians have. You can change it, invite relatives and print the agenda.</p>
           <a className="nhsuk-button" href={href(`/rounds/new${homeId ? `?home=${homeId}` : ''}`)} draggable={false}>Plan a round</a>
+          <PrintWeekButton />
           <SelectField id="home-filter" label="Show rounds for" value={homeId ? String(homeId) : 'all'}
             options={[{ value: 'all', label: 'Every care home' }, ...data.value.homes.map((h) => ({ value: String(h.id), label: h.name }))]}
             onChange={(v) => navigate(v === 'all' ? '/rounds' : `/rounds?home=${v}`)} />
