@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { weekChannels } from '../../shared/ipc/week';
 import { commitFlagFile, previewFlagFile } from '../services/flagImport';
 import { flagSheetFor, writeFlagSheet } from '../services/flagSheet';
-import { invite } from '../services/invitations';
+import { invite, inviteWeek } from '../services/invitations';
 import { getPracticeDetails, savePracticeDetails } from '../services/practice';
 import { printsFolder, printWeek } from '../services/print';
 import type { HandlerMap } from './types';
@@ -15,6 +15,7 @@ export const weekHandlers: HandlerMap<keyof typeof weekChannels> = {
   'practice:get': (ctx) => getPracticeDetails(ctx),
   'practice:save': savePracticeDetails,
   'rounds:invite': invite,
+  'rounds:invite-week': inviteWeek,
   'rounds:print-week': async (ctx, input) => {
     const week = await printWeek(ctx, { from: input.from });
     return { from: week.from, to: week.to, homes: week.homes };

@@ -10,9 +10,9 @@ import type { FlagImportSummary } from '../../shared/domain/flags';
 import { AppError } from '../../shared/errors';
 import type { ParsedInput } from '../../shared/ipc';
 import type { FlagFilePreview } from '../../shared/ipc/week';
-import { identityText, MATCH_LABELS, UNMATCHED_LABELS } from '../../shared/rules/flagMatching';
+import { identityText, MATCH_LABELS, UNMATCHED_LABELS, type MatchableResident } from '../../shared/rules/flagMatching';
 import { FLAG_LABELS } from '../../shared/rules/flags';
-import { parseFlagRows, readFlagFile } from '../imports/flags';
+import { parseFlagRows, readFlagFile, type ParsedFlagRow } from '../imports/flags';
 import type { AppContext } from './context';
 import { importFlags, prepareFlag } from './flags';
 
@@ -36,12 +36,25 @@ async function withFlagFile<T>(input: FlagFileInput, fn: (file: string) => Promi
   return fn(input.path);
 }
 
+/**
+ * The home a flag file is from when the user has not said: the one whose residents its valid NHS numbers
+ * belong to. Refused when no line names a resident by NHS number, or the numbers point at two homes.
+ */
+export function homeOfFlagFile(rows: readonly ParsedFlagRow[], register: readonly MatchableResident[], fileName: string): number {
+  const byNhs = new Map(register.filter((r) => r.status === 'active').map((r) => [r.nhsNumber, r.homeId]));
+  const homes = new Set(rows.map((r) => byNhs.get((r.identity.nhsNumber ?? '').replace(/[\s-]/g, ''))).filter((h): h is number => h !== undefined));
+  if (homes.size === 1) return [...homes][0] as number;
+  throw new AppError('INVALID_INPUT', homes.size === 0
+    ? `${fileName}: no line gives the NHS number of a resident on the register, so the care home cannot be worked out. Choose the care home that sent it.`
+    : `${fileName} names residents of more than one care home. Choose the care home that sent it.`, [{ field: 'homeId', message: 'Choose the care home that sent the flags' }]);
+}
+
 export async function previewFlagFile(ctx: AppContext, input: FlagFileInput): Promise<FlagFilePreview> {
-  const home = await ctx.store.homes.get(input.homeId);
   return withFlagFile(input, async (file) => {
     const raw = await readFlagFile(file, { sheet: input.sheet });
     const { rows, problems, ignored } = parseFlagRows(raw);
     const register = await ctx.store.flags.matchable();
+    const home = await ctx.store.homes.get(input.homeId ?? homeOfFlagFile(rows, register, input.dropped?.name ?? path.basename(file)));
     const names = new Map(register.map((r) => [r.id, `${r.givenName} ${r.familyName}`]));
     return {
       fileName: input.dropped?.name ?? path.basename(file), homeId: home.id, homeName: home.name, read: raw.rows.length - ignored,
@@ -61,6 +74,14 @@ export async function previewFlagFile(ctx: AppContext, input: FlagFileInput): Pr
   });
 }
 
-export async function commitFlagFile(ctx: AppContext, input: FlagFileInput): Promise<FlagImportSummary> {
-  return withFlagFile(input, (file) => importFlags(ctx, { file, homeId: input.homeId, sheet: input.sheet }));
+export async function commitFlagFile(ctx: AppContext, input: FlagFileInput): Promise<FlagImportSummary & { homeName: string }> {
+  return withFlagFile(input, async (file) => {
+    let homeId = input.homeId;
+    if (homeId === undefined) {
+      const { rows } = parseFlagRows(await readFlagFile(file, { sheet: input.sheet }));
+      homeId = homeOfFlagFile(rows, await ctx.store.flags.matchable(), input.dropped?.name ?? path.basename(file));
+    }
+    const home = await ctx.store.homes.get(homeId);
+    return { ...(await importFlags(ctx, { file, homeId, sheet: input.sheet })), homeName: home.name };
+  });
 }

@@ -3,6 +3,7 @@
  * given way. A relative whose contact preference is "prefers not to join" is never invited (hazard H16):
  * the invitation is refused, and "invite all proposed" leaves them out and says so.
  */
+import { addDays } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { ParsedInput } from '../../shared/ipc';
 import type { InviteResult } from '../../shared/ipc/week';
@@ -45,4 +46,19 @@ export async function invite(ctx: AppContext, input: ParsedInput<'rounds:invite'
   }
   if (invited.length > 0) round = await ctx.store.rounds.get(round.id);
   return { round, invited, skipped };
+}
+
+/** "Invite all proposed" for the week: every round planned (and not yet held) in the 7 days from `from`. */
+export async function inviteWeek(ctx: AppContext, input: ParsedInput<'rounds:invite-week'>) {
+  const from = input.from ?? ctx.today();
+  const to = addDays(from, 6);
+  const rounds = (await ctx.store.rounds.list(null)).filter((r) => r.date >= from && r.date <= to && (r.status === 'planning' || r.status === 'agenda-issued'));
+  const invited: InviteResult['invited'] = [];
+  const skipped: InviteResult['skipped'] = [];
+  for (const r of rounds) {
+    const result = await invite(ctx, { roundId: r.id, allProposed: true });
+    invited.push(...result.invited);
+    skipped.push(...result.skipped);
+  }
+  return { rounds: rounds.length, invited, skipped };
 }

@@ -60,7 +60,8 @@ export type SheetFormat = (typeof SHEET_FORMATS)[number];
 const filePath = z.string().trim().min(1, 'Choose a file to import').max(4096);
 /** A file dropped on the window: its name and bytes (base64), at most 5 MB. */
 const dropped = z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(7_000_000, 'The file is too large for a flag sheet (at most 5 MB)') }).strict();
-const flagFileInput = { homeId: id, path: filePath.optional(), dropped: dropped.optional(), sheet: z.string().trim().min(1).max(100).optional() };
+/** The home may be left out: it is worked out from the NHS numbers in the file (the weekly flag sheet lists one home's residents). */
+const flagFileInput = { homeId: id.optional(), path: filePath.optional(), dropped: dropped.optional(), sheet: z.string().trim().min(1).max(100).optional() };
 
 export const weekChannels = {
   'practice:get': channel<PracticeDetails>()(z.object({}).strict()),
@@ -71,6 +72,8 @@ export const weekChannels = {
     z.object({ roundId: id, allProposed: z.literal(true) }).strict(),
     z.object({ roundId: id, representativeId: id, how: z.enum(INVITE_METHODS) }).strict(),
   ])),
+  /** Invites every proposed relative on every round planned for the 7 days from `from` (today when not given). */
+  'rounds:invite-week': channel<{ rounds: number; invited: InviteResult['invited']; skipped: InviteResult['skipped'] }>()(z.object({ from: isoDate.optional() }).strict()),
   /** "Print the week": one PDF per home with every agenda and letter of the rounds planned for the 7 days from `from`. */
   'rounds:print-week': channel<WeekPrint>()(z.object({ from: isoDate.optional() }).strict()),
 
@@ -80,5 +83,5 @@ export const weekChannels = {
   'flags:choose-file': channel<{ path: string | null; available: boolean }>()(z.object({}).strict()),
   /** What importing a flag file would do: each row and whom it matches; nothing is stored. */
   'flags:import-preview': channel<FlagFilePreview>()(z.object(flagFileInput).strict()),
-  'flags:import-commit': channel<FlagImportSummary>()(z.object(flagFileInput).strict()),
+  'flags:import-commit': channel<FlagImportSummary & { homeName: string }>()(z.object(flagFileInput).strict()),
 } as const;

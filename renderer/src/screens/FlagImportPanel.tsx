@@ -25,44 +25,60 @@ async function readDropped(file: File): Promise<Dropped> {
   return { name: file.name, base64: btoa(binary) };
 }
 
+type Chosen = { key: string; name: string; path?: string; dropped?: Dropped };
+type Checked = { file: Chosen; preview: FlagFilePreview };
+type Imported = FlagImportSummary & { homeName: string; fileName: string };
+
 export function FlagImportPanel() {
   const [homes] = useLoad(() => call('homes:list', {}), []);
   const [homeId, setHomeId] = useState('');
   const [path, setPath] = useState('');
-  const [dropped, setDropped] = useState<Dropped | null>(null);
+  const [files, setFiles] = useState<Chosen[]>([]);
   const [dialogMissing, setDialogMissing] = useState(false);
-  const [preview, setPreview] = useState<FlagFilePreview | null>(null);
-  const [done, setDone] = useState<FlagImportSummary | null>(null);
+  const [checked, setChecked] = useState<Checked[] | null>(null);
+  const [done, setDone] = useState<Imported[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<{ home?: string; file?: string }>({});
+  const [fileError, setFileError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
-  // A flag file dropped anywhere on the window comes here (and the window never navigates to it).
+  const add = (more: Chosen[]) => {
+    setFiles((old) => [...old, ...more.filter((m) => !old.some((o) => o.key === m.key))]);
+    setChecked(null);
+    setDone(null);
+    setFileError(undefined);
+  };
+
+  // Flag files dropped anywhere on the window come here (and the window never navigates to them).
   useEffect(() => {
     const over = (e: DragEvent) => { if (e.dataTransfer?.types.includes('Files')) e.preventDefault(); };
     const drop = (e: DragEvent) => {
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
+      const list = [...(e.dataTransfer?.files ?? [])];
+      if (list.length === 0) return;
       e.preventDefault();
-      void readDropped(file).then((d) => { setDropped(d); setPath(''); setPreview(null); setDone(null); setFieldErrors({}); });
+      void Promise.all(list.map(readDropped)).then((ds) => add(ds.map((d) => ({ key: `drop:${d.name}:${d.base64.length}`, name: d.name, dropped: d }))));
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
     return () => { window.removeEventListener('dragover', over); window.removeEventListener('drop', drop); };
   }, []);
 
-  const input = () => ({ homeId: Number(homeId), ...(dropped ? { dropped } : { path: path.trim() }) });
+  const inputOf = (f: Chosen) => ({ ...(homeId ? { homeId: Number(homeId) } : {}), ...(f.dropped ? { dropped: f.dropped } : { path: f.path ?? '' }) });
+  const typed = (): Chosen[] => (path.trim() ? [{ key: `path:${path.trim()}`, name: path.trim().split(/[\\/]/).pop() ?? path.trim(), path: path.trim() }] : []);
 
   const check = async () => {
-    const problems: { home?: string; file?: string } = {};
-    if (!homeId) problems.home = 'Choose the care home that sent the flags';
-    if (!dropped && path.trim() === '') problems.file = 'Choose the flag file, or drop it on the window';
-    setFieldErrors(problems);
-    if (problems.home || problems.file) return;
+    const all = [...files, ...typed().filter((t) => !files.some((f) => f.key === t.key))];
+    if (all.length === 0) {
+      setFileError('Choose the flag file, or drop it on the window');
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      setPreview(await call('flags:import-preview', input()));
+      const results: Checked[] = [];
+      for (const file of all) results.push({ file, preview: await call('flags:import-preview', inputOf(file)) });
+      setFiles(all);
+      setPath('');
+      setChecked(results);
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -71,10 +87,14 @@ export function FlagImportPanel() {
   };
 
   const commit = async () => {
+    if (!checked) return;
     setBusy(true);
     try {
-      setDone(await call('flags:import-commit', input()));
-      setPreview(null);
+      const results: Imported[] = [];
+      for (const c of checked) results.push({ ...(await call('flags:import-commit', inputOf(c.file))), fileName: c.preview.fileName });
+      setDone(results);
+      setChecked(null);
+      setFiles([]);
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -86,75 +106,81 @@ export function FlagImportPanel() {
     try {
       const chosen = await call('flags:choose-file', {});
       if (!chosen.available) setDialogMissing(true);
-      else if (chosen.path) { setPath(chosen.path); setDropped(null); setPreview(null); setDone(null); }
+      else if (chosen.path) add([{ key: `path:${chosen.path}`, name: chosen.path.split(/[\\/]/).pop() ?? chosen.path, path: chosen.path }]);
     } catch (e) {
       setError(toApiError(e));
     }
   };
 
   const homeOptions = homes.status === 'ready' ? homes.value.map((h) => ({ value: String(h.id), label: h.name })) : [];
-  const matched = preview?.rows.filter((r) => r.residentName !== null).length ?? 0;
-  const unmatched = (preview?.rows.length ?? 0) - matched;
+  const rows = checked?.flatMap((c) => c.preview.rows) ?? [];
+  const matched = rows.filter((r) => r.residentName !== null).length;
+  const unmatchedTotal = done?.reduce((n, d) => n + d.unmatched, 0) ?? 0;
   return (
     <section aria-labelledby="flag-import-heading" className="app-flag-import">
-      <h2 id="flag-import-heading" className="nhsuk-heading-l">Import a care home’s flags</h2>
-      <p>A care home’s flag file: the weekly flag sheet filled in, or the home’s own spreadsheet (CSV or Excel). Each line is matched to a resident by
-        NHS number, or by name and date of birth; the rest wait in the unmatched queue for a person to decide.</p>
+      <h2 id="flag-import-heading" className="nhsuk-heading-l">Import care homes’ flags</h2>
+      <p>Care homes’ flag files: the weekly flag sheets filled in, or a home’s own spreadsheet (CSV or Excel). Each line is matched to a resident by
+        NHS number, or by name and date of birth; the rest wait in the unmatched queue for a person to decide. Drop several files on the window at once to bring in every home’s flags together.</p>
       {error ? <ErrorPanel error={error} /> : null}
       {done ? (
         <>
-          <SuccessBanner message={`Flags imported: ${plural(done.matched, 'flag')} placed on residents, ${done.unmatched} to the unmatched queue${done.rejected.length ? `, ${done.rejected.length} lines rejected` : ''}.`} />
-          {done.unmatched > 0 ? <p><a href={href('/flags/unmatched')}>See the {plural(done.unmatched, 'unmatched flag')}</a></p> : <p><a href={href('/flags')}>See the flags</a></p>}
-          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => { setDone(null); setPath(''); setDropped(null); }}>Import another flag file</button>
+          <SuccessBanner message={`Flags imported: ${done.map((d) => `${d.homeName} ${plural(d.matched, 'flag')} placed${d.unmatched ? `, ${d.unmatched} unmatched` : ''}`).join('; ')}.`} />
+          {unmatchedTotal > 0 ? <p><a href={href('/flags/unmatched')}>See the {plural(unmatchedTotal, 'unmatched flag')}</a></p> : <p><a href={href('/flags')}>See the flags</a></p>}
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setDone(null)}>Import more flags</button>
         </>
       ) : (
         <form noValidate onSubmit={(e) => { e.preventDefault(); void check(); }}>
-          <SelectField id="flags-home" label="Care home that sent the flags" value={homeId} error={fieldErrors.home}
-            options={[{ value: '', label: 'Choose a care home' }, ...homeOptions]} onChange={(v) => { setHomeId(v); setPreview(null); }} />
+          <SelectField id="flags-home" label="Care home that sent the flags" value={homeId}
+            hint="Leave it to Roundtable for the weekly flag sheet: the residents’ NHS numbers say which home it is from."
+            options={[{ value: '', label: 'Work it out from the NHS numbers' }, ...homeOptions]} onChange={(v) => { setHomeId(v); setChecked(null); }} />
           <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void choose()} disabled={busy}>Choose a flag file…</button>
-          {dialogMissing ? <p className="nhsuk-body-s">There is no file dialog here: type the flag file’s full path, or drop the file on the window.</p> : null}
-          {dropped ? <p>Dropped on the window: <strong>{dropped.name}</strong>{' '}
-            <button type="button" className="app-link-button" onClick={() => setDropped(null)}>Use another file</button></p> : (
-            <TextField id="flags-path" label="Flag file" value={path} error={fieldErrors.file} widthClass="nhsuk-u-width-full"
-              hint="Or drop the file anywhere on this window." onChange={(v) => { setPath(v); setPreview(null); setFieldErrors({}); }} />
-          )}
+          {dialogMissing ? <p className="nhsuk-body-s">There is no file dialog here: type the flag file’s full path, or drop the files on the window.</p> : null}
+          {files.length > 0 ? (
+            <ul className="nhsuk-list nhsuk-list--bullet" aria-label="Flag files to import">
+              {files.map((f) => <li key={f.key}>{f.name}{' '}
+                <button type="button" className="app-link-button" onClick={() => { setFiles(files.filter((x) => x.key !== f.key)); setChecked(null); }}>Remove<span className="nhsuk-u-visually-hidden"> {f.name}</span></button></li>)}
+            </ul>
+          ) : null}
+          <TextField id="flags-path" label="Flag file" value={path} error={fileError} widthClass="nhsuk-u-width-full"
+            hint="Or drop the files anywhere on this window." onChange={(v) => { setPath(v); setChecked(null); setFileError(undefined); }} />
           <button type="submit" className="nhsuk-button" disabled={busy}>Check the flags</button>
         </form>
       )}
-      {preview && !done ? (
+      {checked && !done ? (
         <>
-          <h3 className="nhsuk-heading-m">What {preview.fileName} holds</h3>
-          <p>{plural(preview.rows.length, 'flag')} for {preview.homeName}: {matched} matched to a resident, {unmatched} to go to the unmatched queue
-            {preview.rejected.length > 0 ? `, ${plural(preview.rejected.length, 'line')} that cannot be read` : ''}. Lines with no concern written on them are left out.</p>
-          {preview.rows.length > 0 ? (
-            <table className="nhsuk-table">
-              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Flags in the file and whom each matches</caption>
-              <thead className="nhsuk-table__head"><tr>
-                <th scope="col" className="nhsuk-table__header">Line</th><th scope="col" className="nhsuk-table__header">Resident</th>
-                <th scope="col" className="nhsuk-table__header">Date</th><th scope="col" className="nhsuk-table__header">Concern</th>
-                <th scope="col" className="nhsuk-table__header">Severity</th><th scope="col" className="nhsuk-table__header">Details</th>
-              </tr></thead>
-              <tbody className="nhsuk-table__body">
-                {preview.rows.map((r) => (
-                  <tr key={r.line} className="nhsuk-table__row">
-                    <td className="nhsuk-table__cell">{r.line}</td>
-                    <td className="nhsuk-table__cell">{r.residentName ? <>{r.residentName}<br /><span className="app-secondary-text">{r.matchedOn}</span></>
-                      : <><strong>Not matched</strong>: {r.identity}<br /><span className="app-secondary-text">{r.unmatchedWhy}</span></>}</td>
-                    <td className="nhsuk-table__cell">{formatUkDate(r.raisedOn)}</td>
-                    <td className="nhsuk-table__cell">{r.category}</td>
-                    <td className="nhsuk-table__cell">{r.severity}</td>
-                    <td className="nhsuk-table__cell">{r.details}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-          {preview.rejected.length > 0 ? (
-            <ul className="nhsuk-list nhsuk-list--bullet">{preview.rejected.map((p) => <li key={`${p.line}-${p.field ?? ''}-${p.reason}`}>Line {p.line}: {p.reason}</li>)}</ul>
-          ) : null}
-          {preview.rows.length > 0
-            ? <button type="button" className="nhsuk-button" disabled={busy} onClick={() => void commit()}>Import {plural(preview.rows.length, 'flag')}</button>
-            : null}
+          <p>{plural(rows.length, 'flag')}: {matched} matched to a resident, {rows.length - matched} to go to the unmatched queue. Lines with no concern written on them are left out.</p>
+          {checked.map(({ preview }) => (
+            <div key={preview.fileName}>
+              <h3 className="nhsuk-heading-m">{preview.fileName}: {preview.homeName}</h3>
+              {preview.rows.length === 0 ? <p>No flags written on it.</p> : (
+                <table className="nhsuk-table">
+                  <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Flags in {preview.fileName} and whom each matches</caption>
+                  <thead className="nhsuk-table__head"><tr>
+                    <th scope="col" className="nhsuk-table__header">Line</th><th scope="col" className="nhsuk-table__header">Resident</th>
+                    <th scope="col" className="nhsuk-table__header">Date</th><th scope="col" className="nhsuk-table__header">Concern</th>
+                    <th scope="col" className="nhsuk-table__header">Severity</th><th scope="col" className="nhsuk-table__header">Details</th>
+                  </tr></thead>
+                  <tbody className="nhsuk-table__body">
+                    {preview.rows.map((r) => (
+                      <tr key={r.line} className="nhsuk-table__row">
+                        <td className="nhsuk-table__cell">{r.line}</td>
+                        <td className="nhsuk-table__cell">{r.residentName ? <>{r.residentName}<br /><span className="app-secondary-text">{r.matchedOn}</span></>
+                          : <><strong>Not matched</strong>: {r.identity}<br /><span className="app-secondary-text">{r.unmatchedWhy}</span></>}</td>
+                        <td className="nhsuk-table__cell">{formatUkDate(r.raisedOn)}</td>
+                        <td className="nhsuk-table__cell">{r.category}</td>
+                        <td className="nhsuk-table__cell">{r.severity}</td>
+                        <td className="nhsuk-table__cell">{r.details}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              {preview.rejected.length > 0 ? (
+                <ul className="nhsuk-list nhsuk-list--bullet">{preview.rejected.map((p) => <li key={`${p.line}-${p.field ?? ''}-${p.reason}`}>Line {p.line}: {p.reason}</li>)}</ul>
+              ) : null}
+            </div>
+          ))}
+          {rows.length > 0 ? <button type="button" className="nhsuk-button" disabled={busy} onClick={() => void commit()}>Import {plural(rows.length, 'flag')}</button> : null}
         </>
       ) : null}
     </section>
