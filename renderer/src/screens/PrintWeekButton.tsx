@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call, toApiError } from '../api';
 import { plural } from '../format';
 
-/** The week's rounds in two actions: invite every relative the planner proposed, then "Print the week": */ every agenda and letter of the rounds planned for the next 7 days, one PDF per home, saved where the app keeps its prints. */
+/** The week in two actions: invite every relative the planner proposed, then "Print the week" (every agenda and letter of the next 7 days, one PDF per home, saved where the app keeps its prints). */
 export function PrintWeekButton() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; lines: string[] } | null>(null);
