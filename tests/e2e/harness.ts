@@ -17,6 +17,7 @@ import { createContext, type AppContext } from '../../main/services/context';
 import { openStore, type Store } from '../../main/store';
 import type { Result } from '../../shared/errors';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
+import { createDemoDatabase } from '../../main/services/demo';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = path.join(ROOT, 'renderer', 'dist');
@@ -110,6 +111,8 @@ export interface HarnessOptions {
   /** The app's "today" (Europe/London calendar day). */
   today?: string;
   practice?: { name: string; odsCode: string | null; isDemo?: boolean };
+  /** Start from a fresh demo database (the synthetic practice, no rounds planned yet). */
+  demo?: boolean;
 }
 
 export interface Harness {
@@ -149,7 +152,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 
   try {
-    const store = await openStore(path.join(dir, 'roundtable.sqlite'));
+    const file = path.join(dir, 'roundtable.sqlite');
+    const store = options.demo
+      ? (await createDemoDatabase(file, options.today ?? '2026-11-23', { osUser: 'e2e-test', staffId: null }, path.join(dir, 'demo-export'))).store
+      : await openStore(file);
     cleanups.push(() => store.close());
     const ctx = createContext(store, { today: options.today ?? '2026-11-23', actor: { osUser: 'e2e-test', staffId: null } });
     if (options.practice) {
