@@ -152,7 +152,8 @@ function History({ refresh }: { refresh: number }) {
     return <p>No files have been imported yet. Start with the patients export: it adds the care homes and residents the other files refer to.</p>;
   }
   return (
-    <div className="nhsuk-table-container">
+    // Focusable, so a keyboard can scroll it when the file names make it wider than the page.
+    <div className="nhsuk-table-container" role="region" aria-label="Files imported" tabIndex={0}>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Files imported, newest first</caption>
         <thead className="nhsuk-table__head">
