@@ -78,7 +78,8 @@ export const flagSheetCommand: Command = {
     const homeId = await homeOption(ctx, homeName) as number;
     const written = await writeFlagSheet(ctx, { homeId, file: path.resolve(io.cwd, out), env: io.env });
     if (values.json) return printJson(io, written);
-    io.out(`Flag sheet for ${written.residents} residents: ${written.path}\nWhen it comes back filled in: npm run cli -- import flags ${out} --home ${JSON.stringify(homeName)}`);
+    io.out(`Flag sheet for ${written.residents} residents: ${written.path}`);
+    if (!/\.pdf$/i.test(out)) io.out(`When it comes back filled in: npm run cli -- import flags ${out} --home ${JSON.stringify(homeName)}`);
   }),
 };
 
@@ -96,7 +97,7 @@ export async function runAgendaWeek(values: Record<string, string | boolean | un
       return;
     }
     io.out([`The week’s rounds, ${formatUkDate(week.from)} to ${formatUkDate(week.to)}:`,
-      ...week.homes.map((h) => `  ${h.homeName}: ${h.rounds} round${h.rounds === 1 ? '' : 's'}, ${h.residents} residents, ${h.letters} letters: ${h.path}`)].join('\n'));
+      ...week.homes.map((h) => `  ${h.homeName}: ${h.rounds} round${h.rounds === 1 ? '' : 's'}, ${h.residents} residents, ${h.letters} letter${h.letters === 1 ? '' : 's'}: ${h.path}`)].join('\n'));
     if (week.pdfProblem) io.err(week.pdfProblem);
   });
 }

@@ -4,7 +4,7 @@
  * The weekly flag sheet on paper (A4 landscape): one line per resident, identity printed, the rest left
  * to write in; a few blank lines at the end. Pure, like the other print components.
  */
-import { formatLongUkDate } from '../../../shared/dates';
+import { formatWrittenDate } from '../../../shared/dates';
 import { FLAG_SHEET_ENTRY_HEADERS, FLAG_SHEET_IDENTITY_HEADERS, flagSheetIdentity, type FlagSheet } from '../../../shared/print';
 import { FLAG_LABELS } from '../../../shared/rules/flags';
 import { FLAG_CATEGORIES } from '../../../shared/domain/enums';
@@ -15,13 +15,14 @@ export const FLAG_SHEET_CSS = `
 .rt-sheet h2 { font-size: 16pt; margin: 0 0 4pt; }
 .rt-sheet p { margin: 0 0 4pt; }
 .rt-sheet table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-.rt-sheet th, .rt-sheet td { border: 1px solid #4c6272; padding: 2pt 3pt; text-align: left; vertical-align: top; font-size: 10.5pt; }
+.rt-sheet th, .rt-sheet td { border: 1px solid #4c6272; padding: 2pt 3pt; text-align: left; vertical-align: top; font-size: 10pt; overflow-wrap: anywhere; }
+.rt-sheet td:nth-child(4), .rt-sheet td:nth-child(5) { white-space: nowrap; overflow-wrap: normal; }
 .rt-sheet thead { display: table-header-group; }
 .rt-sheet tr { break-inside: avoid; page-break-inside: avoid; height: 30pt; }
-.rt-sheet th { background: #e8edee; }
+.rt-sheet th { background: #e8edee; overflow-wrap: normal; hyphens: auto; font-size: 9.5pt; }
 `;
 
-const WIDTHS = ['14%', '8%', '5%', '8%', '9%', '7%', '9%', '17%', '5%', '7%', '4%', '3%', '7%'];
+const WIDTHS = ['11%', '7%', '4.5%', '8%', '9.5%', '7.5%', '9%', '14.5%', '5.5%', '8.5%', '5%', '4%', '6%'];
 
 export function FlagSheetForm({ sheet, spareLines = 6 }: { sheet: FlagSheet; spareLines?: number }) {
   const headers = [...FLAG_SHEET_IDENTITY_HEADERS, ...FLAG_SHEET_ENTRY_HEADERS];
@@ -29,7 +30,7 @@ export function FlagSheetForm({ sheet, spareLines = 6 }: { sheet: FlagSheet; spa
   return (
     <div className="rt-sheet">
       <style>{FLAG_SHEET_CSS}</style>
-      <h2>Weekly flags: {sheet.homeName}, week of {formatLongUkDate(sheet.weekOf)}</h2>
+      <h2>Weekly flags: {sheet.homeName}, week of {formatWrittenDate(sheet.weekOf)}</h2>
       <p>One concern per line. Concern: {FLAG_CATEGORIES.map((c) => FLAG_LABELS.category[c]).join(', ')}. NEWS2 0–20, MUST 0–6, 4AT 0–12.</p>
       <table>
         <colgroup>{WIDTHS.map((w, i) => <col key={i} style={{ width: w }} />)}</colgroup>
