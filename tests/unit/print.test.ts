@@ -67,6 +67,26 @@ describe('print documents', () => {
   });
 });
 
+describe('letters to families', () => {
+  it('H16: never writes a letter to a relative who prefers not to join, even one marked invited by hand', () => {
+    const ada = makeSnapshot(1, { givenName: 'Ada', familyName: 'Lovelace' }, { representatives: [makeRepresentative(7, 1), makeRepresentative(8, 1, { preferredContact: 'not' })] });
+    const doc = buildPrintDocument({ round: roundOf([{ id: 1, residentId: 1, start: '10:00', reps: [7, 8] }]), homeType: 'residential', homeAddress: null, homePhone: null,
+      practiceName: 'Riverside', snapshots: [ada], outcomes: [], today: '2026-11-23' });
+    expect(doc.letters.map((l) => l.to)).toEqual(['Rep 7']);
+  });
+
+  it('carries the practice’s name, address and phone, the date, a named sender, long dates and one marking', () => {
+    const ada = makeSnapshot(1, { givenName: 'Adelaide', familyName: 'Lovelace', preferredName: 'Ada' }, { representatives: [makeRepresentative(7, 1)] });
+    const doc = buildPrintDocument({ round: roundOf([{ id: 1, residentId: 1, start: '10:00', reps: [7] }]), homeType: 'residential', homeAddress: null, homePhone: null,
+      practiceName: 'Riverside', practice: { name: 'Riverside Surgery', address: '1 River Street, Anytown, AN1 1AA', phone: '01632 960000', email: null, sender: 'Sam Okoro, care co-ordinator' },
+      snapshots: [ada], outcomes: [], today: '2026-11-23' });
+    const html = renderToStaticMarkup(createElement(PrintView, { doc, kind: 'letters' }));
+    for (const text of ['Riverside Surgery', '1 River Street', '01632 960000', 'Monday 23 November 2026', 'Tuesday 24 November 2026 at 10:00', 'Sam Okoro, care co-ordinator', 'join Ada’s review'])
+      expect(html).toContain(text);
+    expect(html.match(/OFFICIAL-SENSITIVE/g)).toHaveLength(1);
+  });
+});
+
 describe('words for people in every print', () => {
   it('no rule id appears in the visible text of the agenda, the letters or the summary; each reason reads as its one label', () => {
     const rules = Object.keys(RULE_LABELS);
