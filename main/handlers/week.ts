@@ -4,12 +4,8 @@ import { commitFlagFile, previewFlagFile } from '../services/flagImport';
 import { flagSheetFor, writeFlagSheet } from '../services/flagSheet';
 import { invite, inviteWeek } from '../services/invitations';
 import { getPracticeDetails, savePracticeDetails } from '../services/practice';
-import { printsFolder, printWeek } from '../services/print';
+import { printsFolder, printWeek, slug } from '../services/print';
 import type { HandlerMap } from './types';
-
-function fileSlug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'home';
-}
 
 export const weekHandlers: HandlerMap<keyof typeof weekChannels> = {
   'practice:get': (ctx) => getPracticeDetails(ctx),
@@ -22,7 +18,7 @@ export const weekHandlers: HandlerMap<keyof typeof weekChannels> = {
   },
   'flags:sheet-save': async (ctx, input) => {
     const sheet = await flagSheetFor(ctx, input.homeId);
-    const fileName = `flags-${fileSlug(sheet.homeName)}-week-of-${sheet.weekOf}.${input.format}`;
+    const fileName = `flags-${slug(sheet.homeName)}-week-of-${sheet.weekOf}.${input.format}`;
     // The main process owns where files go: the save dialog when there is one, else the prints folder.
     const chosen = ctx.chooseSaveFile ? await ctx.chooseSaveFile(fileName) : path.join(printsFolder(ctx), fileName);
     if (chosen === null) return { path: '', fileName };

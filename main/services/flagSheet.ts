@@ -15,10 +15,10 @@ import { AppError } from '../../shared/errors';
 import { toCsv } from '../../shared/csv';
 import { FLAG_SHEET_ENTRY_HEADERS, FLAG_SHEET_HEADERS, FLAG_SHEET_IDENTITY_HEADERS, flagSheetIdentity, type FlagSheet } from '../../shared/print';
 import { FLAG_LABELS } from '../../shared/rules/flags';
+import { SHEET_FORMATS, type SheetFormat } from '../../shared/ipc/week';
 import { htmlToPdf, renderFlagSheetHtml } from '../print/render';
 import type { AppContext } from './context';
 
-export type SheetFormat = 'xlsx' | 'csv' | 'pdf';
 
 /** Blank lines under the residents, for a second concern about someone or a resident not yet listed. */
 export const SPARE_LINES = 15;
@@ -102,7 +102,7 @@ export async function flagSheetXlsx(sheet: FlagSheet): Promise<Buffer> {
 /** Writes the sheet in the format its file name (or `format`) says. */
 export async function writeFlagSheet(ctx: AppContext, input: { homeId: number; file: string; format?: SheetFormat; env?: NodeJS.ProcessEnv }): Promise<{ path: string; residents: number }> {
   const format = input.format ?? (path.extname(input.file).slice(1).toLowerCase() as SheetFormat);
-  if (!['xlsx', 'csv', 'pdf'].includes(format)) throw new AppError('INVALID_INPUT', 'The flag sheet is written as .xlsx, .csv or .pdf');
+  if (!SHEET_FORMATS.includes(format)) throw new AppError('INVALID_INPUT', 'The flag sheet is written as .xlsx, .csv or .pdf');
   const sheet = await flagSheetFor(ctx, input.homeId);
   mkdirSync(path.dirname(path.resolve(input.file)), { recursive: true });
   if (format === 'csv') writeFileSync(input.file, `\ufeff${flagSheetCsv(sheet)}`);

@@ -35,7 +35,8 @@ export interface WrittenFiles {
   pdfProblem: string | null;
 }
 
-function slug(text: string): string {
+/** A file-name-safe form of a name ("Willow Court" → "willow-court"). */
+export function slug(text: string): string {
   return normaliseName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'letter';
 }
 
