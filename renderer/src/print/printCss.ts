@@ -28,8 +28,9 @@ export const PRINT_CSS = `
 .rt-print .rt-resident .rt-marking { float: right; }
 /* On paper the running header carries the marking once; a letter has no running header and keeps its own. */
 @media print { .rt-print .rt-resident .rt-marking, .rt-print .rt-cover .rt-marking, .rt-print .rt-summary .rt-marking { display: none; } }
-.rt-print .rt-resident { display: flex; flex-direction: column; min-height: 240mm; }
+.rt-print .rt-resident { display: flex; flex-direction: column; min-height: 258mm; }
 .rt-print .rt-resident > * { flex: 0 0 auto; }
+.rt-print .rt-resident > .rt-decisions { flex: 1 1 auto; }
 .rt-print .rt-dense { font-size: 10pt; line-height: 1.22; }
 .rt-print .rt-denser { font-size: 9.5pt; line-height: 1.18; }
 .rt-print .rt-densest { font-size: 9pt; line-height: 1.15; }
