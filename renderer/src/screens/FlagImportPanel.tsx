@@ -118,7 +118,7 @@ export function FlagImportPanel() {
   const unmatchedTotal = done?.reduce((n, d) => n + d.unmatched, 0) ?? 0;
   return (
     <section aria-labelledby="flag-import-heading" className="app-flag-import">
-      <h2 id="flag-import-heading" className="nhsuk-heading-l">Import care homes’ flags</h2>
+      <h2 id="flag-import-heading" className="nhsuk-heading-l" tabIndex={-1}>Import care homes’ flags</h2>
       <p>Care homes’ flag files: the weekly flag sheets filled in, or a home’s own spreadsheet (CSV or Excel). Each line is matched to a resident by
         NHS number, or by name and date of birth; the rest wait in the unmatched queue for a person to decide. Drop several files on the window at once to bring in every home’s flags together.</p>
       {error ? <ErrorPanel error={error} /> : null}

@@ -273,6 +273,12 @@ export function ImportScreen() {
             files (a Bundle, a single resource, or NDJSON). Import the patients file first: it adds the care homes and residents the other
             files refer to. Nothing is stored until you have checked the file and chosen to import it.
           </p>
+          <p>Care homes’ flag sheets are imported further down this page:{' '}
+            <button type="button" className="app-link-button" onClick={() => {
+              const heading = document.getElementById('flag-import-heading');
+              heading?.scrollIntoView();
+              heading?.focus();
+            }}>import care homes’ flags</button>.</p>
         </div>
       </div>
 
