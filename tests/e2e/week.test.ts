@@ -166,6 +166,21 @@ describe('the practice’s week', { timeout: 300_000 }, () => {
     await expect(page.getByRole('button', { name: /Invite all proposed \(/ }).count()).resolves.toBe(0);
   });
 
+  it('a family’s question typed into the attendee panel is kept when the page is left without pressing a button', async () => {
+    const { page } = h;
+    const round = (await h.store.rounds.list(null)).find((r) => r.date === '2026-12-01');
+    await h.open(`/rounds/${round?.id ?? 0}`);
+    const item = (await h.store.rounds.get(round?.id ?? 0)).items[0];
+    await page.locator(`#item-${item?.id ?? 0}-question-from`).locator('xpath=ancestor::details').locator('summary').click();
+    await page.locator(`#item-${item?.id ?? 0}-question-from`).fill('Her daughter');
+    await page.locator(`#item-${item?.id ?? 0}-question-text`).fill('Could her tablets be given as a liquid?');
+    await page.keyboard.press('Tab');
+    await page.getByText('Saved.').first().waitFor();
+    await page.getByRole('link', { name: 'Rounds', exact: true }).click();
+    const saved = await h.store.rounds.getItem(item?.id ?? 0);
+    expect(saved.questions).toContainEqual({ from: 'Her daughter', text: 'Could her tablets be given as a liquid?' });
+  });
+
   it('no screen of the demo shows a rule id to a person', async () => {
     const { page } = h;
     const round = (await h.store.rounds.list(null))[0];
