@@ -13,6 +13,7 @@ import type { FlagFilePreview } from '../../shared/ipc/week';
 import { identityText, MATCH_LABELS, UNMATCHED_LABELS, type MatchableResident } from '../../shared/rules/flagMatching';
 import { FLAG_LABELS } from '../../shared/rules/flags';
 import { parseFlagRows, readFlagFile, type ParsedFlagRow } from '../imports/flags';
+import { sha256File } from '../imports/hash';
 import type { AppContext } from './context';
 import { importFlags, prepareFlag } from './flags';
 
@@ -69,7 +70,7 @@ export async function previewFlagFile(ctx: AppContext, input: FlagFileInput): Pr
         };
       }),
       rejected: problems.map((p) => ({ line: p.line, field: p.field, reason: p.reason })),
-      importedBefore: null,
+      importedBefore: (await ctx.store.imports.findBySha(await sha256File(file)))?.importedAt ?? null,
     };
   });
 }

@@ -47,6 +47,10 @@ describe('a flag file in the app', () => {
     expect(await t.store.flags.list({}, '2026-11-23')).toHaveLength(0);
     expect(await call('flags:import-commit', { dropped: file })).toMatchObject({ ok: true, value: { matched: 1, unmatched: 0, homeName: 'Test Lodge' } });
     expect(await t.store.flags.list({}, '2026-11-23')).toHaveLength(1);
+    // the same file again: the preview says it came in before, and importing it adds nothing
+    expect(await call('flags:import-preview', { dropped: file })).toMatchObject({ ok: true, value: { importedBefore: expect.stringMatching(/^2\d{3}-/) } });
+    expect(await call('flags:import-commit', { dropped: file })).toMatchObject({ ok: true, value: { matched: 0 } });
+    expect(await t.store.flags.list({}, '2026-11-23')).toHaveLength(1);
   });
 
   it('asks which home when the NHS numbers point at two homes or none', async () => {

@@ -152,6 +152,7 @@ export function FlagImportPanel() {
           {checked.map(({ preview }) => (
             <div key={preview.fileName}>
               <h3 className="nhsuk-heading-m">{preview.fileName}: {preview.homeName}</h3>
+              {preview.importedBefore ? <p className="nhsuk-inset-text">This same file was imported on {formatUkDate(preview.importedBefore.slice(0, 10))}: importing it again adds only flags not already recorded.</p> : null}
               {preview.rows.length === 0 ? <p>No flags written on it.</p> : (
                 <table className="nhsuk-table">
                   <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Flags in {preview.fileName} and whom each matches</caption>
