@@ -117,6 +117,14 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
 
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/** NHS style for letters and prints: "Tuesday 1 December 2026". */
+export function formatWrittenDate(iso: IsoDate): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${WEEKDAYS[dayOfWeek(iso)]} ${d ?? ''} ${MONTH_NAMES[(m ?? 1) - 1] ?? ''} ${y ?? ''}`;
+}
+
 /** "Monday 23/11/2026". */
 export function formatLongUkDate(iso: IsoDate): string {
   return `${WEEKDAYS[dayOfWeek(iso)]} ${formatUkDate(iso)}`;

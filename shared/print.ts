@@ -5,12 +5,15 @@
  * letter is built from its own agenda item alone, so no other resident's details can reach it.
  */
 import { ageOn, formatUkDate } from './dates';
+import { ELEMENT_LABELS } from './domain/carePlan';
+import type { AcpElement } from './domain/enums';
 import type { AgendaItem, Attendees, OutcomeAction, Question, Round, InviteMethod } from './domain/round';
 import type { ResidentSnapshot } from './domain/snapshot';
 import { cprStatus, type CprStatus } from './rules/cpr';
+import { FLAG_LABELS } from './rules/flags';
+import { ruleLabel } from './rules/ruleLabels';
 import { formatNhsNumber } from './rules/nhsNumber';
 import { callingName, pronounsOf, type NamedPerson } from './rules/names';
-import { ruleLabel } from './rules/ruleLabels';
 import { addMinutes, tierOf, type RoundReason, type Tier } from './rules/planning';
 
 /**
@@ -45,7 +48,10 @@ export interface AgendaSection {
   whatMatters: string | null;
   attendees: Attendees;
   clinicians: string[];
-  reasons: { rule: string; tier: Tier; explanation: string; flagCount: number }[];
+  /** The headline reason in words, for the cover ("Confusion 13/11: new confusion since yesterday evening"). */
+  headline: string;
+  /** `label` is what a person reads (ruleLabels.ts); `rule` is for code only and is never printed. */
+  reasons: { rule: string; label: string; tier: Tier; explanation: string; flagCount: number }[];
   flags: { id: number; raisedOn: string; raisedBy: string | null; category: string; severity: string; status: string; text: string }[];
   medicines: { count: number; list: { name: string; dose: string | null }[]; figures: MedicineFigures };
   carePlanGaps: string[];
@@ -62,7 +68,10 @@ export interface Letter {
   representativeId: number;
   to: string;
   relationship: string;
+  /** The name the resident likes to be called (their preferred name, else their first name). */
   residentFirstName: string;
+  /** The date the letter is written (today). */
+  letterDate: string;
   homeName: string;
   date: string;
   time: string;
@@ -81,12 +90,22 @@ export interface SummarySection {
   practiceRecord: string;
 }
 
+/** The practice as letters and the cover name it. */
+export interface PracticeContact {
+  name: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  sender: string | null;
+}
+
 export interface PrintDocument {
   roundId: number;
   homeName: string;
   homeAddress: string | null;
   homePhone: string | null;
   practiceName: string;
+  practice: PracticeContact;
   date: string;
   startTime: string;
   endTime: string;
@@ -101,19 +120,43 @@ export interface PrintDocument {
 
 const ACP_RULES = new Set(['acp-missing', 'acp-review', 'ppd-missing', 'end-of-life', 'end-of-life-reassess', 'pcsp-review', 'new-admission-pcsp']);
 
-const GAP_LABELS: Record<string, string> = {
-  'acp-missing': 'No advance care plan recorded',
-  'acp-review': 'Advance care plan to review',
-  'ppd-missing': 'No preferred place of care or death recorded',
-  'end-of-life': 'End-of-life planning: anticipatory medicines and a family meeting',
-  'end-of-life-reassess': 'End of life: look again at the GSF code',
-  'pcsp-review': 'Care and support plan to review',
-  'new-admission-pcsp': 'New admission: assessment and care and support plan',
-};
-
 function carePlanGapLine(reason: RoundReason): string {
   const when = reason.status === 'overdue' ? `overdue since ${formatUkDate(reason.due)}` : `due ${formatUkDate(reason.due)}`;
-  return `${GAP_LABELS[reason.rule] ?? ruleLabel(reason.rule)} (${when})`;
+  return `${ruleLabel(reason.rule)} (${when})`;
+}
+
+const TIER_ORDER: readonly Tier[] = ['escalate-now', 'urgent', 'high', 'review', 'acp', 'family-concern', 'continuity', 'open-actions'];
+const SEVERITY_ORDER = ['escalate-now', 'urgent', 'high', 'medium', 'routine'];
+
+function shortDate(iso: string): string {
+  return formatUkDate(iso).slice(0, 5);
+}
+
+/** The first sentence of a text, at most about `max` characters, cut at a word. */
+function firstWords(text: string, max: number): string {
+  const sentence = (text.split(/(?<=[.!?])\s/)[0] ?? text).trim().replace(/[.!?]$/, '');
+  if (sentence.length <= max) return sentence;
+  return `${sentence.slice(0, max).replace(/\s+\S*$/, '')}…`;
+}
+
+/**
+ * The headline reason in words for the cover: the most pressing reason (a care-home flag as the home put
+ * it, with its date), and the labels of the others. Never a rule id.
+ */
+export function headlineReason(reasons: readonly RoundReason[], flags: AgendaSection['flags']): string {
+  const sorted = [...reasons].sort((a, b) => TIER_ORDER.indexOf(tierOf(a.rule)) - TIER_ORDER.indexOf(tierOf(b.rule)));
+  const top = sorted[0];
+  if (!top) return 'Added to the round';
+  let lead: string;
+  const topFlags = flags.filter((f) => (top.flagIds ?? []).includes(f.id))
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || b.raisedOn.localeCompare(a.raisedOn));
+  const flag = topFlags[0];
+  if (flag) lead = `${FLAG_LABELS.category[flag.category as keyof typeof FLAG_LABELS.category] ?? 'Concern'} ${shortDate(flag.raisedOn)}: ${firstWords(flag.text, 44) || 'see the staff report'}`;
+  else if (top.rule === 'post-discharge') lead = 'Back from hospital: medicines check';
+  else lead = ruleLabel(top.rule);
+  const others = [...new Set(sorted.slice(1).map((r) => ruleLabel(r.rule)))].filter((l) => l !== lead);
+  if (others.length === 0) return lead;
+  return `${lead}; also ${others[0]}${others.length > 1 ? ` and ${others.length - 1} more` : ''}`;
 }
 
 /** SNOMED CT codes of DOMAIN.md section 5 (verified ones only; frailty eFI codes need an eFI, which Roundtable does not hold). */
@@ -154,15 +197,17 @@ function sectionFor(round: Round, item: AgendaItem, s: ResidentSnapshot, today: 
   const current = s.medications.filter((m) => m.status === 'active');
   const flagIds = new Set(item.reasons.flatMap((x) => x.flagIds ?? []));
   const whatMattersPlan = s.carePlans.filter((c) => c.element === 'what-matters' && c.supersededBy === null).at(-1)?.value ?? null;
+  const flags = s.flags.filter((f) => flagIds.has(f.id) || f.status === 'open' || f.status === 'on-agenda')
+    .map((f) => ({ id: f.id, raisedOn: f.raisedOn, raisedBy: f.raisedBy, category: f.category, severity: f.severity, status: f.status, text: f.text }));
   return {
+    headline: headlineReason(item.reasons, flags),
     itemId: item.id, residentId: r.id, position: item.position, start: item.start, minutes: item.minutes,
     mustSee: round.plan.mustSee?.find((m) => m.residentId === item.residentId)?.why ?? null,
     name: `${r.givenName} ${r.familyName}`, preferredName: r.preferredName, room: r.room, age: ageOn(r.dateOfBirth, round.date > today ? round.date : today),
     dateOfBirth: r.dateOfBirth, nhsNumber: formatNhsNumber(r.nhsNumber), cpr: cprStatus(s.carePlans),
     whatMatters: r.whatMatters ?? whatMattersPlan, attendees: item.attendees, clinicians: round.clinicians,
-    reasons: item.reasons.map((x) => ({ rule: x.rule, tier: tierOf(x.rule), explanation: x.explanation, flagCount: x.flagIds?.length ?? 0 })),
-    flags: s.flags.filter((f) => flagIds.has(f.id) || f.status === 'open' || f.status === 'on-agenda')
-      .map((f) => ({ id: f.id, raisedOn: f.raisedOn, raisedBy: f.raisedBy, category: f.category, severity: f.severity, status: f.status, text: f.text })),
+    reasons: item.reasons.map((x) => ({ rule: x.rule, label: ruleLabel(x.rule), tier: tierOf(x.rule), explanation: x.explanation, flagCount: x.flagIds?.length ?? 0 })),
+    flags,
     medicines: { count: current.length, list: current.map((m) => ({ name: m.name, dose: m.dose })), figures },
     // A line each: the full explanation is already under "Why they are on the round".
     // The end-of-life pathway's open parts share one line.
@@ -172,11 +217,13 @@ function sectionFor(round: Round, item: AgendaItem, s: ResidentSnapshot, today: 
   };
 }
 
-function lettersFor(round: Round, item: AgendaItem, s: ResidentSnapshot): Letter[] {
+function lettersFor(round: Round, item: AgendaItem, s: ResidentSnapshot, today: string): Letter[] {
   const first = firstNameOf(s);
-  return item.attendees.representatives.filter((a) => a.status === 'invited' || a.status === 'confirmed').map((a) => ({
+  // Hazard H16: a relative who prefers not to join is never sent an invitation, whatever the attendee list says.
+  const declines = new Set(s.representatives.filter((r) => r.preferredContact === 'not').map((r) => r.id));
+  return item.attendees.representatives.filter((a) => (a.status === 'invited' || a.status === 'confirmed') && !declines.has(a.representativeId)).map((a) => ({
     key: `${item.id}-${a.representativeId}`, itemId: item.id, representativeId: a.representativeId, to: a.name, relationship: a.relationship,
-    residentFirstName: first, homeName: round.homeName, date: round.date, time: item.start, how: a.how,
+    residentFirstName: first, letterDate: today, homeName: round.homeName, date: round.date, time: item.start, how: a.how,
     topics: kindTopics(item.reasons, first, s.resident),
     questions: item.questions.filter((q) => q.from.startsWith(a.name)).map((q) => q.text),
   }));
@@ -191,16 +238,16 @@ export function practiceRecordText(round: Round, homeType: 'residential' | 'nurs
   const attending = [item.attendees.resident.attending ? 'resident' : null,
     ...item.attendees.representatives.filter((a) => a.status === 'confirmed').map((a) => `${a.name} (${a.relationship})`), item.attendees.careStaff].filter(Boolean);
   if (attending.length > 0) lines.push(`Present: ${attending.join(', ')}.`);
-  lines.push(`Reasons: ${item.reasons.map((r) => r.rule).join(', ')}.`);
+  lines.push(`Reasons: ${[...new Set(item.reasons.map((r) => ruleLabel(r.rule)))].join('; ')}.`);
   for (const o of outcomes.filter((x) => x.decision)) lines.push(`Decision: ${o.decision}`);
   for (const o of outcomes.filter((x) => x.action)) lines.push(`Action: ${o.action} (${o.owner ?? 'owner not set'}${o.dueDate ? `, by ${formatUkDate(o.dueDate)}` : ''}).`);
   const reviews = s.reviews.filter((r) => r.status === 'done' && r.doneOn === round.date);
-  for (const r of reviews) lines.push(`Medication review done (${r.rule})${r.outcome ? `: ${r.outcome}` : ''}.`);
+  for (const r of reviews) lines.push(`Medication review done (${ruleLabel(r.rule)})${r.outcome ? `: ${r.outcome}` : ''}.`);
   const codes: string[] = [];
   const code = (c: { code: string; term: string }) => codes.push(`${c.term} (SNOMED CT ${c.code})`);
   if (homeType === 'nursing') code(SNOMED.nursingHome);
   const plans = s.carePlans.filter((c) => c.source === `round ${round.id}`);
-  for (const p of plans) lines.push(`Advance care plan updated: ${p.element} — ${p.value}.`);
+  for (const p of plans) lines.push(`Advance care plan updated: ${ELEMENT_LABELS[p.element as AcpElement] ?? 'entry'} — ${p.value}.`);
   if (plans.length > 0) code(SNOMED.acp);
   if (plans.some((p) => p.element === 'respect')) code(SNOMED.respect);
   const cpr = cprStatus(s.carePlans);
@@ -218,6 +265,8 @@ export interface PrintInput {
   homeAddress: string | null;
   homePhone: string | null;
   practiceName: string;
+  /** The practice's contact details for letters; the name alone when not given. */
+  practice?: PracticeContact;
   snapshots: readonly ResidentSnapshot[];
   outcomes: readonly OutcomeAction[];
   today: string;
@@ -237,7 +286,7 @@ export function buildPrintDocument(input: PrintInput): PrintDocument {
     const s = byId.get(item.residentId);
     if (!s) continue;
     sections.push(sectionFor(round, item, s, input.today, input.medicineFigures?.(s) ?? NO_FIGURES));
-    letters.push(...lettersFor(round, item, s));
+    letters.push(...lettersFor(round, item, s, input.today));
     const outcomes = input.outcomes.filter((o) => o.agendaItemId === item.id);
     summary.push({
       residentId: s.resident.id, name: `${s.resident.givenName} ${s.resident.familyName}`, room: s.resident.room,
@@ -250,8 +299,30 @@ export function buildPrintDocument(input: PrintInput): PrintDocument {
   const endTime = last ? addMinutes(last.start, last.minutes) : round.startTime;
   return {
     roundId: round.id, homeName: round.homeName, homeAddress: input.homeAddress, homePhone: input.homePhone, practiceName: input.practiceName,
+    practice: input.practice ?? { name: input.practiceName, address: null, phone: null, email: null, sender: null },
     date: round.date, startTime: round.startTime, endTime, clinicians: round.clinicians, status: round.status, sections, letters, summary,
     overByMinutes: Math.max(0, (round.items.length > 0 ? round.plan.huddleMinutes ?? 0 : 0) + round.items.reduce((n, i) => n + i.minutes, 0) - round.capacityMinutes),
   };
 }
 
+
+/**
+ * The weekly flag sheet (issue 15): one line per resident of a home, the identity pre-filled, and the
+ * columns a care home fills in. The same columns make the CSV, the Excel sheet and the paper form, and
+ * `import flags` reads them back (main/imports/flags.ts knows each header).
+ */
+export interface FlagSheet {
+  homeName: string;
+  /** The Monday of the week the sheet is for. */
+  weekOf: string;
+  residents: { name: string; preferredName: string | null; room: string | null; dateOfBirth: string; nhsNumber: string }[];
+}
+
+export const FLAG_SHEET_IDENTITY_HEADERS = ['Name', 'Preferred name', 'Room', 'Date of birth', 'NHS number'] as const;
+export const FLAG_SHEET_ENTRY_HEADERS = ['Date', 'Concern', 'Details', 'NEWS2', 'Soft signs (RESTORE2)', 'MUST', '4AT', 'Raised by'] as const;
+export const FLAG_SHEET_HEADERS = [...FLAG_SHEET_IDENTITY_HEADERS, ...FLAG_SHEET_ENTRY_HEADERS] as const;
+
+/** The sheet's identity cells of one resident: dates dd/mm/yyyy, NHS number 3-3-4. */
+export function flagSheetIdentity(r: FlagSheet['residents'][number]): string[] {
+  return [r.name, r.preferredName ?? '', r.room ?? '', formatUkDate(r.dateOfBirth), formatNhsNumber(r.nhsNumber)];
+}

@@ -14,12 +14,14 @@ import { FLAG_COMMANDS } from './commands/flags';
 import { reviewsDueCommand } from './commands/reviews';
 import { agendaCommand, planCommand, roundsCommand, tasksCommand } from './commands/rounds';
 import { backupCommand, reportCommand, restoreCommand } from './commands/reports';
+import { flagSheetCommand, inviteCommand, practiceCommand } from './commands/week';
 
 export { CliError, type CliIo } from './common';
 
 /** Every command, in the order the help lists them. */
 const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, importRecordsCommand, ...FLAG_COMMANDS, reviewsDueCommand,
-  ...carePlanCommands, planCommand, tasksCommand, agendaCommand, roundsCommand, reportCommand, backupCommand, restoreCommand];
+  ...carePlanCommands, practiceCommand, planCommand, tasksCommand, inviteCommand, agendaCommand, roundsCommand, flagSheetCommand, reportCommand, backupCommand,
+  restoreCommand];
 
 export function usage(): string {
   return `Roundtable command line

@@ -151,8 +151,12 @@ function registerIpc(opened: Store): void {
   const context = createContext(opened, {
     appVersion: app.getVersion(),
     // Files belong to the main process: its dialogs choose them and the renderer gets tokens (main/services/files.ts).
-    chooseFile: async () => (await dialog.showOpenDialog({ title: 'Choose a file to import', properties: ['openFile'], filters: [{ name: 'Practice exports', extensions: ['csv', 'json', 'ndjson', 'txt'] }, { name: 'All files', extensions: ['*'] }] })).filePaths[0] ?? null,
-    chooseSaveFile: async (suggestedName) => (await dialog.showSaveDialog({ title: 'Save as', defaultPath: path.join(app.getPath('documents'), suggestedName) })).filePath ?? null,
+    chooseFile: async (options) => (await dialog.showOpenDialog({ title: options?.title ?? 'Choose a file to import', properties: ['openFile'],
+      filters: [{ name: options?.kindName ?? 'Practice exports', extensions: options?.extensions ?? ['csv', 'json', 'ndjson', 'txt'] }, { name: 'All files', extensions: ['*'] }] })).filePaths[0] ?? null,
+    chooseSaveFile: async (fileName) => {
+      const chosen = await dialog.showSaveDialog({ title: 'Save the file', defaultPath: path.join(app.getPath('documents'), fileName) });
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    },
     pdfPrinter: electronPrintToPdf,
   });
   ctx = context;

@@ -14,7 +14,7 @@ export async function electronPrintToPdf(jobs: PdfJob[]): Promise<void> {
     for (const job of jobs) {
       await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(job.html)}`);
       const pdf = await win.webContents.printToPDF({
-        pageSize: 'A4', printBackground: true, displayHeaderFooter: true,
+        pageSize: 'A4', landscape: job.landscape ?? false, printBackground: true, displayHeaderFooter: !job.plain,
         headerTemplate: pdfHeaderTemplate(job.homeName, job.date), footerTemplate: PDF_FOOTER_TEMPLATE,
         margins: { top: PDF_MARGINS_MM.top / MM_PER_INCH, bottom: PDF_MARGINS_MM.bottom / MM_PER_INCH, left: PDF_MARGINS_MM.left / MM_PER_INCH,
           right: PDF_MARGINS_MM.right / MM_PER_INCH },

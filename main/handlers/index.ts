@@ -12,6 +12,7 @@ import { flagHandlers } from './flags';
 import { reviewsHandlers } from './reviews';
 import { roundHandlers } from './rounds';
 import { backupHandlers, reportHandlers } from './reports';
+import { weekHandlers } from './week';
 import type { HandlerMap } from './types';
 import { checkInput } from '../services/validate';
 
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
   ...roundHandlers,
   ...reportHandlers,
   ...backupHandlers,
+  ...weekHandlers,
 };
 
 /** Turns anything thrown into an envelope error; unexpected errors keep no stack or patient data. */

@@ -28,7 +28,11 @@ export const FLAG_FIELDS: FieldSpec[] = [
   { field: 'news2_parameter_3', aliases: ['red score', 'news2 red', 'single parameter 3', 'any parameter 3', 'parameter scoring 3', 'news2 single 3'] },
   { field: 'must', aliases: ['must score', 'malnutrition score'] },
   { field: 'four_at', aliases: ['4at', '4 at', '4at score', 'fourat', 'four at'] },
+  { field: 'soft_signs', aliases: ['soft signs', 'soft signs (restore2)', 'restore2', 'restore 2', 'restore2 soft signs'] },
 ];
+
+/** The fields that carry a flag; a row with none of them (only who the resident is) is an unused line of a sheet. */
+const FLAG_CONTENT_FIELDS = ['raised_on', 'category', 'severity', 'details', 'raised_by', 'news2', 'news2_parameter_3', 'must', 'four_at', 'soft_signs'];
 
 export interface RawFlagFile {
   format: 'csv' | 'xlsx';
@@ -118,7 +122,7 @@ function score(value: string, field: string, max: number, line: number, problems
 const YES = new Set(['yes', 'y', 'true', '1', 'x']);
 
 /** Checks the headers and reads each row; a row with a problem is rejected whole, with every problem listed. */
-export function parseFlagRows(file: RawFlagFile): { rows: ParsedFlagRow[]; problems: RowProblem[] } {
+export function parseFlagRows(file: RawFlagFile): { rows: ParsedFlagRow[]; problems: RowProblem[]; ignored: number } {
   const match = matchHeaders(file.headers, FLAG_FIELDS);
   const missing = [...match.missing];
   if (!match.columns.has('name') && !match.columns.has('family_name')) missing.push('name (or family_name and given_name)');
@@ -129,9 +133,15 @@ export function parseFlagRows(file: RawFlagFile): { rows: ParsedFlagRow[]; probl
   }
   const rows: ParsedFlagRow[] = [];
   const problems: RowProblem[] = [];
+  let ignored = 0;
   for (const record of file.rows) {
     const get = (field: string) => fieldValue(record.values, match, field);
     const line = record.line;
+    // The weekly flag sheet lists every resident: a line with no concern written on it is not a flag.
+    if (FLAG_CONTENT_FIELDS.every((f) => get(f) === '')) {
+      ignored += 1;
+      continue;
+    }
     const mine: RowProblem[] = [];
     const raisedOnText = get('raised_on');
     const raisedOn = parseUkDate(raisedOnText);
@@ -144,8 +154,10 @@ export function parseFlagRows(file: RawFlagFile): { rows: ParsedFlagRow[]; probl
     const dobText = get('date_of_birth');
     const dob = dobText === '' ? null : parseUkDate(dobText);
     if (dobText !== '' && dob === null) mine.push({ line, field: 'date_of_birth', reason: `“${dobText}” is not a date (use dd/mm/yyyy)` });
-    const categoryText = get('category');
-    const details = get('details');
+    const softSigns = get('soft_signs');
+    const categoryText = get('category') || (softSigns ? 'soft signs' : '');
+    const ownDetails = get('details');
+    const details = softSigns ? `${ownDetails}${ownDetails ? ' ' : ''}Soft signs (RESTORE2): ${softSigns}` : ownDetails;
     if (categoryText === '' && details === '') mine.push({ line, field: 'category', reason: 'The flag has no category and no details' });
     const severityText = get('severity');
     const givenSeverity = parseSeverity(severityText);
@@ -178,5 +190,5 @@ export function parseFlagRows(file: RawFlagFile): { rows: ParsedFlagRow[]; probl
       givenSeverity, severityText: severityText.trim() || null, text: unknownSeverity ? `${details}${details ? ' ' : ''}(severity written as “${severityText}”)` : details, scores,
     });
   }
-  return { rows, problems };
+  return { rows, problems, ignored };
 }

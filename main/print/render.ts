@@ -8,7 +8,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { formatUkDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
-import type { Letter, PrintDocument } from '../../shared/print';
+import type { FlagSheet, Letter, PrintDocument } from '../../shared/print';
+import { FlagSheetForm } from '../../renderer/src/print/FlagSheetForm';
 import { PrintView, type PrintKind } from '../../renderer/src/print/PrintDocuments';
 
 const TITLES: Record<PrintKind, string> = { agenda: 'Round agenda', letters: 'Invitation', summary: 'Round summary' };
@@ -18,6 +19,21 @@ export function renderPrintHtml(doc: PrintDocument, kind: PrintKind, options: { 
   const body = renderToStaticMarkup(createElement(PrintView, { doc, kind, marginBoxes: options.marginBoxes ?? true, ...(options.letters ? { letters: options.letters } : {}) }));
   const title = `${TITLES[kind]}: ${doc.homeName}, ${formatUkDate(doc.date)}`;
   return `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="margin:0">${body}</body></html>\n`;
+}
+
+/** "Print the week" for one home: each round's agenda followed by its letters, in one page. */
+export function renderWeekHtml(docs: readonly PrintDocument[], options: { marginBoxes?: boolean } = {}): string {
+  const body = docs.map((doc) => renderToStaticMarkup(createElement(PrintView, { doc, kind: 'agenda', marginBoxes: options.marginBoxes ?? true }))
+    + (doc.letters.length > 0 ? renderToStaticMarkup(createElement(PrintView, { doc, kind: 'letters', marginBoxes: false, letterMarking: false })) : '')).join('');
+  const first = docs[0];
+  const title = first ? `The week’s rounds: ${first.homeName}, from ${formatUkDate(first.date)}` : 'The week’s rounds';
+  return `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="margin:0">${body}</body></html>\n`;
+}
+
+/** The weekly flag sheet as a page to print (A4 landscape). */
+export function renderFlagSheetHtml(sheet: FlagSheet): string {
+  const body = renderToStaticMarkup(createElement(FlagSheetForm, { sheet }));
+  return `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(`Weekly flags: ${sheet.homeName}`)}</title></head><body style="margin:0">${body}</body></html>\n`;
 }
 
 function escapeHtml(text: string): string {
@@ -50,7 +66,33 @@ export function pdfHeaderTemplate(homeName: string, date: string): string {
 export const PDF_FOOTER_TEMPLATE = `<div style="${HEADER_STYLE} justify-content: flex-end;"><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 export const PDF_MARGINS_MM = { top: 18, bottom: 15, left: 15, right: 15 } as const;
 
-export interface PdfJob { html: string; file: string; homeName: string; date: string }
+const PX_PER_MM = 96 / 25.4;
+const PAGE_HEIGHT_MM = 297 - PDF_MARGINS_MM.top - PDF_MARGINS_MM.bottom;
+
+/**
+ * A second check where the page can be measured (Chromium, not Electron's script-free window): a resident
+ * whose section is still taller than one page after the estimate (PrintDocuments' sectionLines) is set a
+ * step smaller, up to 9pt, so one resident keeps to one page.
+ */
+const FIT_RESIDENT_PAGES = `(() => {
+  const limit = ${PAGE_HEIGHT_MM - 3} * ${PX_PER_MM};
+  const steps = ['', 'rt-dense', 'rt-denser', 'rt-densest'];
+  for (const el of document.querySelectorAll('.rt-resident, .rt-cover')) {
+    for (let guard = 0; guard < 3 && el.getBoundingClientRect().height > limit; guard++) {
+      const at = Math.max(0, steps.findIndex((c) => c && el.classList.contains(c)));
+      const next = steps[at + 1];
+      if (!next) break;
+      if (at > 0) el.classList.remove(steps[at]);
+      el.classList.add(next);
+    }
+  }
+})()`;
+
+export interface PdfJob {
+  html: string; file: string; homeName: string; date: string; landscape?: boolean;
+  /** A letter: no running header or footer (it carries its one marking in its own text). */
+  plain?: boolean;
+}
 export type PdfPrinter = (jobs: PdfJob[]) => Promise<void>;
 
 /**
@@ -67,11 +109,14 @@ export async function htmlToPdf(jobs: PdfJob[], env: NodeJS.ProcessEnv = process
   const { chromium } = (await import(playwright)) as typeof Playwright;
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
   try {
-    const page = await browser.newPage();
+    // Laid out as on paper (print media, the A4 text width), so a resident's page can be measured before printing.
+    const page = await browser.newPage({ viewport: { width: Math.round((210 - PDF_MARGINS_MM.left - PDF_MARGINS_MM.right) * PX_PER_MM), height: 1100 } });
+    await page.emulateMedia({ media: 'print' });
     for (const job of jobs) {
       await page.setContent(job.html, { waitUntil: 'load' });
+      if (!job.landscape) await page.evaluate(FIT_RESIDENT_PAGES);
       await page.pdf({
-        path: job.file, format: 'A4', printBackground: true, displayHeaderFooter: true,
+        path: job.file, format: 'A4', landscape: job.landscape ?? false, printBackground: true, displayHeaderFooter: !job.plain,
         margin: { top: `${PDF_MARGINS_MM.top}mm`, bottom: `${PDF_MARGINS_MM.bottom}mm`, left: `${PDF_MARGINS_MM.left}mm`, right: `${PDF_MARGINS_MM.right}mm` },
         headerTemplate: pdfHeaderTemplate(job.homeName, job.date),
         footerTemplate: PDF_FOOTER_TEMPLATE,

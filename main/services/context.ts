@@ -33,11 +33,17 @@ export interface AppContext {
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   /** Files the main process chose, by opaque token (main/services/files.ts). */
   files: FileTokens;
-  /** The desktop app's open-file dialog (absent in the CLI and tests, where the harness may stand in). */
-  chooseFile?: (() => Promise<string | null>) | undefined;
+  /** The desktop app's open-file dialog, narrowed by the options to one kind of file (absent in the CLI and tests, where the harness may stand in). */
+  chooseFile?: ((options?: FileDialogOptions) => Promise<string | null>) | undefined;
   /** The desktop app's save dialog, given a suggested name; absent: the main process saves next to the database. */
   chooseSaveFile?: ((suggestedName: string) => Promise<string | null>) | undefined;
   state: ContextState;
+}
+
+export interface FileDialogOptions {
+  title: string;
+  extensions: string[];
+  kindName: string;
 }
 
 export function osActor(staffId: number | null = null): Actor {
@@ -54,7 +60,7 @@ export interface ContextOptions {
   today?: string;
   appVersion?: string;
   actor?: Actor;
-  chooseFile?: () => Promise<string | null>;
+  chooseFile?: (options?: FileDialogOptions) => Promise<string | null>;
   chooseSaveFile?: (suggestedName: string) => Promise<string | null>;
   pdfPrinter?: PdfPrinter | null;
 }

@@ -60,6 +60,9 @@ export async function createDemoDatabase(file: string, today: string, actor: Act
   try {
     const demo = buildDemoPractice(today);
     await store.practice.save(actor, demo.practice, true);
+    // Synthetic contact details (Ofcom's drama number range), so the demo's letters show what a real practice's would.
+    await store.practice.saveDetails(actor, { name: demo.practice.name, address: '1 River Street, Anytown, AN1 1AA', phone: '01632 960000',
+      email: 'riverside.demo@example.nhs.uk', sender: 'Sam Okoro, care co-ordinator' });
     for (const s of demo.staff) await store.practice.addStaff(actor, s.name, s.role);
     // Everything a person could do in the app goes through the app's validated front door (ctx.call).
     const ctx = createContext(store, { today, actor });

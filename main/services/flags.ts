@@ -47,7 +47,7 @@ export async function importFlags(ctx: AppContext, given: { file: string; homeId
   const input = checkInput(flagFileInput, Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
   const home = await ctx.store.homes.get(input.homeId);
   const raw = await readFlagFile(input.file, { sheet: input.sheet });
-  const { rows, problems } = parseFlagRows(raw);
+  const { rows, problems, ignored } = parseFlagRows(raw);
   const register = await ctx.store.flags.matchable();
   // A fall with a head injury is escalate-now on an anticoagulant: the home's residents' medicines are read only when one is reported.
   const thinners = rows.some((r) => r.category === 'fall' && mentionsHeadInjury(r.text)) ? await anticoagulantsByResident(ctx, { homeId: home.id }) : new Map<number, string[]>();
@@ -60,7 +60,7 @@ export async function importFlags(ctx: AppContext, given: { file: string; homeId
   const fresh = prepared.filter((p) => isNew.has(p.line));
   return {
     batchId: result.batchId,
-    read: raw.rows.length,
+    read: raw.rows.length - ignored,
     matched: fresh.filter((p) => p.flag.residentId !== null).length,
     matchedOnNameAndDob: fresh.filter((p) => p.flag.matchMethod === 'name-and-dob').length,
     unmatched: fresh.filter((p) => p.flag.residentId === null).length,

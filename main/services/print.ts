@@ -6,8 +6,10 @@ import { WEEKDAY_NAMES } from '../../shared/domain/enums';
 import type { ParsedInput } from '../../shared/ipc';
 import { buildPrintDocument, type PrintDocument } from '../../shared/print';
 import { normaliseName } from '../../shared/text';
-import { htmlToPdf, renderPrintHtml } from '../print/render';
+import type { WeekPrint } from '../../shared/ipc/week';
+import { htmlToPdf, renderPrintHtml, renderWeekHtml, type PdfJob } from '../print/render';
 import type { AppContext } from './context';
+import { nextWeekFrom } from './rounds';
 import { loadSettings, medicineFigures } from './reviews';
 
 export async function printDocument(ctx: AppContext, roundId: number): Promise<PrintDocument> {
@@ -20,6 +22,7 @@ export async function printDocument(ctx: AppContext, roundId: number): Promise<P
   const settings = await loadSettings(ctx);
   const today = ctx.today();
   return buildPrintDocument({ round, homeType: home.type, homeAddress: home.address, homePhone: home.phone, practiceName: practice.name || 'The practice',
+    practice: { name: practice.name || 'The practice', address: practice.address, phone: practice.phone, email: practice.email, sender: practice.sender },
     snapshots, outcomes, today, medicineFigures: (snapshot) => medicineFigures(snapshot, today, settings) });
 }
 
@@ -31,7 +34,8 @@ export interface WrittenFiles {
   pdfProblem: string | null;
 }
 
-function slug(text: string): string {
+/** A file-name-safe form of a name ("Willow Court" → "willow-court"). */
+export function slug(text: string): string {
   return normaliseName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'letter';
 }
 
@@ -44,10 +48,13 @@ export async function writeRoundFiles(ctx: AppContext, roundId: number, out: str
   const wantPdf = options.pdf ?? /\.pdf$/i.test(out);
   const base = out.replace(/\.(pdf|html?)$/i, '');
   mkdirSync(path.dirname(path.resolve(base)), { recursive: true });
-  const jobs: { html: string; file: string; homeName: string; date: string }[] = [];
+  const jobs: PdfJob[] = [];
   const write = (file: string, kind: 'agenda' | 'letters' | 'summary', letters?: PrintDocument['letters']) => {
     writeFileSync(`${file}.html`, renderPrintHtml(doc, kind, letters ? { letters } : {}));
-    if (wantPdf) jobs.push({ html: renderPrintHtml(doc, kind, { marginBoxes: false, ...(letters ? { letters } : {}) }), file: `${file}.pdf`, homeName: doc.homeName, date: doc.date });
+    if (wantPdf) {
+      jobs.push({ html: renderPrintHtml(doc, kind, { marginBoxes: false, ...(letters ? { letters } : {}) }), file: `${file}.pdf`, homeName: doc.homeName, date: doc.date,
+        ...(kind === 'letters' ? { plain: true } : {}) });
+    }
     return { html: `${file}.html`, pdf: wantPdf ? `${file}.pdf` : null };
   };
   const agenda = write(base, 'agenda');
@@ -81,14 +88,54 @@ export async function savePdf(ctx: AppContext, input: ParsedInput<'rounds:save-p
   const name = `${input.document}-${doc.date}-${slug(doc.homeName)}-round-${doc.roundId}.pdf`;
   let file: string | null;
   if (ctx.chooseSaveFile) file = await ctx.chooseSaveFile(name);
-  else {
-    const dir = path.join(path.dirname(path.resolve(ctx.store.file)), 'prints');
-    mkdirSync(dir, { recursive: true });
-    file = path.join(dir, name);
-  }
+  else file = path.join(printsFolder(ctx), name);
   if (file === null) return { path: null };
-  await htmlToPdf([{ html: renderPrintHtml(doc, input.document, { marginBoxes: false }), file, homeName: doc.homeName, date: doc.date }], process.env, ctx.state.pdfPrinter);
+  await htmlToPdf([{ html: renderPrintHtml(doc, input.document, { marginBoxes: false }), file, homeName: doc.homeName, date: doc.date, ...(input.document === 'letters' ? { plain: true } : {}) }],
+    process.env, ctx.state.pdfPrinter);
   return { path: file };
+}
+
+/** The folder beside the database where the app puts what it prints and writes. */
+export function printsFolder(ctx: AppContext): string {
+  const dir = path.join(path.dirname(path.resolve(ctx.store.file)), 'prints');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * "Print the week": every agenda and letter of the rounds planned for the 7 days from `from` (tomorrow, as "Plan next week", when
+ * not given), one PDF per home (HTML beside it always; the PDF where Chromium or Electron can print).
+ */
+export async function printWeek(ctx: AppContext, input: { from?: string | undefined; outDir?: string; env?: NodeJS.ProcessEnv }): Promise<WeekPrint & { pdfProblem: string | null }> {
+  const from = input.from ?? nextWeekFrom(ctx);
+  const to = addDays(from, 6);
+  const rounds = (await ctx.store.rounds.list(null))
+    .filter((r) => r.date >= from && r.date <= to && (r.status === 'planning' || r.status === 'agenda-issued'))
+    .sort((a, b) => a.homeName.localeCompare(b.homeName, 'en-GB') || a.date.localeCompare(b.date));
+  const dir = input.outDir ?? printsFolder(ctx);
+  mkdirSync(dir, { recursive: true });
+  const homes: WeekPrint['homes'] = [];
+  const jobs: PdfJob[] = [];
+  for (const homeId of [...new Set(rounds.map((r) => r.homeId))]) {
+    const docs = await Promise.all(rounds.filter((r) => r.homeId === homeId).map((r) => printDocument(ctx, r.id)));
+    const first = docs[0];
+    if (!first) continue;
+    const base = path.join(dir, `week-${from}-${slug(first.homeName)}`);
+    writeFileSync(`${base}.html`, renderWeekHtml(docs));
+    jobs.push({ html: renderWeekHtml(docs, { marginBoxes: false }), file: `${base}.pdf`, homeName: first.homeName, date: first.date });
+    homes.push({ homeId, homeName: first.homeName, rounds: docs.length, residents: docs.reduce((n, d) => n + d.sections.length, 0),
+      letters: docs.reduce((n, d) => n + d.letters.length, 0), path: `${base}.pdf` });
+  }
+  let pdfProblem: string | null = null;
+  if (jobs.length > 0) {
+    try {
+      await htmlToPdf(jobs, input.env, ctx.state.pdfPrinter);
+    } catch (error) {
+      pdfProblem = error instanceof Error ? error.message : String(error);
+      for (const h of homes) h.path = h.path.replace(/\.pdf$/, '.html');
+    }
+  }
+  return { from, to, homes, pdfProblem };
 }
 
 /** The date of a home's next round: its usual round day in the 7 days after today, else a week today. */
@@ -121,11 +168,7 @@ export async function planDemoRounds(ctx: AppContext, outDir: string, env?: Node
     const date = nextRoundDate(home.roundDay, ctx.today());
     // through the app's validated front door, as a person planning in the app would
     const { round } = await ctx.call('rounds:create', { homeId: home.id, date, clinicians: clinician ? [clinician.name] : [] });
-    for (const item of round.items) {
-      if (!item.attendees.representatives.some((r) => r.proposed)) continue;
-      await ctx.call('rounds:set-attendees', { itemId: item.id, attendees: { ...item.attendees,
-        representatives: item.attendees.representatives.map((r) => ({ representativeId: r.representativeId, how: r.how, status: r.proposed ? 'invited' as const : r.status })) } });
-    }
+    await ctx.call('rounds:invite', { roundId: round.id, allProposed: true });
     const dir = path.join(outDir, 'rounds', slug(home.name));
     const files = await writeRoundFiles(ctx, round.id, path.join(dir, `agenda-${date}.pdf`), { lettersDir: path.join(dir, 'letters'), ...(env ? { env } : {}) });
     results.push({ home: home.name, roundId: round.id, date, residents: round.items.length, files });

@@ -100,13 +100,18 @@ export function usualRoundDate(home: Pick<CareHome, 'roundDay'>, from: string): 
   return addDays(from, (WEEKDAY_NAMES.indexOf(home.roundDay) - dayOfWeek(from) + 7) % 7);
 }
 
+/** The first day of "next week" as the app plans, invites and prints it: tomorrow, so the 7 days match. */
+export function nextWeekFrom(ctx: AppContext): string {
+  return addDays(ctx.today(), 1);
+}
+
 /**
  * "Plan next week": a round for every home on its usual round day in the 7 days from `from` (default
  * tomorrow), each with the home's own capacity, start, pharmacist minutes and usual clinician. A home with
  * a round already in those 7 days, or without a usual round day, is skipped and says so.
  */
 export async function planWeek(ctx: AppContext, input: ParsedInput<'rounds:plan-week'>): Promise<WeekPlan> {
-  const from = input.from ?? addDays(ctx.today(), 1);
+  const from = input.from ?? nextWeekFrom(ctx);
   const to = addDays(from, 6);
   if (from < ctx.today()) throw new AppError('INVALID_INPUT', 'The week to plan cannot start in the past.', [{ field: 'from', message: 'Choose today or a later date' }]);
   const sources = await reasonSourcesFor(ctx);

@@ -3,7 +3,7 @@
  * work in one transaction (with its audit event) and returns a Promise, so a server-backed store could
  * stand behind the same interface later.
  */
-import type { CareHome, CareHomeFields, Practice, Representative, RepresentativeFields, Resident, ResidentDetail, ResidentFields, StaffMember } from '../../shared/domain/register';
+import type { CareHome, CareHomeFields, Practice, PracticeDetails, Representative, RepresentativeFields, Resident, ResidentDetail, ResidentFields, StaffMember } from '../../shared/domain/register';
 import type { StaffRole } from '../../shared/domain/enums';
 import type { NewFlag, ResidentRecords } from '../../shared/domain/clinical';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
@@ -18,7 +18,7 @@ import { appendFileSync, existsSync, readFileSync, renameSync, rmSync } from 'no
 import path from 'node:path';
 import { busyMessage, isBeingRestored, listHolders, registerHolder, type Holder, type HolderHandle } from './holders';
 import { findHome, getHome, insertHome, listHomes, updateHome } from './homes';
-import { getPractice, insertStaff, isEmpty, listStaff, savePractice } from './practice';
+import { getPractice, insertStaff, isEmpty, listStaff, savePractice, savePracticeDetails } from './practice';
 import {
   findResidentByNhsNumber, getRepresentative, getResident, insertRepresentative, insertResident, listRepresentatives,
   pageResidents, retireRepresentative, searchResidents, updateRepresentative, updateResident, type OpenFlagRow, type ResidentPageQuery, type ResidentQuery,
@@ -52,6 +52,7 @@ import {
 } from './rounds';
 import type { AgendaItem, Attendees, ItemOutcome, OutcomeAction, Question, Round, RoundStatus, RoundSummary } from '../../shared/domain/round';
 import { addMinutes, timeSlots } from '../../shared/rules/planning';
+import { ruleLabel } from '../../shared/rules/ruleLabels';
 
 export type { Actor, AuditEvent } from './audit';
 export type { RecordCounts } from './records';
@@ -100,8 +101,9 @@ export interface Store {
   otherHolders(): Promise<Holder[]>;
 
   practice: {
-    get(): Promise<Practice & { isDemo: boolean }>;
+    get(): Promise<PracticeDetails & { isDemo: boolean }>;
     save(actor: Actor, practice: Practice, isDemo: boolean): Promise<void>;
+    saveDetails(actor: Actor, details: Omit<PracticeDetails, 'odsCode'>): Promise<void>;
     listStaff(): Promise<StaffMember[]>;
     addStaff(actor: Actor, name: string, role: StaffRole): Promise<number>;
     isEmpty(): Promise<boolean>;
@@ -349,6 +351,10 @@ export function createStore(db: Db, file: string, holder?: HolderHandle): Store 
       save: (actor, practice, isDemo) => write(() => {
         savePractice(db, practice, isDemo);
         writeAudit(db, actor, 'update', 'practice', 1, `Practice details set to ${practice.name}`);
+      }),
+      saveDetails: (actor, details) => write(() => {
+        savePracticeDetails(db, details);
+        writeAudit(db, actor, 'update', 'practice', 1, 'Practice contact details for letters changed');
       }),
       listStaff: () => read(() => listStaff(db)),
       addStaff: (actor, name, role) => write(() => {
@@ -623,8 +629,8 @@ export function createStore(db: Db, file: string, holder?: HolderHandle): Store 
       record: (actor, review) => write(() => {
         const id = insertRecordedReview(db, review);
         writeAudit(db, actor, 'create', 'medication_review', id, review.status === 'done'
-          ? `Review ${review.rule} recorded as done on ${review.doneOn ?? ''} for resident ${review.residentId}`
-          : `Review ${review.rule} deferred until ${review.deferredUntil ?? ''} for resident ${review.residentId}`);
+          ? `${ruleLabel(review.rule)} recorded as done on ${review.doneOn ?? ''} for resident ${review.residentId}`
+          : `${ruleLabel(review.rule)} deferred until ${review.deferredUntil ?? ''} for resident ${review.residentId}`);
         return id;
       }),
       recorded: (query) => read(() => listRecordedReviews(db, query)),

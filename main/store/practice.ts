@@ -1,11 +1,22 @@
 /** The practice, its staff and settings. */
-import type { Practice, StaffMember } from '../../shared/domain/register';
+import type { Practice, PracticeDetails, StaffMember } from '../../shared/domain/register';
 import type { StaffRole } from '../../shared/domain/enums';
 import type { Db } from './db';
 
-export function getPractice(db: Db): Practice & { isDemo: boolean } {
-  const row = db.prepare('SELECT name, ods_code, is_demo FROM practice WHERE id = 1').get() as { name: string; ods_code: string | null; is_demo: number } | undefined;
-  return row ? { name: row.name, odsCode: row.ods_code, isDemo: row.is_demo === 1 } : { name: 'Your practice', odsCode: null, isDemo: false };
+type PracticeRow = { name: string; ods_code: string | null; is_demo: number; address: string | null; phone: string | null; email: string | null; sender: string | null };
+
+export function getPractice(db: Db): PracticeDetails & { isDemo: boolean } {
+  const row = db.prepare('SELECT name, ods_code, is_demo, address, phone, email, sender FROM practice WHERE id = 1').get() as PracticeRow | undefined;
+  return row
+    ? { name: row.name, odsCode: row.ods_code, isDemo: row.is_demo === 1, address: row.address, phone: row.phone, email: row.email, sender: row.sender }
+    : { name: 'Your practice', odsCode: null, isDemo: false, address: null, phone: null, email: null, sender: null };
+}
+
+/** The contact details letters carry; the practice row is created (named "Your practice") if there is none yet. */
+export function savePracticeDetails(db: Db, details: Omit<PracticeDetails, 'odsCode'>): void {
+  db.prepare(`INSERT INTO practice (id, name, address, phone, email, sender) VALUES (1, @name, @address, @phone, @email, @sender)
+      ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, phone = excluded.phone, email = excluded.email, sender = excluded.sender`)
+    .run(details);
 }
 
 export function savePractice(db: Db, practice: Practice, isDemo: boolean): void {

@@ -117,3 +117,22 @@ export interface Practice {
   name: string;
   odsCode: string | null;
 }
+
+/** What letters carry about the practice: how to reach it, and who signs. Empty strings are not stored. */
+export const practiceDetailsInput = z.object({
+  name: z.string().trim().min(1, 'Enter the practice’s name').max(200, 'The practice’s name is too long').optional(),
+  address: z.string().trim().max(500, 'The address is too long').optional(),
+  phone: z.string().trim().max(40, 'The phone number is too long')
+    .refine((v) => v === '' || /^[0-9+() -]{6,40}$/.test(v), 'Enter a phone number using digits, spaces and + ( ) - only').optional(),
+  email: z.string().trim().max(200, 'The email address is too long')
+    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an email address like reception@example.nhs.uk').optional(),
+  sender: z.string().trim().max(200, 'The sender’s name is too long').optional(),
+}).strict();
+
+export interface PracticeDetails extends Practice {
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  /** The named person letters are signed by, e.g. "Sam Patel, care co-ordinator". */
+  sender: string | null;
+}

@@ -13,10 +13,12 @@ import { reviewsChannels } from './reviews';
 import { roundChannels } from './rounds';
 import { backupChannels } from './backups';
 import { reportChannels } from './reports';
+import { weekChannels } from './week';
 
 export type { AppInfo } from './register';
 export type { ImportProgress, ImportView } from './imports';
 export type { ChosenFile } from './files';
+export type { FlagFilePreview, FlagPreviewRow, InviteResult, SavedFile, WeekPrint } from './week';
 export type { CarePlanOverview, CarePlanResidentRow, ResidentCarePlan } from './carePlans';
 
 export const contract = {
@@ -28,6 +30,7 @@ export const contract = {
   ...roundChannels,
   ...reportChannels,
   ...backupChannels,
+  ...weekChannels,
 } as const;
 
 export type Contract = typeof contract;

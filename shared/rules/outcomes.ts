@@ -95,9 +95,9 @@ function share(key: Figure['key'], label: string, part: number, whole: number, h
 
 function byRule(rows: readonly { rule: string }[]): { label: string; value: number }[] {
   const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.rule, (counts.get(r.rule) ?? 0) + 1);
-  // Words for people: the breakdown is read on screen, in print and in the CSV.
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, value]) => ({ label: ruleLabel(rule), value }));
+  // Counted by label: rules that share a label (the SMR's two names) are one line, and people never read an id.
+  for (const r of rows) counts.set(ruleLabel(r.rule), (counts.get(ruleLabel(r.rule)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([label, value]) => ({ label, value }));
 }
 
 /** A hospital admission: an 'admission' event, unless it is dated the day the resident moved into the home. */

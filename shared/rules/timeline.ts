@@ -8,6 +8,7 @@ import type { FlagView } from '../domain/flags';
 import type { TimelineEntry } from '../domain/residentView';
 import type { ResidentSnapshot } from '../domain/snapshot';
 import { FLAG_LABELS } from './flags';
+import { ruleLabel } from './ruleLabels';
 
 export interface TimelineOutcomeInput {
   id: number;
@@ -65,7 +66,7 @@ export function buildTimeline(snapshot: ResidentSnapshot, flags: readonly FlagVi
   for (const r of snapshot.reviews) {
     const date = r.doneOn ?? r.dueDate;
     if (!date) continue;
-    const what = r.rule === 'smr-annual' ? 'Structured medication review' : `Review (${r.rule})`;
+    const what = ruleLabel(r.rule);
     const detail = [r.outcome, r.doneBy ? `by ${r.doneBy}` : null, r.deferredReason].filter(Boolean).join('; ') || null;
     entries.push({ key: `review:${r.id}`, kind: 'review', date, title: r.status === 'done' ? `${what} done` : `${what} ${r.status}`, detail,
       source: source('medication_review', r.id, null), status: r.status });

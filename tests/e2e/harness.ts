@@ -17,6 +17,7 @@ import { createContext, type AppContext } from '../../main/services/context';
 import { openStore, type Store } from '../../main/store';
 import type { Result } from '../../shared/errors';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
+import { createDemoDatabase } from '../../main/services/demo';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = path.join(ROOT, 'renderer', 'dist');
@@ -116,6 +117,8 @@ export interface HarnessOptions {
   databaseFrom?: string;
   /** The window size; 1280×900 unless given. */
   viewport?: { width: number; height: number };
+  /** Start from a fresh demo database (the synthetic practice, no rounds planned yet). */
+  demo?: boolean;
 }
 
 export interface Harness {
@@ -161,8 +164,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 
   try {
-    if (options.databaseFrom) copyFileSync(options.databaseFrom, path.join(dir, 'roundtable.sqlite'));
-    const store = await openStore(options.file ?? path.join(dir, 'roundtable.sqlite'));
+    const file = path.join(dir, 'roundtable.sqlite');
+    if (options.databaseFrom) copyFileSync(options.databaseFrom, file);
+    const store = options.demo
+      ? (await createDemoDatabase(file, options.today ?? '2026-11-23', { osUser: 'e2e-test', staffId: null }, path.join(dir, 'demo-export'))).store
+      : await openStore(options.file ?? file);
     cleanups.push(() => store.close());
     const ctx = createContext(store, { today: options.today ?? '2026-11-23', actor: { osUser: 'e2e-test', staffId: null } });
     if (options.practice) {

@@ -124,7 +124,7 @@ describe('recording reviews', () => {
     // Six weeks on it is due again.
     const later = await dispatch({ ...t.ctx, today: () => '2027-01-04' }, 'reviews:resident', { residentId: edith.id }) as Result<ResidentMedicines>;
     expect(later.ok && later.value.due.find((i) => i.rule === 'antipsychotic-dementia')?.due).toBe('2027-01-04');
-    expect((await t.store.audit.list({ entity: 'medication_review' }))[0]?.summary).toMatch(/antipsychotic-dementia recorded as done/);
+    expect((await t.store.audit.list({ entity: 'medication_review' }))[0]?.summary).toMatch(/Antipsychotic review \(dementia\) recorded as done/);
   });
 
   it('a deferral hides the review until its date', async () => {

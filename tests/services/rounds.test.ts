@@ -179,7 +179,8 @@ describe('after the round', () => {
     const doc = await invoke('rounds:print-data', { roundId: round.id });
     const record = doc.summary[0]?.practiceRecord ?? '';
     expect(record).toContain('Decision: Stop warfarin');
-    expect(record).toContain('Medication review done (smr-annual): Falls medication review.');
+    expect(record).toContain('Medication review done (Structured medication review): Falls medication review.');
+    expect(record).not.toMatch(/smr-annual|acp-review|flag-/);
     expect(record).toContain('Lives in nursing home (SNOMED CT 160734000)');
     expect(record).toContain('Advance care planning (SNOMED CT 713603004)');
     expect(record).toContain('ReSPECT form (SNOMED CT 1382601000000107)');

@@ -16,7 +16,7 @@ function temp() {
 
 /** Every table and column the shipped schema has; clinical records are retired, never dropped. */
 const SHIPPED_SCHEMA: Record<string, string[]> = {
-  practice: ['id', 'name', 'ods_code', 'is_demo'],
+  practice: ['id', 'name', 'ods_code', 'is_demo', 'address', 'phone', 'email', 'sender'],
   staff: ['id', 'name', 'role', 'active'],
   care_home: ['id', 'name', 'type', 'cqc_location_id', 'address', 'phone', 'manager', 'round_day', 'round_start_time', 'round_capacity_minutes',
     'pharmacist_minutes', 'round_clinician'],

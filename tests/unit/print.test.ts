@@ -5,6 +5,7 @@ import { PrintView } from '../../renderer/src/print/PrintDocuments';
 import type { Round } from '../../shared/domain/round';
 import { buildPrintDocument, kindTopics } from '../../shared/print';
 import { flagReasons } from '../../shared/rules/roundReasons';
+import { RULE_LABELS, ruleLabel } from '../../shared/rules/ruleLabels';
 import { makeRepresentative, makeSnapshot } from '../helpers/snapshots';
 
 const plan = (id: number, element: 'respect' | 'dnacpr', value: string, recordedOn: string) =>
@@ -35,7 +36,7 @@ describe('print documents', () => {
     expect(html).toContain('987 654 3210');
     expect(html).toContain('page-break-inside: avoid');
     expect(html).toContain('Page " counter(page) " of " counter(pages)');
-    expect(doc.sections[0]?.carePlanGaps).toEqual(['Advance care plan to review (due 01/11/2026)']);
+    expect(doc.sections[0]?.carePlanGaps).toEqual(['Advance care plan review (due 01/11/2026)']);
   });
 
   it('H12: the printed cover says over by N minutes and marks the residents who must be seen', () => {
@@ -78,5 +79,46 @@ describe('print documents', () => {
   it('a family concern the home rated urgent also counts as an urgent flag', () => {
     const s = makeSnapshot(1, {}, { flags: [{ id: 1, raisedOn: '2026-11-20', raisedBy: 'Son', category: 'family-concern', severity: 'urgent', status: 'open', text: 'Not eating', scores: {} }] });
     expect(flagReasons(s, '2026-11-23').map((r) => r.rule)).toEqual(['flag-urgent']);
+  });
+});
+
+describe('letters to families', () => {
+  it('H16: never writes a letter to a relative who prefers not to join, even one marked invited by hand', () => {
+    const ada = makeSnapshot(1, { givenName: 'Ada', familyName: 'Lovelace' }, { representatives: [makeRepresentative(7, 1), makeRepresentative(8, 1, { preferredContact: 'not' })] });
+    const doc = buildPrintDocument({ round: roundOf([{ id: 1, residentId: 1, start: '10:00', reps: [7, 8] }]), homeType: 'residential', homeAddress: null, homePhone: null,
+      practiceName: 'Riverside', snapshots: [ada], outcomes: [], today: '2026-11-23' });
+    expect(doc.letters.map((l) => l.to)).toEqual(['Rep 7']);
+  });
+
+  it('carries the practice’s name, address and phone, the date, a named sender, long dates and one marking', () => {
+    const ada = makeSnapshot(1, { givenName: 'Adelaide', familyName: 'Lovelace', preferredName: 'Ada' }, { representatives: [makeRepresentative(7, 1)] });
+    const doc = buildPrintDocument({ round: roundOf([{ id: 1, residentId: 1, start: '10:00', reps: [7] }]), homeType: 'residential', homeAddress: null, homePhone: null,
+      practiceName: 'Riverside', practice: { name: 'Riverside Surgery', address: '1 River Street, Anytown, AN1 1AA', phone: '01632 960000', email: null, sender: 'Sam Okoro, care co-ordinator' },
+      snapshots: [ada], outcomes: [], today: '2026-11-23' });
+    const html = renderToStaticMarkup(createElement(PrintView, { doc, kind: 'letters' }));
+    for (const text of ['Riverside Surgery', '1 River Street', '01632 960000', 'Monday 23 November 2026', 'Tuesday 24 November 2026 at 10:00', 'Sam Okoro, care co-ordinator', 'join Ada’s review'])
+      expect(html).toContain(text);
+    expect(html.match(/OFFICIAL-SENSITIVE/g)).toHaveLength(1);
+  });
+});
+
+describe('words for people in every print', () => {
+  it('no rule id appears in the visible text of the agenda, the letters or the summary; each reason reads as its one label', () => {
+    const rules = Object.keys(RULE_LABELS);
+    const ada = makeSnapshot(1, { givenName: 'Ada', familyName: 'Lovelace' }, { representatives: [makeRepresentative(7, 1)] });
+    const round = roundOf([{ id: 1, residentId: 1, start: '10:00', reps: [7] }]);
+    const item = round.items[0];
+    if (!item) throw new Error('no item');
+    item.reasons = rules.map((rule) => ({ residentId: 1, rule, due: '2026-11-01', status: 'due' as const, explanation: 'Explained in words.', minutes: 10 }));
+    const doc = buildPrintDocument({ round, homeType: 'nursing', homeAddress: null, homePhone: null, practiceName: 'Riverside', snapshots: [ada], today: '2026-11-23',
+      outcomes: [{ id: 1, agendaItemId: 1, residentId: 1, decision: 'Carry on', action: null, owner: null, dueDate: null, status: 'open', flagIds: [] } as never] });
+    const visible = (kind: 'agenda' | 'letters' | 'summary') => renderToStaticMarkup(createElement(PrintView, { doc, kind }))
+      .replace(/<style>[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ');
+    const ruleId = new RegExp(`(?<![\\w-])(${rules.map((r) => r.replace(/-/g, '\\-')).join('|')})(?![\\w-])`);
+    const agenda = visible('agenda');
+    for (const kind of ['agenda', 'letters', 'summary'] as const) expect(visible(kind), kind).not.toMatch(ruleId);
+    for (const rule of ['flag-escalate-now', 'acp-review', 'smr', 'stopp-duration']) expect(agenda).toContain(ruleLabel(rule));
+    expect(doc.summary[0]?.practiceRecord).not.toMatch(ruleId);
+    expect(doc.summary[0]?.practiceRecord).toContain('Reasons: Escalate now: follow-up; Urgent concern from the home;');
   });
 });

@@ -7,6 +7,7 @@ import type { AppContext } from '../../services/context';
 import { cliHint, call, CliError, printJson, stringOption, withContext, type Command, type Values } from '../common';
 import { formatTable } from '../table';
 import { homeOption } from './register';
+import { ruleLabel } from '../../../shared/rules/ruleLabels';
 
 export interface AcpGapRow {
   residentId: number;
@@ -36,7 +37,7 @@ export const acpGapsCommand: Command = {
     for (const r of overview.residents) {
       io.out(`${r.name} (${formatNhsNumber(r.nhsNumber)}), ${r.homeName}`);
       if (r.cpr.kind === 'conflict') io.out(`  CONFLICT: ${r.cpr.label}`);
-      for (const d of r.due) io.out(`  ${d.rule}, ${describeDue(d)}: ${d.explanation}`);
+      for (const d of r.due) io.out(`  ${ruleLabel(d.rule)}, ${describeDue(d)}: ${d.explanation}`);
     }
     io.out(`\n${overview.residents.length} resident${overview.residents.length === 1 ? '' : 's'} with something to talk about`);
   }),
@@ -73,7 +74,7 @@ export const acpShowCommand: Command = {
     io.out(`CPR: ${plan.cpr.kind === 'conflict' ? 'CONFLICT – ' : ''}${plan.cpr.label}\n`);
     io.out(plan.current.length ? `Current\n${table(plan.current)}` : 'No advance care plan entries are recorded.');
     if (plan.history.length) io.out(`\nHistory (superseded)\n${table(plan.history)}`);
-    if (plan.due.length) io.out(`\nDue\n${plan.due.map((d) => `  ${d.rule}, ${describeDue(d)}: ${d.explanation}`).join('\n')}`);
+    if (plan.due.length) io.out(`\nDue\n${plan.due.map((d) => `  ${ruleLabel(d.rule)}, ${describeDue(d)}: ${d.explanation}`).join('\n')}`);
   }),
 };
 

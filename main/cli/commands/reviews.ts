@@ -31,7 +31,7 @@ export const reviewsDueCommand: Command = {
       for (const i of overview.items) byResident.set(i.residentId, [...(byResident.get(i.residentId) ?? []), i]);
       const grouped = [...byResident.values()].flat();
       io.out(formatTable(['Status', 'Due', 'Resident', 'NHS number', 'Care home', 'Review', 'Round'], grouped.map((i) => [
-        i.urgent ? 'Urgent' : STATUS_TEXT[i.status], formatUkDate(i.due), i.name, formatNhsNumber(i.nhsNumber), i.home, i.rule,
+        i.urgent ? 'Urgent' : STATUS_TEXT[i.status], formatUkDate(i.due), i.name, formatNhsNumber(i.nhsNumber), i.home, i.ruleLabel,
         i.scheduledFor ? formatUkDate(i.scheduledFor) : 'does not fit',
       ])));
       for (const items of byResident.values()) {
@@ -39,7 +39,7 @@ export const reviewsDueCommand: Command = {
         if (!first) continue;
         io.out(`\n${first.name} (${formatNhsNumber(first.nhsNumber)}, ${first.home})`);
         for (const i of items) {
-          io.out(`- ${i.urgent ? 'Urgent: same-day call to the prescriber. ' : ''}${i.ruleLabel} (${i.rule}): ${i.explanation}${i.notScheduledReason ? ` [not scheduled: ${i.notScheduledReason}]` : ''}`);
+          io.out(`- ${i.urgent ? 'Urgent: same-day call to the prescriber. ' : ''}${i.ruleLabel}: ${i.explanation}${i.notScheduledReason ? ` [not scheduled: ${i.notScheduledReason}]` : ''}`);
         }
       }
       io.out(`\n${overview.items.length} review${overview.items.length === 1 ? '' : 's'} on ${formatUkDate(overview.today)} · rules ${overview.rulesVersion}`);

@@ -10,6 +10,7 @@ import { cliHint, call, CliError, printJson, stringOption, withContext, type Cli
 import type { AppContext } from '../../services/context';
 import { formatTable } from '../table';
 import { homeOption } from './register';
+import { runAgendaWeek } from './week';
 
 function positiveInt(values: Record<string, unknown>, name: string): number | undefined {
   const raw = values[name];
@@ -73,7 +74,8 @@ function planText({ round, proposal }: Planned, values: Values): string {
     ['Care-planning conversations to book', proposal.carePlanning]] as const) {
     if (list.length > 0) lines.push('', `${title}: ${list.map((t) => t.name).join('; ')}`);
   }
-  lines.push('', `Print it: ${cliHint(values, `agenda --round ${round.id} --out agenda.pdf --letters letters`)}`);
+  lines.push('', `Invite the relatives proposed: ${cliHint(values, `invite --round ${round.id} --all-proposed`)}`,
+    `Print it: ${cliHint(values, `agenda --round ${round.id} --out agenda.pdf --letters letters`)}`);
   return lines.join('\n');
 }
 
@@ -167,9 +169,11 @@ export const agendaCommand: Command = {
   usage: [
     'agenda --round ID --out FILE.pdf|FILE.html [--letters DIR]',
     '                                  print a round’s agenda (PDF where Chromium is found, HTML always) and letters',
+    'agenda --week [--from YYYY-MM-DD] --out DIR',
+    '                                  print the week: every agenda and letter of the rounds planned for 7 days, one PDF per home',
   ],
-  options: { round: { type: 'string' }, out: { type: 'string' }, letters: { type: 'string' } },
-  run: (values, _positionals, io) => withContext(values, io, async (ctx) => {
+  options: { round: { type: 'string' }, out: { type: 'string' }, letters: { type: 'string' }, week: { type: 'boolean', default: false }, from: { type: 'string' } },
+  run: (values, _positionals, io) => (values.week ? runAgendaWeek(values, io) : withContext(values, io, async (ctx) => {
     const roundId = positiveInt(values, 'round');
     if (!roundId) throw new CliError(`--round takes the round’s number (shown by: ${cliHint(values, 'rounds')})`);
     const out = stringOption(values, 'out');
@@ -181,11 +185,11 @@ export const agendaCommand: Command = {
     if (values.json) return printJson(io, files);
     const lines = [`Agenda: ${files.agenda.pdf ?? files.agenda.html}${files.agenda.pdf ? ` (and ${files.agenda.html})` : ''}`];
     for (const l of files.letters) lines.push(`Letter to ${l.to}: ${l.pdf ?? l.html}`);
-    if (letters && files.letters.length === 0) lines.push('No letters: nobody has been invited yet (invite representatives in the app’s attendee panel).');
+    if (letters && files.letters.length === 0) lines.push(`No letters: nobody has been invited yet. Invite the relatives the planner proposes: npm run cli -- invite --round ${roundId} --all-proposed`);
     if (files.summary) lines.push(`Summary for the care home: ${files.summary.pdf ?? files.summary.html}`);
     io.out(lines.join('\n'));
     if (files.pdfProblem) io.err(files.pdfProblem);
-  }),
+  })),
 };
 
 export const roundsCommand: Command = {

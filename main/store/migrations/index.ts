@@ -4,8 +4,9 @@ import { medicationReviews } from './0040-medication-reviews';
 import { roundPlanning } from './0050-round-planning';
 import { medicationAsNeeded } from './0060-medication-as-needed';
 import { carePathway } from './0070-care-pathway';
+import { practiceDetails } from './0080-practice-details';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, medicationReviews, roundPlanning, medicationAsNeeded, carePathway];
+export const MIGRATIONS: readonly Migration[] = [initial, medicationReviews, roundPlanning, medicationAsNeeded, carePathway, practiceDetails];
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 export type { Migration };

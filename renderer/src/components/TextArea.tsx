@@ -7,6 +7,8 @@ interface Props {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  /** Called when the field is left (for saving as the user goes). */
+  onBlur?: (() => void) | undefined;
   hint?: ReactNode;
   error?: string | undefined;
   rows?: number;
@@ -27,6 +29,7 @@ export function TextArea(p: Props) {
         rows={p.rows ?? 3}
         value={p.value}
         onChange={(e) => p.onChange(e.target.value)}
+        onBlur={p.onBlur}
         aria-describedby={describedBy(hintId, errorId)}
       />
     </div>

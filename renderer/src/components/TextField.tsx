@@ -7,6 +7,8 @@ interface Props {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  /** Called when the field is left (for saving as the user goes). */
+  onBlur?: (() => void) | undefined;
   hint?: ReactNode;
   error?: string | undefined;
   /** Extra element ids that describe the input, such as a warning shown below it. */
@@ -41,6 +43,7 @@ export function TextField(p: Props) {
       type={p.type ?? 'text'}
       value={p.value}
       onChange={(e) => p.onChange(e.target.value)}
+      onBlur={p.onBlur}
       aria-describedby={describedBy(hintId, errorId, p.describedById)}
       inputMode={p.inputMode}
       autoComplete={p.autoComplete ?? 'off'}

@@ -1,6 +1,8 @@
 /**
  * A4 print styles for the print components, scoped under .rt-print so they can sit inside the app's
- * print preview. At least 11pt everywhere; one resident (or letter) per page, never split inside one.
+ * print preview. 11pt (a crowded resident's page 10pt, 9.5pt or 9pt, so it keeps to one page); one resident
+ * (or letter) per page; a heading is never left at the foot of a page without what follows it; the
+ * decisions and actions lines fill what is left of the resident's page.
  */
 export const PRINT_CSS = `
 @page { size: A4; margin: 18mm 15mm 15mm 15mm; }
@@ -18,12 +20,32 @@ export const PRINT_CSS = `
 .rt-print th { border-bottom: 2px solid #4c6272; }
 .rt-print .rt-page { break-before: page; page-break-before: always; break-inside: avoid; page-break-inside: avoid; }
 .rt-print .rt-page:first-of-type { break-before: auto; page-break-before: auto; }
-.rt-print table.rt-frame { margin: 0; }
-.rt-print table.rt-frame > thead > tr > td, .rt-print table.rt-frame > tbody > tr > td { border: 0; padding: 0; }
+.rt-print + .rt-print .rt-page:first-of-type { break-before: page; page-break-before: always; }
+.rt-print h2, .rt-print h3 { break-after: avoid; page-break-after: avoid; }
+.rt-print .rt-keep { break-inside: avoid; page-break-inside: avoid; }
 .rt-print .rt-running { font-size: 11pt; color: #4c6272; margin: 0 0 4pt; border-bottom: 1px solid #d8dde0; }
 .rt-print .rt-marking { font-weight: 700; font-size: 11pt; letter-spacing: 0.02em; margin-bottom: 4pt; }
 .rt-print .rt-resident .rt-marking { float: right; }
-@media print { .rt-print .rt-resident .rt-marking { display: none; } }
+/* On paper the running header carries the marking once; a letter has no running header and keeps its own. */
+@media print { .rt-print .rt-resident .rt-marking, .rt-print .rt-cover .rt-marking, .rt-print .rt-summary .rt-marking { display: none; } }
+.rt-print .rt-resident { display: flex; flex-direction: column; min-height: 258mm; }
+.rt-print .rt-resident > * { flex: 0 0 auto; }
+.rt-print .rt-resident > .rt-decisions { flex: 1 1 auto; }
+.rt-print .rt-dense { font-size: 10pt; line-height: 1.22; }
+.rt-print .rt-denser { font-size: 9.5pt; line-height: 1.18; }
+.rt-print .rt-densest { font-size: 9pt; line-height: 1.15; }
+.rt-print .rt-dense h2, .rt-print .rt-denser h2, .rt-print .rt-densest h2 { font-size: 13pt; }
+.rt-print .rt-dense h3, .rt-print .rt-denser h3, .rt-print .rt-densest h3 { font-size: 11pt; margin-top: 3pt; }
+.rt-print .rt-decisions { flex: 1 1 auto; display: flex; flex-direction: column; min-height: 26mm; break-inside: avoid; page-break-inside: avoid; }
+.rt-print .rt-decisions-grid { flex: 1 1 auto; display: grid; grid-template-columns: 1fr 22% 18%; border-top: 2px solid #4c6272; border-bottom: 1px solid #4c6272;
+  background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 21pt, #aeb7bd 21pt, #aeb7bd 22pt); background-position: 0 2pt; }
+.rt-print .rt-decisions-grid .rt-col { border-left: 1px solid #aeb7bd; padding: 2pt 4pt; }
+.rt-print .rt-decisions-grid .rt-col:first-child { border-left: 0; }
+.rt-print .rt-cover-table td { font-size: 11pt; }
+.rt-print .rt-must-see td { font-weight: 700; }
+.rt-print .rt-letterhead { display: flex; justify-content: space-between; gap: 12pt; margin-bottom: 10pt; }
+.rt-print .rt-letterhead p:first-child { text-align: left; }
+.rt-print .rt-letter-date { text-align: right; white-space: nowrap; }
 .rt-print .rt-identity { display: grid; grid-template-columns: auto 1fr auto 1fr; gap: 1pt 8pt; margin: 0 0 4pt; }
 .rt-print .rt-identity dt { font-weight: 700; }
 .rt-print .rt-identity dd { margin: 0; }
@@ -38,6 +60,7 @@ export const PRINT_CSS = `
 .rt-print .rt-letter li { font-size: 13pt; }
 .rt-print .rt-letter h3 { font-size: 14pt; margin-top: 10pt; }
 .rt-print .rt-reason-tier { font-weight: 700; }
+.rt-print .rt-dense th, .rt-print .rt-dense td, .rt-print .rt-denser th, .rt-print .rt-denser td, .rt-print .rt-densest th, .rt-print .rt-densest td { font-size: inherit; }
 @media screen {
   .rt-print .rt-page { background: #ffffff; max-width: 210mm; min-height: 120mm; margin: 0 auto 16px; padding: 16mm; border: 1px solid #d8dde0;
     box-shadow: 0 2px 4px rgba(33, 43, 50, 0.16); }

@@ -20,21 +20,42 @@ export function AttendeePanel({ item, name }: { item: AgendaItem; name: string }
   const [from, setFrom] = useState('');
   const [text, setText] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
+  const [justAdded, setJustAdded] = useState(false);
   const id = (part: string) => `item-${item.id}-${part}`;
   const invited = reps.filter((r) => r.status !== 'not-invited').length;
 
-  async function save() {
+  type Draft = { attending: 'yes' | 'no'; note: string; reps: typeof reps; careStaff: string; questions: Question[] };
+  const current = (): Draft => ({ attending, note, reps, careStaff, questions });
+
+  /** Saves what is on the panel; every change is saved as it is made, so nothing typed is lost by leaving the page. */
+  async function save(next: Partial<Draft> = {}, quiet = false) {
+    const d = { ...current(), ...next };
     try {
       await call('rounds:set-attendees', { itemId: item.id, attendees: {
-        resident: { attending: attending === 'yes', note: attending === 'yes' ? null : note },
-        representatives: reps.map((r) => ({ representativeId: r.representativeId, how: r.how, status: r.status })),
-        careStaff: careStaff || null,
+        resident: { attending: d.attending === 'yes', note: d.attending === 'yes' ? null : d.note },
+        representatives: d.reps.map((r) => ({ representativeId: r.representativeId, how: r.how, status: r.status })),
+        careStaff: d.careStaff || null,
       } });
-      await call('rounds:set-questions', { itemId: item.id, questions });
-      setStatus({ ok: true, message: `Saved who is coming for ${name}.` });
+      await call('rounds:set-questions', { itemId: item.id, questions: d.questions });
+      setStatus({ ok: true, message: quiet ? `Saved.` : `Saved who is coming for ${name}.` });
     } catch (error) {
       setStatus({ ok: false, message: toApiError(error).message });
     }
+  }
+
+  /** A question typed in full is added and saved when the field is left, even without pressing "Add the question". */
+  function addQuestion(onLeaving: boolean) {
+    if (!from.trim() || !text.trim()) {
+      // Pressing "Add the question" just after leaving the field: the question is already added.
+      if (!onLeaving && !justAdded) setStatus({ ok: false, message: 'Enter who is asking and their question before adding it.' });
+      return;
+    }
+    setJustAdded(onLeaving);
+    const next = [...questions, { from: from.trim(), text: text.trim() }];
+    setQuestions(next);
+    setFrom('');
+    setText('');
+    void save({ questions: next }, true);
   }
 
   return (
@@ -43,47 +64,38 @@ export function AttendeePanel({ item, name }: { item: AgendaItem; name: string }
         <span className="nhsuk-details__summary-text">Who is coming and their questions<span className="nhsuk-u-visually-hidden">: {name}</span> ({invited} invited, {questions.length} {questions.length === 1 ? 'question' : 'questions'})</span>
       </summary>
       <div className="nhsuk-details__text">
-        <Radios id={id('resident')} legend={`Is ${name} joining the review?`} inline small value={attending} onChange={setAttending}
+        <Radios id={id('resident')} legend={`Is ${name} joining the review?`} inline small value={attending} onChange={(v) => { setAttending(v); void save({ attending: v }, true); }}
           options={[{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }]}
-          conditional={{ no: <TextField id={id('resident-note')} label="Why not (optional)" value={note} onChange={setNote} hint="For example, chooses not to, or too unwell today." /> }} />
+          conditional={{ no: <TextField id={id('resident-note')} label="Why not (optional)" value={note} onChange={setNote} onBlur={() => void save({}, true)} hint="For example, chooses not to, or too unwell today." /> }} />
         {reps.length === 0 ? <p>No relatives or representatives are recorded for {name}. Add them on the resident’s page.</p> : null}
         {reps.map((r, i) => (
           <fieldset className="nhsuk-fieldset app-rep" key={r.representativeId}>
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{r.name} ({r.relationship})</legend>
-            {r.why ? <p className="nhsuk-hint">{r.why}</p> : null}
+            {r.why ? <p className="nhsuk-hint">{r.why}{r.status === 'not-invited' ? ' To invite.' : ''}</p> : null}
             <div className="app-inline-fields">
               <SelectField<InviteMethod> id={id(`rep-${r.representativeId}-how`)} label={`How ${r.name} joins`} value={r.how}
                 options={INVITE_METHODS.map((m) => ({ value: m, label: ROUND_LABELS.inviteMethod[m] }))}
-                onChange={(how) => setReps(reps.map((x, j) => (j === i ? { ...x, how } : x)))} />
+                onChange={(how) => { const next = reps.map((x, j) => (j === i ? { ...x, how } : x)); setReps(next); void save({ reps: next }, true); }} />
               <SelectField<InviteStatus> id={id(`rep-${r.representativeId}-status`)} label={`Invitation for ${r.name}`} value={r.status}
                 options={INVITE_STATUSES.map((s) => ({ value: s, label: ROUND_LABELS.inviteStatus[s] }))}
-                onChange={(s) => setReps(reps.map((x, j) => (j === i ? { ...x, status: s } : x)))} />
+                onChange={(s) => { const next = reps.map((x, j) => (j === i ? { ...x, status: s } : x)); setReps(next); void save({ reps: next }, true); }} />
             </div>
           </fieldset>
         ))}
-        <TextField id={id('care-staff')} label="Care staff member who knows them" value={careStaff} onChange={setCareStaff} hint="For example, Grace Adeyemi (senior carer)." />
+        <TextField id={id('care-staff')} label="Care staff member who knows them" value={careStaff} onChange={setCareStaff} onBlur={() => void save({}, true)} hint="For example, Grace Adeyemi (senior carer)." />
         <h4>Questions from {name} or the family</h4>
         {questions.length === 0 ? <p>No questions yet.</p> : (
           <ul className="nhsuk-list nhsuk-list--bullet">
             {questions.map((q, i) => (
               <li key={`${q.from}-${q.text}`}><strong>{q.from}:</strong> {q.text}{' '}
-                <button type="button" className="app-link-button" onClick={() => setQuestions(questions.filter((_, j) => j !== i))}>Remove<span className="nhsuk-u-visually-hidden"> question from {q.from}</span></button>
+                <button type="button" className="app-link-button" onClick={() => { const next = questions.filter((_, j) => j !== i); setQuestions(next); void save({ questions: next }, true); }}>Remove<span className="nhsuk-u-visually-hidden"> question from {q.from}</span></button>
               </li>
             ))}
           </ul>
         )}
-        <TextField id={id('question-from')} label="Who is asking" value={from} onChange={setFrom} hint={`For example, ${name} or their daughter.`} />
-        <TextArea id={id('question-text')} label="Their question" value={text} onChange={setText} rows={2} />
-        <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => {
-          if (!from.trim() || !text.trim()) {
-            setStatus({ ok: false, message: 'Enter who is asking and their question before adding it.' });
-            return;
-          }
-          setQuestions([...questions, { from: from.trim(), text: text.trim() }]);
-          setFrom('');
-          setText('');
-          setStatus(null);
-        }}>Add the question</button>
+        <TextField id={id('question-from')} label="Who is asking" value={from} onChange={(v) => { setFrom(v); setJustAdded(false); }} onBlur={() => addQuestion(true)} hint={`For example, ${name} or their daughter.`} />
+        <TextArea id={id('question-text')} label="Their question" value={text} onChange={(v) => { setText(v); setJustAdded(false); }} onBlur={() => addQuestion(true)} rows={2} />
+        <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => addQuestion(false)}>Add the question</button>
         <div>
           <button type="button" className="nhsuk-button" onClick={() => void save()}>Save who is coming<span className="nhsuk-u-visually-hidden"> for {name}</span></button>
         </div>

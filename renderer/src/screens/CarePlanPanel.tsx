@@ -14,13 +14,8 @@ import { describeDue } from '../../../shared/rules/carePlan';
 import { pronounsOf } from '../../../shared/rules/names';
 import { useLoad } from '../hooks';
 import { href } from '../router';
+import { ruleLabel } from '../../../shared/rules/ruleLabels';
 
-export const RULE_LABELS: Record<string, string> = {
-  'acp-missing': 'No advance care plan yet',
-  'acp-review': 'Care plan review',
-  'ppd-missing': 'Preferred place of care and death',
-  'end-of-life': 'End-of-life care',
-};
 
 export function CarePlanPanel({ residentId }: { residentId: number }) {
   const [data, retry] = useLoad(async () => {
@@ -60,7 +55,7 @@ function PlanBody({ resident, plan }: { resident: ResidentDetail; plan: Resident
           <h3 className="nhsuk-heading-s">To talk about with {name}</h3>
           {plan.due.map((d) => (
             <div className="app-care-plan-item" key={d.rule}>
-              <p><strong>{RULE_LABELS[d.rule] ?? d.rule}</strong> <span className="app-secondary-text">{describeDue(d)}, about {d.minutes} minutes</span></p>
+              <p><strong>{ruleLabel(d.rule)}</strong> <span className="app-secondary-text">{describeDue(d)}, about {d.minutes} minutes</span></p>
               <p>{d.explanation}</p>
             </div>
           ))}

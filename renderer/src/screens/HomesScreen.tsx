@@ -1,4 +1,5 @@
-import { call } from '../api';
+import { useState } from 'react';
+import { call, toApiError } from '../api';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
@@ -42,8 +43,15 @@ function NoHomesYet() {
 }
 
 function HomesTable({ homes }: { homes: CareHome[] }) {
+  const [sheet, setSheet] = useState<{ ok: boolean; message: string } | null>(null);
+  // The main process decides where the file goes (a save dialog in the desktop app) and says where it went.
+  const save = (home: CareHome, format: 'xlsx' | 'pdf') => void call('flags:sheet-save', { homeId: home.id, format }).then(
+    (saved) => setSheet(saved.path ? { ok: true, message: `${home.name}: this week’s flag sheet ${format === 'pdf' ? 'to print' : ''} is saved as ${saved.path}` }
+      : { ok: true, message: 'Not saved.' }),
+    (e: unknown) => setSheet({ ok: false, message: toApiError(e).message }));
   return (
     <>
+      {sheet ? <p className={sheet.ok ? 'app-saved' : 'nhsuk-error-message'} role="status">{sheet.message.replace('  ', ' ')}</p> : null}
       <div className="app-actions">
         <a className="nhsuk-button" href={href('/homes/new')} draggable={false}>Add a care home</a>
         <a className="nhsuk-button nhsuk-button--secondary" href={href('/import')} draggable={false}>Import practice records</a>
@@ -58,6 +66,7 @@ function HomesTable({ homes }: { homes: CareHome[] }) {
               <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">Residents</th>
               <th className="nhsuk-table__header" scope="col">Usual round</th>
               <th className="nhsuk-table__header" scope="col">Round length</th>
+              <th className="nhsuk-table__header" scope="col">Weekly flag sheet</th>
               <th className="nhsuk-table__header" scope="col"><span className="nhsuk-u-visually-hidden">Actions</span></th>
             </tr>
           </thead>
@@ -71,6 +80,11 @@ function HomesTable({ homes }: { homes: CareHome[] }) {
                 <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{home.activeResidents}</td>
                 <td className="nhsuk-table__cell">{usualRound(home) || <span className="app-not-recorded">Not set</span>}</td>
                 <td className="nhsuk-table__cell">{minutesText(home.roundCapacityMinutes) || <span className="app-not-recorded">Not set</span>}</td>
+                <td className="nhsuk-table__cell">
+                  <button type="button" className="app-link-button" onClick={() => save(home, 'xlsx')}>Download this week’s flag sheet<span className="nhsuk-u-visually-hidden"> for {home.name}</span></button>
+                  {' · '}
+                  <button type="button" className="app-link-button" onClick={() => save(home, 'pdf')}>Print<span className="nhsuk-u-visually-hidden"> the flag sheet for {home.name}</span></button>
+                </td>
                 <td className="nhsuk-table__cell">
                   <a href={href(`/homes/${home.id}/edit`)}>Edit<span className="nhsuk-u-visually-hidden"> {home.name}</span></a>
                 </td>

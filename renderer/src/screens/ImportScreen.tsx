@@ -20,6 +20,7 @@ import { IMPORT_KIND_NAMES } from '../../../shared/ipc/imports';
 import { plural } from '../format';
 import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
+import { FlagImportPanel } from './FlagImportPanel';
 
 type Kind = (typeof IMPORT_KIND_NAMES)[number];
 const KIND_LABELS: Record<Kind | 'fhir', string> = {
@@ -151,7 +152,8 @@ function History({ refresh }: { refresh: number }) {
     return <p>No files have been imported yet. Start with the patients export: it adds the care homes and residents the other files refer to.</p>;
   }
   return (
-    <div className="nhsuk-table-container">
+    // Focusable, so a keyboard can scroll it when the file names make it wider than the page.
+    <div className="nhsuk-table-container" role="region" aria-label="Files imported" tabIndex={0}>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Files imported, newest first</caption>
         <thead className="nhsuk-table__head">
@@ -272,6 +274,12 @@ export function ImportScreen() {
             files (a Bundle, a single resource, or NDJSON). Import the patients file first: it adds the care homes and residents the other
             files refer to. Nothing is stored until you have checked the file and chosen to import it.
           </p>
+          <p>Care homes’ flag sheets are imported further down this page:{' '}
+            <button type="button" className="app-link-button" onClick={() => {
+              const heading = document.getElementById('flag-import-heading');
+              heading?.scrollIntoView();
+              heading?.focus();
+            }}>import care homes’ flags</button>.</p>
         </div>
       </div>
 
@@ -324,6 +332,9 @@ export function ImportScreen() {
 
       <h2 className="nhsuk-heading-m nhsuk-u-margin-top-6">Earlier imports</h2>
       <History refresh={refresh} />
+
+      <hr className="nhsuk-section-break nhsuk-section-break--l nhsuk-section-break--visible" />
+      <FlagImportPanel />
     </>
   );
 }

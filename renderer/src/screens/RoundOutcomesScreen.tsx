@@ -16,6 +16,7 @@ import type { AgendaSection, SummarySection } from '../../../shared/print';
 import { tierOf } from '../../../shared/rules/planning';
 import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
+import { ruleLabel } from '../../../shared/rules/ruleLabels';
 
 const ACP_LABELS: Record<AcpElement, string> = {
   respect: 'ReSPECT', dnacpr: 'DNACPR decision', 'preferred-place-of-care': 'Preferred place of care', 'preferred-place-of-death': 'Preferred place of death',
@@ -96,7 +97,7 @@ function ItemOutcomeForm({ round, section, summary, recorded, onSaved }: {
           {earlierActions.length > 0 ? <h3>Earlier actions now done</h3> : null}
           {earlierActions.map((a) => <Checkbox key={a.id} id={id(`done-${a.id}`)} label={a.text} checked={done.includes(a.id)} onChange={(on) => setDone(toggle(done, a.id, on))} />)}
           {reviewRules.length > 0 ? <h3>Medication reviews done</h3> : null}
-          {reviewRules.map((rule) => <Checkbox key={rule} id={id(`review-${rule}`)} label={`Review done: ${rule}`} checked={reviews.includes(rule)} onChange={(on) => setReviews(on ? [...reviews, rule] : reviews.filter((r) => r !== rule))} />)}
+          {reviewRules.map((rule) => <Checkbox key={rule} id={id(`review-${rule}`)} label={`Review done: ${ruleLabel(rule)}`} checked={reviews.includes(rule)} onChange={(on) => setReviews(on ? [...reviews, rule] : reviews.filter((r) => r !== rule))} />)}
           {reviewRules.length > 0 ? <TextField id={id('review-outcome')} label="Review outcome (optional)" value={reviewOutcome} onChange={setReviewOutcome} /> : null}
           <h3>Advance care plan</h3>
           <SelectField<AcpElement | ''> id={id('acp-element')} label="Update the advance care plan (optional)" value={acpElement} onChange={setAcpElement}

@@ -65,7 +65,7 @@ function ItemRow({ item, resident, index, count, editable, mustSee, onChange, on
       {mustSee ? <p className="nhsuk-body-s nhsuk-u-margin-bottom-1"><strong className="nhsuk-tag nhsuk-tag--red">Must see</strong> {mustSee}</p> : null}
       <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{resident ? `NHS number ${formatNhsNumber(resident.nhsNumber)}${resident.room ? `, room ${resident.room}` : ''} · ` : ''}{item.minutes} minutes, until {addMinutes(item.start, item.minutes)}</p>
       <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
-        {item.reasons.map((r) => <li key={`${r.rule}-${r.explanation}`}><strong>{TIER_LABEL[tierOfReason(r)]}</strong>: {r.explanation}</li>)}
+        {item.reasons.map((r) => <li key={`${r.rule}-${r.explanation}`}><strong>{ruleLabel(r.rule)}</strong> ({TIER_LABEL[tierOfReason(r)].toLowerCase()}): {r.explanation}</li>)}
       </ul>
       {editable ? (
         <div className="app-round-item__controls">
@@ -134,6 +134,11 @@ export function RoundScreen({ id, flash }: { id: number; flash: string | null })
   const notOn = state.value.residents.filter((r) => !round.items.some((i) => i.residentId === r.id))
     .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
   const why = new Map(round.plan.notThisWeek.map((n) => [n.residentId, n.why]));
+  const toInvite = round.items.flatMap((i) => i.attendees.representatives.filter((r) => r.proposed && r.status === 'not-invited'));
+  const inviteAll = () => void call('rounds:invite', { roundId: round.id, allProposed: true }).then((result) => {
+    const skipped = result.skipped.length > 0 ? ` Not invited: ${result.skipped.map((x) => x.why).join('; ')}.` : '';
+    onChange(result.round, `${result.invited.length === 0 ? 'Nobody new to invite.' : `Invited ${result.invited.map((x) => x.name).join(', ')}.`}${skipped}`);
+  }, (e: unknown) => onError(toApiError(e)));
   return (
     <>
       <BackLink href={href('/rounds')}>Back to rounds</BackLink>
@@ -166,6 +171,9 @@ export function RoundScreen({ id, flash }: { id: number; flash: string | null })
       <div className="app-button-row">
         <a className="nhsuk-button nhsuk-button--secondary" href={href(`/rounds/${round.id}/print`)} draggable={false}>Print preview</a>
         {round.status !== 'planning' ? <a className="nhsuk-button nhsuk-button--secondary" href={href(`/rounds/${round.id}/outcomes`)} draggable={false}>Record outcomes</a> : null}
+        {editable && toInvite.length > 0 ? (
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={inviteAll}>Invite all proposed ({toInvite.length})</button>
+        ) : null}
         {next ? (
           <button type="button" className="nhsuk-button" onClick={() => void call('rounds:set-status', { roundId: round.id, status: next.status }).then((r) => onChange(r, next.done), (e: unknown) => onError(toApiError(e)))}>
             {next.label}
@@ -176,8 +184,8 @@ export function RoundScreen({ id, flash }: { id: number; flash: string | null })
       {round.items.length === 0 ? <p>Nobody is on this round yet. Add a resident below.</p> : (
         <ol className="app-round-list">
           {round.items.map((item, i) => (
-            <ItemRow key={`${item.id}-${item.position}-${item.minutes}`} item={item} resident={residents.get(item.residentId)} index={i} count={round.items.length}
-              editable={editable} mustSee={mustSee.get(item.residentId)} onChange={onChange} onError={onError} />
+            <ItemRow key={`${item.id}-${item.position}-${item.minutes}-${item.attendees.representatives.map((r) => r.status).join('.')}`} item={item} resident={residents.get(item.residentId)}
+              index={i} count={round.items.length} editable={editable} mustSee={mustSee.get(item.residentId)} onChange={onChange} onError={onError} />
           ))}
         </ol>
       )}

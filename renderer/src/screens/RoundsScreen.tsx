@@ -18,6 +18,7 @@ import { useLoad, usePageTitle } from '../hooks';
 import { href, navigate } from '../router';
 import { useAppInfo } from '../appInfo';
 import { ROUND_STATUS_TAGS } from '../components/tagColours';
+import { PrintWeekButton } from './PrintWeekButton';
 
 const STATUS_TAGS: Record<RoundSummary['status'], string> = ROUND_STATUS_TAGS;
 
@@ -116,6 +117,7 @@ export function RoundsScreen({ homeId, flash }: { homeId: number | null; flash: 
             <button type="button" className="nhsuk-button" disabled={planning} onClick={() => void planNextWeek()}>Plan next week</button>
             <a className="nhsuk-button nhsuk-button--secondary" href={href(`/rounds/new${homeId ? `?home=${homeId}` : ''}`)} draggable={false}>Plan a round</a>
           </div>
+          <PrintWeekButton />
           <p className="nhsuk-body-s">“Plan next week” plans a round for every care home on its usual round day in the 7 days from tomorrow, each with the home’s own time and clinician. A home that already has a round that week is left as it is.</p>
           <SelectField id="home-filter" label="Show rounds for" value={homeId ? String(homeId) : 'all'}
             options={[{ value: 'all', label: 'Every care home' }, ...data.value.homes.map((h) => ({ value: String(h.id), label: h.name }))]}

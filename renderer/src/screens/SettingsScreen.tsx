@@ -12,6 +12,7 @@ import { fromIssues, summaryItems, type Checked } from '../forms/errors';
 import { useSubmission } from '../forms/useForm';
 import { useLoad, usePageTitle } from '../hooks';
 import { RoundTimeSettings } from './RoundTimeSettings';
+import { PracticeDetailsForm } from './PracticeDetailsForm';
 
 const KEYS = SETTING_FIELDS.map((f) => f.key);
 const KNOWN = new Set<string>(KEYS);
@@ -74,6 +75,8 @@ function SettingsForm({ view, onSaved }: { view: SettingsView; onSaved: () => vo
       <div className="nhsuk-grid-column-two-thirds">
         {form.errors ? <ErrorSummary items={summaryItems({ ...form.errors, fields: Object.fromEntries(Object.entries(form.errors.fields).map(([k, v]) => [k.replace(/^settings\./, ''), v])) }, KEYS)} /> : null}
         <PageHeading>Settings</PageHeading>
+        <PracticeDetailsForm />
+        <h2>Medication reviews</h2>
         <p>How often each medication review falls due, and how long it needs on a round. The defaults come from NICE, the Enhanced Health in Care Homes framework and STOPP/START; those marked “local default” have no national source, so change them to suit your practice.</p>
         <p className="nhsuk-body-s app-secondary-text">Rules in force: {view.rulesVersion}. Each computed schedule records these settings.</p>
         <form noValidate onSubmit={form.onSubmit}>
