@@ -282,7 +282,7 @@ export function endOfLife(snapshot: ResidentSnapshot, today: string, settings: C
   const words: Record<EndOfLifePart, string> = {
     'anticipatory-medicines': `Anticipatory (“just in case”) medicines: none are on ${p.possessive} medication list and none were recorded as declined. Agree with ${p.withFamily} and the home whether to prescribe them (for pain, breathlessness, agitation, sickness and noisy breathing), so they are there if ${p.subject} ${p.subject === 'they' ? 'need' : 'needs'} them.`,
     conversation: `A conversation with ${p.withFamily} is not yet recorded: what matters most to ${p.name} now, where ${p.subject} would like to be cared for and to die, and whether ${p.possessive} ReSPECT form still says what ${p.subject} would want. A family meeting may help.`,
-    'plan-with-home': `The care home does not yet have ${p.possessive} end-of-life plan: share it with the staff who care for ${p.name} (who to call, the medicines, ${p.possessive} wishes), and record that they have it.`,
+    'plan-with-home': `The care home does not yet have ${p.possessive} plan for the end of life: share it with the staff who care for ${p.name} (who to call, the medicines, ${p.possessive} wishes), and record that they have it.`,
   };
   const items = END_OF_LIFE_PARTS.filter((part) => done[part] === null).map((part) =>
     item(snapshot, 'end-of-life', due, status, `${trigger.words}. ${words[part]}`, settings.minutes.endOfLife));

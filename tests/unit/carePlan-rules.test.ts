@@ -173,7 +173,7 @@ describe('end-of-life', () => {
     const [meds, talk, home] = items.map((i) => i.explanation);
     expect(meds).toMatch(/Anticipatory \(“just in case”\) medicines: none are on her medication list/);
     expect(talk).toMatch(/conversation with Mary and her daughter Susan Example is not yet recorded.*where she would like to be cared for and to die/);
-    expect(home).toMatch(/care home does not yet have her end-of-life plan/);
+    expect(home).toMatch(/care home does not yet have her plan for the end of life/);
     expect(new Set(items.map((i) => i.explanation)).size).toBe(3);
   });
 

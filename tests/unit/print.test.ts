@@ -48,7 +48,8 @@ describe('print documents', () => {
     expect(doc.sections.map((x) => x.mustSee)).toEqual(['Urgent concern from the home', null]);
     const html = renderToStaticMarkup(createElement(PrintView, { doc, kind: 'agenda' }));
     expect(html).toContain('<strong>Over by 10 minutes</strong>');
-    expect(html).toContain('Given1 Family001 <strong>(must see)</strong>'.replace('Given1', 'Ada'));
+    expect(html).toContain('<strong>Must see: </strong>Ada Family001');
+    expect(html.match(/Must see: /g)).toHaveLength(1);
     const within = buildPrintDocument({ round, homeType: 'nursing', homeAddress: null, homePhone: null, practiceName: 'Riverside', snapshots: [makeSnapshot(1)], outcomes: [], today: '2026-11-23' });
     expect(within.overByMinutes).toBe(0);
     expect(renderToStaticMarkup(createElement(PrintView, { doc: within, kind: 'agenda' }))).not.toContain('Over by');
