@@ -4,8 +4,7 @@
  * printed, not asserted on time). Then the flag sheet's round trip through the Homes and Import screens,
  * "Invite all proposed" on one round, and every screen of the demo read for rule ids.
  *
- * Planning is one action per home here (the Plan a round form, through its handler): issue 12's
- * "Plan next week" makes it one action for every home.
+ * Planning is one action for every home: "Plan next week" on the Rounds screen.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,14 +78,10 @@ describe('the practice’s week', { timeout: 300_000 }, () => {
     await page.getByText('Flags imported:').waitFor();
     expect((await h.store.flags.list({}, TODAY)).filter((f) => f.raisedBy === 'Night carer' || f.raisedBy === 'Senior carer')).toHaveLength(6);
 
-    // Planning: one action per home today (issue 12's "Plan next week" makes it one).
-    const gp = (await h.store.practice.listStaff()).find((s) => s.role === 'gp');
-    for (const home of await h.store.homes.list()) {
-      const date = ['2026-11-24', '2026-11-25', '2026-11-26'].find((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].indexOf((home.roundDay ?? 'tuesday').toLowerCase())) ?? '2026-11-24';
-      await act(() => h.invoke('rounds:create', { homeId: home.id, date, clinicians: gp ? [gp.name] : [] }));
-    }
-
+    // Planning: one action for every home ("Plan next week", issue 12).
     await act(() => page.getByRole('link', { name: 'Rounds', exact: true }).click());
+    await act(() => page.getByRole('button', { name: 'Plan next week' }).click());
+    await page.getByRole('heading', { name: /^3 rounds planned for / }).waitFor();
     await act(() => page.getByRole('button', { name: 'Invite all proposed this week' }).click());
     await page.getByText(/Invited \d+ relatives to 3 rounds this week/).waitFor();
     await act(() => page.getByRole('button', { name: 'Print the week' }).click());
@@ -94,7 +89,7 @@ describe('the practice’s week', { timeout: 300_000 }, () => {
     await step('week-02-printed');
 
     console.log(`[effort] the practice’s week, fresh demo and three filled flag sheets to printed agendas and letters: ${actions} user actions (target 15 or fewer)`);
-    const printed = (await page.getByRole('status').innerText()).split('\n').filter((l) => l.includes('saved as'));
+    const printed = (await page.getByRole('status').filter({ hasText: 'saved as' }).innerText()).split('\n').filter((l) => l.includes('saved as'));
     expect(printed).toHaveLength(3);
     for (const line of printed) {
       const file = /saved as (.+\.pdf)$/.exec(line)?.[1] ?? '';

@@ -117,8 +117,8 @@ export function RoundsScreen({ homeId, flash }: { homeId: number | null; flash: 
             <button type="button" className="nhsuk-button" disabled={planning} onClick={() => void planNextWeek()}>Plan next week</button>
             <a className="nhsuk-button nhsuk-button--secondary" href={href(`/rounds/new${homeId ? `?home=${homeId}` : ''}`)} draggable={false}>Plan a round</a>
           </div>
-          <PrintWeekButton />
           <p className="nhsuk-body-s">“Plan next week” plans a round for every care home on its usual round day in the 7 days from tomorrow, each with the home’s own time and clinician. A home that already has a round that week is left as it is.</p>
+          <PrintWeekButton />
           <SelectField id="home-filter" label="Show rounds for" value={homeId ? String(homeId) : 'all'}
             options={[{ value: 'all', label: 'Every care home' }, ...data.value.homes.map((h) => ({ value: String(h.id), label: h.name }))]}
             onChange={(v) => navigate(v === 'all' ? '/rounds' : `/rounds?home=${v}`)} />
