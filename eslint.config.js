@@ -1,4 +1,4 @@
-// Lint: type-aware TypeScript rules plus the folder import boundaries of DESIGN.md section 4.
+// Lint: type-aware TypeScript rules plus the folder import boundaries (docs/architecture.md, the layers).
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'], message: 'Node APIs belong in main/.' };

@@ -1,6 +1,6 @@
 /**
  * Flag intake at Primary Care Network scale: a 500-row weekly file from one home matched against a
- * register of 2,000 residents in 50 homes (DESIGN.md section 1), then the same file again (all
+ * register of 2,000 residents in 50 homes (a Primary Care Network), then the same file again (all
  * duplicates), then listing the unmatched queue. Prints milliseconds.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Shared outcomes and backups at the sizes DESIGN.md names: a Primary Care Network (~50 homes, ~2,000
+ * Shared outcomes and backups at practice-network scale: a Primary Care Network (~50 homes, ~2,000
  * residents, a year of events, rounds and reviews) for the figures; the demo practice for backup and restore.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

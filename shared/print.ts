@@ -1,5 +1,5 @@
 /**
- * The data of a round's printed documents (DESIGN.md section 5): the staff agenda, one invitation letter
+ * The data of a round's printed documents (docs/architecture.md, a print): the staff agenda, one invitation letter
  * per invited representative and the post-round summary. Built here, purely, from the round, the
  * residents' snapshots and the outcomes; the print components (renderer/src/print) only lay it out. A
  * letter is built from its own agenda item alone, so no other resident's details can reach it.
@@ -159,7 +159,7 @@ export function headlineReason(reasons: readonly RoundReason[], flags: AgendaSec
   return `${lead}; also ${others[0]}${others.length > 1 ? ` and ${others.length - 1} more` : ''}`;
 }
 
-/** SNOMED CT codes of DOMAIN.md section 5 (verified ones only; frailty eFI codes need an eFI, which Roundtable does not hold). */
+/** SNOMED CT codes of the practice-record summary (docs/clinical-rules.md; verified ones only; frailty eFI codes need an eFI, which Roundtable does not hold). */
 export const SNOMED = {
   nursingHome: { code: '160734000', term: 'Lives in nursing home' },
   respect: { code: '1382601000000107', term: 'ReSPECT form' },

@@ -51,7 +51,7 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
   ];
 }
 
-/** Agendas and letters are designed for A4 (DESIGN.md section 5). */
+/** Agendas and letters are designed for A4 (docs/architecture.md, a print). */
 export const PRINT_OPTIONS: WebContentsPrintOptions = { pageSize: 'A4', printBackground: true };
 
 /** "Back up now" succeeded: where the checked backup is. */

@@ -19,7 +19,7 @@ export function reasonSources(reviewSettings: ReviewSettings): ReasonSource[] {
   ];
 }
 
-/** With the DOMAIN.md default intervals (benchmarks and tests that do not read settings). */
+/** With the default intervals (benchmarks and tests that do not read settings). */
 export const REASON_SOURCES: readonly ReasonSource[] = reasonSources(DEFAULT_REVIEW_SETTINGS);
 
 /** With the intervals and minutes this practice has set. */

@@ -1,5 +1,5 @@
 /**
- * Advance care planning entries (DOMAIN.md section 4): one zod schema per element, each a value plus
+ * Advance care planning entries (docs/clinical-rules.md, advance care planning elements): one zod schema per element, each a value plus
  * structured details, who took part and where the entry came from. The store keeps every entry; a new
  * one supersedes the current entry of the same element (main/store/carePlans.ts).
  */

@@ -7,7 +7,7 @@ export type DueStatus = 'due-soon' | 'due' | 'overdue';
 
 export interface DueItem {
   residentId: number;
-  /** The DOMAIN.md rule id: 'smr-annual', 'monitoring-lithium', 'acp-missing', 'end-of-life'… */
+  /** The rule id (docs/clinical-rules.md): 'smr-annual', 'monitoring-lithium', 'acp-missing', 'end-of-life'… */
   rule: string;
   /** ISO date the item falls due. */
   due: string;

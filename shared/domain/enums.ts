@@ -1,4 +1,4 @@
-/** The fixed vocabularies of the domain model (DESIGN.md section 3, DOMAIN.md sections 1 and 4). */
+/** The fixed vocabularies of the domain model (docs/clinical-rules.md: flags, advance care planning). */
 
 export const STAFF_ROLES = ['gp', 'nurse', 'pharmacist', 'acp', 'admin'] as const;
 export const HOME_TYPES = ['residential', 'nursing'] as const;

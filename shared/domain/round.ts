@@ -1,4 +1,4 @@
-/** Rounds, agenda items, attendees and outcomes (DESIGN.md section 3; DOMAIN.md section 6). */
+/** Rounds, agenda items, attendees and outcomes (docs/clinical-rules.md, who is proposed for a joint review). */
 import { z } from 'zod';
 import { isoDate } from './register';
 import type { ROUND_STATUSES } from './enums';
@@ -26,7 +26,7 @@ export interface RepresentativeAttendee {
   relationship: string;
   how: InviteMethod;
   status: InviteStatus;
-  /** Proposed for invitation by the rule of DOMAIN.md section 6; why, in plain English. */
+  /** Proposed for invitation by shared/rules/attendees.ts; why, in plain English. */
   proposed: boolean;
   why: string | null;
 }

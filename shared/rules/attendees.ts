@@ -1,5 +1,5 @@
 /**
- * Who is proposed for a joint review (DOMAIN.md section 6). A representative is proposed for invitation
+ * Who is proposed for a joint review (docs/clinical-rules.md, who is proposed). A representative is proposed for invitation
  * when:
  *  - the resident lacks capacity — our rule: the resident lives with dementia (livesWithDementia: recorded, coded,
  *    or on an anti-dementia medicine), or their capacity notes say

@@ -1,5 +1,5 @@
 /**
- * Advance care planning gaps and triggers (DOMAIN.md sections 2 and 4): acp-missing, acp-review,
+ * Advance care planning gaps and triggers (docs/clinical-rules.md, advance care planning): acp-missing, acp-review,
  * ppd-missing and end-of-life. Pure functions of a resident's snapshot and today; every item explains
  * itself in words meant for a kind conversation with the resident and the people close to them.
  * The round planner calls `carePlanDueItems`.
@@ -16,7 +16,7 @@ import { callingName, firstMention, pronounsOf } from './names';
 import { isMoveIn } from './moveIn';
 import { pcspDueItems } from './pcsp';
 
-/** The intervals and minutes, in one place so a practice can change them (values marked local default in DOMAIN.md). */
+/** The intervals and minutes, in one place so a practice can change them (local defaults: docs/clinical-rules.md). */
 export interface CarePlanSettings {
   /** acp-missing falls due this many months after admission (local default 3). */
   acpMissingAfterMonths: number;

@@ -1,5 +1,5 @@
 /**
- * Flags from care homes (DOMAIN.md section 1): reading categories and severities as care homes write
+ * Flags from care homes (docs/clinical-rules.md, flags): reading categories and severities as care homes write
  * them, deriving a severity from the category and any score, the lifecycle, and which open flags are
  * "waiting". Pure: the store and the importers call these, the tests call them directly.
  */
@@ -81,7 +81,7 @@ export function isLowering(from: FlagSeverity, to: FlagSeverity): boolean {
   return severityRank(to) > severityRank(from);
 }
 
-/** The severity a category carries on its own (DOMAIN.md section 1 examples). */
+/** The severity a category carries on its own (docs/clinical-rules.md, how a severity is derived). */
 export const CATEGORY_SEVERITY: Record<FlagCategory, FlagSeverity> = {
   fall: 'high',
   'weight-loss': 'high',

@@ -1,5 +1,5 @@
 /**
- * Medicines knowledge (DOMAIN.md section 3): product text such as "Amitriptyline 10mg tablets" is matched
+ * Medicines knowledge (docs/clinical-rules.md, medicines knowledge): product text such as "Amitriptyline 10mg tablets" is matched
  * on its leading words to a generic entry of the shipped data file (shared/data/medicines.json), by
  * generic name, alias or brand, case-insensitively. Nothing is guessed: text whose leading words are not
  * in the file is "not recognised".

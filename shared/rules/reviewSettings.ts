@@ -1,5 +1,5 @@
 /**
- * The medication-review settings: intervals and minutes with the DOMAIN.md section 2 defaults. A practice
+ * The medication-review settings: intervals and minutes with their defaults (docs/clinical-rules.md). A practice
  * changes them on the Settings screen; each computed schedule records the settings in force and the
  * rules version. Values marked local have no national source.
  */

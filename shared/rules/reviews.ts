@@ -1,5 +1,5 @@
 /**
- * The medication rules of DOMAIN.md section 2 as pure functions: a resident's snapshot, today and the
+ * The medication rules (docs/clinical-rules.md, medication reviews) as pure functions: a resident's snapshot, today and the
  * settings in, DueItems out (shared/domain/due.ts), each with a plain-English explanation naming the
  * medicines and the dates. `medicationDueItems` is the one entry point the round planner calls.
  */

@@ -1,5 +1,5 @@
 /**
- * The round's own reason sources (DOMAIN.md section 2): care-home flags, family concerns, open actions and
+ * The round's own reason sources (docs/clinical-rules.md, every rule id): care-home flags, family concerns, open actions and
  * continuity. Each is `(snapshot, today) => RoundReason[]`, the same shape as the medication-review and
  * care-plan rules, so the planner treats them all alike.
  */

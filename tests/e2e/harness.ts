@@ -1,6 +1,6 @@
 /**
  * End-to-end harness: the built renderer (renderer/dist) in Debian Chromium, with window.roundtable
- * bridged to the REAL handlers (main/handlers.ts dispatch) on a fresh SQLite file in a temp folder.
+ * bridged to the REAL handlers (dispatch in main/handlers/index.ts) on a fresh SQLite file in a temp folder.
  * Chromium blocks module scripts from file://, so the bundle is served from 127.0.0.1 on a free port.
  * Readiness comes from the app (main[data-ready]), never from sleeping.
  */

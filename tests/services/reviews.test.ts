@@ -159,7 +159,7 @@ describe('resident medicines', () => {
 });
 
 describe('settings', () => {
-  it('starts at the DOMAIN.md defaults, saves changes that the rules then use, and refuses nonsense', async () => {
+  it('starts at the default settings, saves changes that the rules then use, and refuses nonsense', async () => {
     const { edith } = await seed();
     expect((await ok('settings:get', {})).settings).toEqual(DEFAULT_REVIEW_SETTINGS);
     const saved = await ok('settings:save', { settings: { ...DEFAULT_REVIEW_SETTINGS, antipsychoticIntervalWeeks: 12, minutesSmr: 45 } });

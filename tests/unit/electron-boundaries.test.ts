@@ -1,4 +1,4 @@
-/** The folder rules of DESIGN.md section 4, checked on the files themselves (ESLint checks them too). */
+/** The folder rules (docs/architecture.md, the layers), checked on the files themselves (ESLint checks them too). */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,4 @@
-/** Severity derivation and the category/severity words care homes use (DOMAIN.md section 1). */
+/** Severity derivation and the category/severity words care homes use (docs/clinical-rules.md, flags). */
 import { describe, expect, it } from 'vitest';
 import { canMoveTo, deriveSeverity, isWaiting, mentionsHeadInjury, news2FromText, parseCategory, parseSeverity } from '../../shared/rules/flags';
 

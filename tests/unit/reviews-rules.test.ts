@@ -1,5 +1,5 @@
 /**
- * The medication rules of DOMAIN.md section 2, table-driven at their boundaries: the day before, on and
+ * The medication rules (docs/clinical-rules.md), table-driven at their boundaries: the day before, on and
  * after; leap years; bank holidays; a medicine stopped and restarted; deferrals; residents who left.
  */
 import { describe, expect, it } from 'vitest';

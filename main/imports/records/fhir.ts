@@ -17,7 +17,7 @@ import type { AcpRow, ConditionRow, EventRow, MedicationRow, RecordRow, Represen
 
 export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
 const SNOMED = 'http://snomed.info/sct';
-/** DOMAIN.md section 5. */
+/** SNOMED CT codes (docs/clinical-rules.md, SNOMED CT codes). */
 export const SNOMED_RESPECT = '1382601000000107';
 export const SNOMED_NOT_FOR_CPR = '450476008';
 export const SNOMED_ACP = '713603004';

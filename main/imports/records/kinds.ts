@@ -259,7 +259,7 @@ const ACP: Record<string, AcpElement> = {
 const REVIEW: Record<string, string> = {
   smr: 'smr', 'structured medication review': 'smr', 'medication-review': 'medication-review', 'medication review': 'medication-review',
   'antipsychotic-review': 'antipsychotic-review', 'antipsychotic review': 'antipsychotic-review', monitoring: 'monitoring',
-  // Roundtable's own rule ids (DOMAIN.md section 2), so a review it recorded round-trips through an export.
+  // Roundtable's own rule ids (docs/clinical-rules.md), so a review it recorded round-trips through an export.
   ...Object.fromEntries(MEDICATION_RULES.map((rule) => [rule, rule])),
 };
 /** An as-needed column: yes/PRN/as required, or just in case/anticipatory; blank or no leaves it to the dose text. */

@@ -21,9 +21,9 @@ function headline(list: readonly FlagView[]): string {
 }
 
 /**
- * The red banner on every screen while an escalate-now flag has no same-day action recorded (DOMAIN.md
- * section 1). It reloads on every navigation and whenever flags change; it goes only when someone
- * records the action taken. If it cannot load, it says so rather than staying silent.
+ * The red banner on every screen while an escalate-now flag has no same-day action recorded
+ * (docs/clinical-rules.md, severities). It reloads on every navigation and whenever flags change; it goes
+ * only when someone records the action taken. If it cannot load, it says so rather than staying silent.
  *
  * Once seen, a person may fold it to one line for the rest of the day (names still shown); a flag not
  * yet seen today opens it again. It is never hidden while a flag is unacknowledged.

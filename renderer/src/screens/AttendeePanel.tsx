@@ -7,7 +7,7 @@ import { TextField } from '../components/TextField';
 import { INVITE_METHODS, INVITE_STATUSES, ROUND_LABELS, type AgendaItem, type InviteMethod, type InviteStatus, type Question } from '../../../shared/domain/round';
 
 /**
- * Who is at a resident's joint review (DOMAIN.md section 6), and the questions collected before it: the
+ * Who is at a resident's joint review (docs/clinical-rules.md, who is proposed), and the questions collected before it: the
  * resident, each representative (how they join and whether they are invited), the care staff member who
  * knows the resident. Proposed representatives say why.
  */

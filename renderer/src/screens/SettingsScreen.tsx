@@ -39,7 +39,7 @@ function check(values: Values): Checked<{ settings: ReviewSettings }> {
   return { ok: true, input: { settings: parsed.data } };
 }
 
-/** Intervals and minutes of the medication-review rules, with their DOMAIN.md defaults. */
+/** Intervals and minutes of the medication-review rules, with their defaults (docs/clinical-rules.md). */
 export function SettingsScreen({ flash }: { flash: string | null }) {
   usePageTitle('Settings');
   const [view, retry] = useLoad(() => call('settings:get', {}), []);
