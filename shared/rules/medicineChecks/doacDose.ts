@@ -115,7 +115,7 @@ function assess(c: CheckContext, m: CurrentMedicine, indication: Indication): As
   const dose = product(m, mg, perDay);
   const smpc = `${m.entry?.name ?? 'its'} SmPC; BNF; ${SOURCE}`;
   const stale = (date: IsoDate) => (daysBetween(date, c.today) > 365 ? ' (a result more than 12 months old: a new one first)' : '');
-  const forAf = indication === 'unknown' ? ' if it is for atrial fibrillation' : '';
+  const forAf = indication === 'unknown' ? 'if it is for atrial fibrillation, ' : '';
 
   // The licensed reduced dose, and the limit below which the DOAC is not recommended or contraindicated, per medicine.
   type Verdict = { reason: string; expect: string; urgent?: boolean } | null;
@@ -123,7 +123,7 @@ function assess(c: CheckContext, m: CurrentMedicine, indication: Indication): As
     if (crcl < 15) return { reason: 'below 15 mL/min', expect: `${m.entry?.name ?? 'it'} is not recommended below 15 mL/min`, urgent: true };
     switch (generic) {
       case 'rivaroxaban':
-        if (mg === 20 && perDay !== 2 && crcl < 50 && indication !== 'vte') return { reason: '15–49 mL/min', expect: `the licensed dose${forAf} is 15 mg once daily` };
+        if (mg === 20 && perDay !== 2 && crcl < 50 && indication !== 'vte') return { reason: '15–49 mL/min', expect: `${forAf}the licensed dose is 15 mg once daily` };
         if (mg === 15 && perDay !== 2 && crcl >= 50 && indication === 'af') return { reason: '50 mL/min or more', expect: 'the licensed dose for atrial fibrillation is 20 mg once daily' };
         return null;
       case 'edoxaban':
@@ -133,7 +133,7 @@ function assess(c: CheckContext, m: CurrentMedicine, indication: Indication): As
         if ((mg === 110 || mg === 150) && crcl < 30) return { reason: 'below 30 mL/min', expect: 'dabigatran is contraindicated below 30 mL/min', urgent: true };
         return null;
       case 'apixaban':
-        if (mg === 5 && perDay !== 1 && crcl < 30 && indication !== 'vte') return { reason: '15–29 mL/min', expect: `the licensed dose${forAf} is 2.5 mg twice daily` };
+        if (mg === 5 && perDay !== 1 && crcl < 30 && indication !== 'vte') return { reason: '15–29 mL/min', expect: `${forAf}the licensed dose is 2.5 mg twice daily` };
         return null;
       default:
         return null;
@@ -156,7 +156,7 @@ function assess(c: CheckContext, m: CurrentMedicine, indication: Indication): As
     if (mg === 5 && criteria.length >= 2) {
       const dates = [weight?.value !== undefined && weight.value <= 60 ? weight.date : null, creatinine !== null && creatinine.value >= 133 ? creatinine.date : null]
         .filter((d): d is IsoDate => d !== null).sort();
-      return { ...(dates.length ? { since: dates.at(-1) } : {}), what: `${dose} with ${criteria.join(', ')}`, consider: `the dose: with two of age 80 or more, weight 60 kg or less and serum creatinine 133 micromol/L or more, the licensed dose${forAf} is 2.5 mg twice daily (${smpc})` };
+      return { ...(dates.length ? { since: dates.at(-1) } : {}), what: `${dose} with ${criteria.join(', ')}`, consider: `the dose: with two of age 80 or more, weight 60 kg or less and serum creatinine 133 micromol/L or more, ${forAf}the licensed dose is 2.5 mg twice daily (${smpc})` };
     }
     // A low dose is named only when every criterion is known and none applies: 2.5 mg has other uses (after VTE treatment).
     if (mg === 2.5 && indication === 'af' && criteria.length === 0 && weight !== null && creatinine !== null && clearance !== null && clearance.value >= 30) {
