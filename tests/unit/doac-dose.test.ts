@@ -123,6 +123,10 @@ describe('monitoring-doac-dose: each DOAC against the licensed dose for the kidn
 
   it('H13: a creatinine clearance below 15 is urgent, and a review after the result answers the dose check until a newer result', () => {
     expect(doseItem({ med: 'Edoxaban 30mg tablets', results: { crcl: 12 } })?.urgent).toBe(true);
+    // the kidney limit comes before the age criterion: dabigatran 150 mg at 86 with creatinine clearance 25 is contraindicated, urgent
+    const dabigatran = doseItem({ med: 'Dabigatran etexilate 150mg capsules', dose: 'One twice a day', born: '1940-01-01', results: { crcl: 25 } });
+    expect(dabigatran?.urgent).toBe(true);
+    expect(dabigatran?.explanation).toContain('dabigatran is contraindicated below 30 mL/min');
     const mismatch: Case = { med: 'Rivaroxaban 20mg tablets', dose: 'One daily', results: { crcl: 35 } };
     expect(doseItem(mismatch, [done('monitoring-doac-dose', '2026-10-05')])).toBeNull();
     expect(doseItem({ ...mismatch, resultDate: '2026-11-01' }, [done('monitoring-doac-dose', '2026-10-05')])).not.toBeNull();

@@ -140,6 +140,17 @@ function assess(c: CheckContext, m: CurrentMedicine, indication: Indication): As
     }
   };
 
+  // A creatinine clearance that calls for another dose (or none) first: it may be urgent.
+  const verdict = clearance === null ? null : byClearance(clearance.value);
+  if (clearance !== null && verdict !== null) {
+    return {
+      since: clearance.date,
+      what: `${dose} with ${clearance.words}${stale(clearance.date)}`,
+      consider: `the dose: with creatinine clearance ${verdict.reason}, ${verdict.expect} (${smpc})`,
+      ...(verdict.urgent ? { urgent: true } : {}),
+    };
+  }
+
   // Age and weight criteria, which need no kidney result.
   if (generic === 'dabigatran' && mg === 150 && age >= 80) {
     return { what: `${dose}, aged ${age}`, consider: `the dose: from age 80 the licensed dose is 110 mg twice daily (${smpc})` };
@@ -168,16 +179,7 @@ function assess(c: CheckContext, m: CurrentMedicine, indication: Indication): As
     }
   }
 
-  if (clearance !== null) {
-    const verdict = byClearance(clearance.value);
-    if (verdict === null) return null;
-    return {
-      since: clearance.date,
-      what: `${dose} with ${clearance.words}${stale(clearance.date)}`,
-      consider: `the dose: with creatinine clearance ${verdict.reason}, ${verdict.expect} (${smpc})`,
-      ...(verdict.urgent ? { urgent: true } : {}),
-    };
-  }
+  if (clearance !== null) return null;
   if (egfr !== null && egfr.comparator !== '>') {
     // eGFR is not creatinine clearance: a possible mismatch is named as a check to make, never as a wrong dose.
     const verdict = byClearance(egfr.value);
@@ -191,7 +193,7 @@ function assess(c: CheckContext, m: CurrentMedicine, indication: Indication): As
   return null;
 }
 
-/** The DOAC dose check for each current DOAC. */
+/** The DOAC dose check for each current DOAC; one finding per resident (an urgent one first), as one rule id is one item. */
 export function doacDoseFindings(c: CheckContext): Finding[] {
   const doacs = inAnyGroup(c, 'doac');
   if (doacs.length === 0 || (c.snapshot.results ?? []).length === 0) return [];
@@ -204,7 +206,7 @@ export function doacDoseFindings(c: CheckContext): Finding[] {
         ...(found.urgent ? { urgent: true } : {}) });
     }
   }
-  return out;
+  return out.sort((a, b) => Number(b.urgent === true) - Number(a.urgent === true)).slice(0, 1);
 }
 
 /**
