@@ -67,6 +67,7 @@ function applyRow(session: ImportSession, residentId: number, row: RecordRow, me
     case 'acp': return w.carePlan(residentId, row);
     case 'reviews': return w.review(residentId, row);
     case 'representatives': return w.representative(residentId, row);
+    case 'results': return w.result(residentId, row);
     case 'patients': throw new Error('patients rows are written by writer.patient');
   }
 }

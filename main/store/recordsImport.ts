@@ -12,7 +12,7 @@ import { addCarePlanEntryOnce, insertPathwayRecords } from './records';
 import type { ResidentRecords } from '../../shared/domain/clinical';
 import { getResident, insertResident, updateResident } from './residents';
 import type {
-  AcpRow, ConditionRow, EventRow, MedicationRow, PatientRow, RepresentativeRow, ReviewRow,
+  AcpRow, ConditionRow, EventRow, MedicationRow, PatientRow, RepresentativeRow, ResultRow, ReviewRow,
 } from '../imports/records/kinds';
 
 export type Outcome = 'accepted' | 'unchanged';
@@ -65,6 +65,10 @@ export class RecordsWriter {
           VALUES (?, ?, ?, ?, ?, ?, ?)`),
       updateRepresentative: db.prepare(`UPDATE representative SET relationship = ?, phone = ?, email = ?, holds_lpa_health_welfare = ?, preferred_contact = ?
           WHERE id = ?`),
+      labResult: db.prepare('SELECT id, value, comparator FROM lab_result WHERE resident_id = ? AND test = ? AND date = ?'),
+      insertLabResult: db.prepare(`INSERT INTO lab_result (resident_id, test, value, comparator, unit, date, name_as_written, source, source_batch_id, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      updateLabResult: db.prepare('UPDATE lab_result SET value = ?, comparator = ?, unit = ?, name_as_written = ?, source = ?, source_batch_id = ? WHERE id = ?'),
       activeMedsToStop: db.prepare(`SELECT id FROM medication WHERE resident_id = ? AND status = 'active' AND id <= ?
           AND id NOT IN (SELECT id FROM temp.import_seen_medication)`).pluck(),
     };
@@ -247,6 +251,18 @@ export class RecordsWriter {
   review(residentId: number, row: ReviewRow): Outcome {
     if (this.s.review.get(residentId, row.rule, row.doneOn)) return 'unchanged';
     this.s.insertReview.run(residentId, row.rule, row.doneOn, row.doneBy, this.source, this.batchId, new Date().toISOString());
+    return 'accepted';
+  }
+
+  /** A laboratory result: one per resident, test and day; the same again is unchanged, a corrected value replaces it. */
+  result(residentId: number, row: ResultRow): Outcome {
+    const existing = this.s.labResult.get(residentId, row.test, row.date) as { id: number; value: number; comparator: string | null } | undefined;
+    if (existing) {
+      if (existing.value === row.value && existing.comparator === row.comparator) return 'unchanged';
+      this.s.updateLabResult.run(row.value, row.comparator, row.unit, row.nameAsWritten, this.source, this.batchId, existing.id);
+      return 'accepted';
+    }
+    this.s.insertLabResult.run(residentId, row.test, row.value, row.comparator, row.unit, row.date, row.nameAsWritten, this.source, this.batchId, this.now);
     return 'accepted';
   }
 

@@ -1,5 +1,5 @@
 /** Reads residents' snapshots (shared/domain/snapshot.ts) for the rules: a few set-based queries, not one per resident. */
-import type { ResidentSnapshot } from '../../shared/domain/snapshot';
+import type { LabTest, ResidentSnapshot } from '../../shared/domain/snapshot';
 import type { Db } from './db';
 import { listRepresentativesOfSnapshot, residentsByIds, searchResidents } from './residents';
 
@@ -55,6 +55,11 @@ export function loadSnapshots(db: Db, query: SnapshotQuery = {}): ResidentSnapsh
     `SELECT * FROM support_plan WHERE ${inSet} ORDER BY date, id`);
   const steps = all<{ resident_id: number; id: number; step: NonNullable<ResidentSnapshot['endOfLifeSteps']>[number]['step']; outcome: 'done' | 'declined';
     recorded_on: string; done_by: string | null; notes: string | null }>(`SELECT * FROM end_of_life_step WHERE ${inSet} ORDER BY recorded_on, id`);
+  // The latest result of each test (the newest date; on one day, the last stored).
+  const results = all<{ resident_id: number; test: LabTest; value: number; comparator: '<' | '>' | null; unit: string; date: string }>(
+    `SELECT resident_id, test, value, comparator, unit, date FROM lab_result r WHERE ${inSet}
+       AND id = (SELECT id FROM lab_result x WHERE x.resident_id = r.resident_id AND x.test = r.test ORDER BY x.date DESC, x.id DESC LIMIT 1)
+     ORDER BY test`);
   const seen = new Map((db.prepare(`SELECT a.resident_id AS resident_id, max(r.date) AS date FROM agenda_item a JOIN round r ON r.id = a.round_id
       WHERE a.${inSet} AND a.removed_at IS NULL AND r.status IN ('held', 'closed') GROUP BY a.resident_id`).all() as { resident_id: number; date: string }[])
     .map((row) => [row.resident_id, row.date]));
@@ -80,6 +85,7 @@ export function loadSnapshots(db: Db, query: SnapshotQuery = {}): ResidentSnapsh
     supportPlans: (supportPlans.get(resident.id) ?? []).map((p) => ({ id: p.id, kind: p.kind, date: p.date, by: p.done_by, nextReview: p.next_review })),
     endOfLifeSteps: (steps.get(resident.id) ?? []).map((e) => ({ id: e.id, step: e.step, outcome: e.outcome, recordedOn: e.recorded_on, by: e.done_by,
       notes: e.notes })),
+    results: (results.get(resident.id) ?? []).map((r) => ({ test: r.test, value: r.value, comparator: r.comparator, unit: r.unit, date: r.date })),
     lastSeenOnRound: seen.get(resident.id) ?? null,
   }));
 }

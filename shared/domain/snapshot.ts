@@ -68,6 +68,23 @@ export interface SnapshotAction {
   createdAt: string;
 }
 
+/** The laboratory results and measurements the practice export can carry (the `results` record kind). */
+export const LAB_TESTS = ['crcl', 'egfr', 'creatinine', 'weight'] as const;
+export type LabTest = (typeof LAB_TESTS)[number];
+
+/** The unit each test is stored in: creatinine clearance mL/min, eGFR mL/min/1.73m2, serum creatinine micromol/L, weight kg. */
+export const LAB_TEST_UNITS: Record<LabTest, string> = { crcl: 'mL/min', egfr: 'mL/min/1.73m2', creatinine: 'micromol/L', weight: 'kg' };
+
+/** A resident's latest result of one test: the value in the test's unit, and the day the sample or measurement was taken. */
+export interface SnapshotResult {
+  test: LabTest;
+  value: number;
+  /** '>' or '<' when the laboratory reported the value as above or below a limit ("eGFR >90"). */
+  comparator: '<' | '>' | null;
+  unit: string;
+  date: string;
+}
+
 export interface ResidentSnapshot {
   resident: Resident;
   representatives: Representative[];
@@ -83,6 +100,8 @@ export interface ResidentSnapshot {
   supportPlans?: (SupportPlanRecord & { id: number })[];
   /** Steps of the end-of-life pathway recorded (issue 14). */
   endOfLifeSteps?: (EndOfLifeStepRecord & { id: number })[];
+  /** The latest result of each laboratory test or measurement imported (one per test); absent in snapshots built before them. */
+  results?: SnapshotResult[];
   /** The date of the last held or closed round this resident was an agenda item on. */
   lastSeenOnRound: string | null;
 }

@@ -7,7 +7,7 @@ import type { ImportBatchInfo, ImportOutcome, ImportProblemInfo } from '../domai
 import { channel } from './channel';
 import { fileToken, type ChosenFile } from './files';
 
-export const IMPORT_KIND_NAMES = ['patients', 'medications', 'conditions', 'events', 'acp', 'reviews', 'representatives'] as const;
+export const IMPORT_KIND_NAMES = ['patients', 'medications', 'conditions', 'events', 'acp', 'reviews', 'representatives', 'results'] as const;
 /** How to read and store a file: the same checks for the app's channels and the CLI's `import records`. */
 export const importSettings = z.object({
   kind: z.enum(IMPORT_KIND_NAMES).optional(),

@@ -9,6 +9,7 @@ import type { ResidentSnapshot, SnapshotReview } from '../domain/snapshot';
 import { livesWithDementia, type DementiaReason } from './dementia';
 import { currentMedicines, MEDICINES_VERSION, medicinesProfile, MONITORING_RULES, type CurrentMedicine, type MonitoringRule } from './medicines';
 import { lastDoneOf, listNames, plural, SMR_RULES, type CheckContext, type Draft } from './medicineChecks/common';
+import { DOAC_DOSE_RULES, doacDoseItems } from './medicineChecks/doacDose';
 import { DUPLICATE_RULES, duplicateItems } from './medicineChecks/duplicates';
 import { INTERACTION_RULES, interactionItems } from './medicineChecks/interactions';
 import { START_RULES, startItems } from './medicineChecks/start';
@@ -20,11 +21,11 @@ import { BANK_HOLIDAYS_VERSION } from './workingDays';
 import { newAdmissionPcsp } from './pcsp';
 
 /** Bumped whenever a rule's logic changes; recorded with each computed schedule. */
-export const REVIEW_RULES_VERSION = `reviews-2.0; medicines ${MEDICINES_VERSION}; bank holidays ${BANK_HOLIDAYS_VERSION}`;
+export const REVIEW_RULES_VERSION = `reviews-2.1; medicines ${MEDICINES_VERSION}; bank holidays ${BANK_HOLIDAYS_VERSION}`;
 
 export const MEDICATION_RULES = ['new-admission-pcsp', 'post-discharge', 'smr-annual', 'polypharmacy', 'antipsychotic-dementia', 'acb-high',
   'fall-frid', 'stopp-duration', 'monitoring-lithium', 'monitoring-methotrexate', 'monitoring-doac', 'monitoring-warfarin', 'monitoring-amiodarone',
-  'monitoring-dmard', 'monitoring-renal', 'monitoring-digoxin', 'monitoring-metformin',
+  'monitoring-dmard', 'monitoring-renal', 'monitoring-digoxin', 'monitoring-metformin', ...DOAC_DOSE_RULES,
   ...DUPLICATE_RULES, ...INTERACTION_RULES, ...START_RULES, ...STOPP_RULES, ...STOPPFRAIL_RULES] as const;
 export type MedicationRule = (typeof MEDICATION_RULES)[number];
 
@@ -336,7 +337,7 @@ export function medicationDueItems(snapshot: ResidentSnapshot, today: IsoDate, s
   const frail = frailOrEndOfLife(snapshot);
   const drafts = [
     newAdmissionRule(c), postDischargeRule(c), smrRule(c), antipsychoticRule(c), acbRule(c), fallRule(c), stoppRule(c),
-    ...MONITORING_RULES.map((r) => monitoringRule(c, r)),
+    ...MONITORING_RULES.map((r) => monitoringRule(c, r)), ...doacDoseItems(c),
     ...duplicateItems(c), ...interactionItems(c), ...startItems(c, frail !== null), ...stoppItems(c, c.dementia),
     ...stoppFrailItems(c, frail),
   ];

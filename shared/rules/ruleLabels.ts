@@ -37,6 +37,7 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'monitoring-digoxin': 'Digoxin monitoring',
   'monitoring-dmard': 'DMARD blood monitoring',
   'monitoring-metformin': 'Metformin: kidney function',
+  'monitoring-doac-dose': 'DOAC dose against kidney function',
   'monitoring-renal': 'Kidney function and potassium monitoring',
   // Medicines safety checks (shared/rules/medicineChecks)
   'duplicate-anticoagulant': 'Two anticoagulants at once',

@@ -42,7 +42,7 @@ describe('reviews due', () => {
     expect(before.every((x) => x.due < '2025-01-01')).toBe(true);
     const table = await cli(['reviews', 'due', '--db', db, '--today', '2026-11-23', '--home', 'Beech House']);
     expect(table.out).toMatch(/Status\s+Due\s+Resident/);
-    expect(table.out).toMatch(/rules reviews-2\.0/);
+    expect(table.out).toMatch(/rules reviews-2\.1/);
   });
 
   it('is a user error (exit 1) for a bad date or an unknown home', async () => {

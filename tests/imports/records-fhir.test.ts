@@ -42,6 +42,32 @@ describe('FHIR R4 imports', () => {
     expect(detail.representatives).toEqual([expect.objectContaining({ name: 'Susan Smith', relationship: 'daughter', phone: '01632 960001' })]);
   });
 
+  it('H13: reads creatinine clearance, eGFR, creatinine and weight Observations by their LOINC codes; others stay not understood', async () => {
+    t = await openTempStore();
+    await registerMary();
+    const file = path.join(t.dir, 'observations.json');
+    const subject = { identifier: { system: NHS_NUMBER_SYSTEM, value: '9990000379' } };
+    const obs = (id: string, code: string, value: number, unit: string, date = '2026-10-01T09:30:00Z', comparator?: string) => ({ resource: {
+      resourceType: 'Observation', id, status: 'final', subject, effectiveDateTime: date,
+      code: { coding: [{ system: 'http://loinc.org', code }] }, valueQuantity: { value, unit, ...(comparator ? { comparator } : {}) } } });
+    writeFileSync(file, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [
+      obs('o1', '2164-2', 34, 'mL/min'), obs('o2', '62238-1', 90, 'mL/min/{1.73_m2}', '2026-10-01', '>'), obs('o3', '14682-9', 140, 'umol/L'),
+      obs('o4', '29463-7', 57.5, 'kg'), obs('o5', '2160-0', 1.4, 'mg/dL'), obs('o6', '8867-4', 72, '/min'),
+    ] }));
+    const outcome = await importRecords(t.ctx, file);
+    expect(outcome.report.accepted).toBe(4);
+    expect(outcome.report.rejected).toEqual([{ line: expect.stringContaining('Observation/o5'), field: 'valueQuantity.unit', reason: expect.stringContaining('“mg/dL” is not a unit') }]);
+    expect(outcome.summary.notUnderstood).toEqual({ Observation: 1 });
+    const mary = (await t.store.residents.findByNhsNumber('9990000379'))!;
+    const [snap] = await t.store.snapshots.load({ residentIds: [mary.id] });
+    expect(snap!.results).toEqual([
+      { test: 'crcl', value: 34, comparator: null, unit: 'mL/min', date: '2026-10-01' },
+      { test: 'creatinine', value: 140, comparator: null, unit: 'micromol/L', date: '2026-10-01' },
+      { test: 'egfr', value: 90, comparator: '>', unit: 'mL/min/1.73m2', date: '2026-10-01' },
+      { test: 'weight', value: 57.5, comparator: null, unit: 'kg', date: '2026-10-01' },
+    ]);
+  });
+
   it('streams NDJSON (bulk export): patients indexed first, a broken line rejected, the same data idempotent', async () => {
     t = await openTempStore();
     await registerMary();

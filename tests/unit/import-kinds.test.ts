@@ -13,6 +13,9 @@ describe('detectKind', () => {
     ['NHS Number,Element,Value,Date Recorded,Review Date', 'acp'],
     ['NHS Number,Review Type,Review Date,Reviewed By', 'reviews'],
     ['NHS Number,Name,Relationship,Telephone,Email Address', 'representatives'],
+    ['NHS No,Test,Value,Units,Date', 'results'],
+    ['NHS Number,Result Name,Result,Unit,Result Date', 'results'],
+    ['NHS Number,Observation,Value,Date', 'results'],
   ])('%s -> %s', (header, kind) => {
     expect(detectKind(header.split(','))).toEqual({ ok: true, kind });
   });
@@ -85,3 +88,26 @@ describe('as required and just in case on import', () => {
   });
 });
 
+
+describe('results rows (laboratory results and measurements)', () => {
+  const header = ['NHS No', 'Test', 'Value', 'Units', 'Date'];
+  const match = matchHeaders(header, KIND_FIELDS.results);
+  const read = (test: string, value: string, unit: string, date = '01/10/2026') => readRow('results', ['943 476 5919', test, value, unit, date], match);
+
+  it('H13: reads creatinine clearance, eGFR, creatinine and weight into the test Roundtable knows, in its unit', () => {
+    expect(read('Creatinine clearance', '35', 'mL/min')).toMatchObject({ ok: true, row: { kind: 'results', test: 'crcl', value: 35, unit: 'mL/min', date: '2026-10-01' } });
+    expect(read('eGFR', '>90', 'mL/min/1.73m2')).toMatchObject({ ok: true, row: { test: 'egfr', value: 90, comparator: '>' } });
+    expect(read('Serum creatinine', '133', 'µmol/L')).toMatchObject({ ok: true, row: { test: 'creatinine', value: 133, unit: 'micromol/L' } });
+    expect(read('O/E - weight', '58.4', '')).toMatchObject({ ok: true, row: { test: 'weight', value: 58.4, unit: 'kg' } });
+    expect(read('2164-2', '41', 'mL/min')).toMatchObject({ ok: true, row: { test: 'crcl' } });
+  });
+
+  it('H13: rejects an unknown test, a value that is not a number, a wrong unit or an implausible value, naming the field', () => {
+    const problems = (r: ReturnType<typeof read>) => (r.ok ? [] : r.problems);
+    expect(problems(read('Haemoglobin', '120', 'g/L'))).toEqual([{ field: 'test', reason: expect.stringContaining('“Haemoglobin” is not a test Roundtable reads') }]);
+    expect(problems(read('CrCl', 'see report', 'mL/min'))).toEqual([{ field: 'value', reason: '“see report” is not a number' }]);
+    expect(problems(read('Creatinine', '1.2', 'mg/dL'))).toEqual([{ field: 'unit', reason: expect.stringContaining('“mg/dL” is not a unit') }]);
+    expect(problems(read('Weight', '5800', 'kg'))).toEqual([{ field: 'value', reason: expect.stringContaining('outside 20–300') }]);
+    expect(problems(read('CrCl', '35', 'mL/min', '31/02/2026'))).toEqual([{ field: 'date', reason: expect.stringContaining('not a real date') }]);
+  });
+});

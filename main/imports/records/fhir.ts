@@ -6,14 +6,16 @@
 import { VISIT_SNOMED_CODES } from '../../../shared/rules/roundReasons';
 import type {
   CarePlan, CodeableConcept, Condition, Consent, Dosage, DocumentReference, Encounter, Flag, Medication, MedicationRequest, MedicationStatement,
-  FhirResource, Patient, Reference, RelatedPerson,
+  FhirResource, Observation, Patient, Reference, RelatedPerson,
 } from 'fhir/r4';
 
 type Resource = FhirResource;
 import { isIsoDate, type IsoDate } from '../../../shared/dates';
 import { asNeededOf } from '../../../shared/rules/medicines';
 import { checkNhsNumber } from '../../../shared/rules/nhsNumber';
-import type { AcpRow, ConditionRow, EventRow, MedicationRow, RecordRow, RepresentativeRow, RowProblem } from './kinds';
+import type { LabTest } from '../../../shared/domain/snapshot';
+import { readLabValue, type AcpRow, type ConditionRow, type EventRow, type MedicationRow, type RecordRow, type RepresentativeRow, type ResultRow,
+  type RowProblem } from './kinds';
 
 export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
 const SNOMED = 'http://snomed.info/sct';
@@ -24,7 +26,7 @@ export const SNOMED_ACP = '713603004';
 
 /** Clinical rows without their NHS number: the mapper resolves the subject separately. */
 type Unkeyed<T> = T extends RecordRow ? Omit<T, 'nhsNumber'> : never;
-export type FhirRow = Unkeyed<MedicationRow | ConditionRow | EventRow | AcpRow | RepresentativeRow>;
+export type FhirRow = Unkeyed<MedicationRow | ConditionRow | EventRow | AcpRow | RepresentativeRow | ResultRow>;
 
 export type FhirMapping =
   | { type: 'patient'; nhsNumber: string | null }
@@ -226,6 +228,28 @@ function carePlanRecord(resource: Consent | DocumentReference | CarePlan | Flag,
   return { type: 'rows', subject: subjectOf(subjectRef, resolver, resource), rows };
 }
 
+const LOINC = 'http://loinc.org';
+/** LOINC codes of the results Roundtable reads: eGFR, serum creatinine (mass or moles; only micromol/L is accepted), creatinine clearance, body weight. */
+export const LOINC_TESTS: Record<string, LabTest> = {
+  '33914-3': 'egfr', '62238-1': 'egfr', '69405-9': 'egfr', '2160-0': 'creatinine', '14682-9': 'creatinine', '2164-2': 'crcl', '29463-7': 'weight',
+};
+
+/** An Observation of kidney function or weight, by its LOINC code; any other observation is counted as not understood, not rejected. */
+function observation(resource: Observation, resolver: Resolver): FhirMapping {
+  if (resource.status === 'entered-in-error' || resource.status === 'cancelled') return { type: 'skip', reason: `Observation ${resource.status}` };
+  const coding = resource.code?.coding?.find((c) => c.system === LOINC && typeof c.code === 'string' && LOINC_TESTS[c.code] !== undefined);
+  const test = coding?.code ? LOINC_TESTS[coding.code] : undefined;
+  if (!test) return { type: 'not-understood', reason: 'Observation' };
+  const date = fhirDate(resource.effectiveDateTime ?? resource.effectivePeriod?.start ?? resource.issued);
+  if (!date) return { type: 'rejected', problems: [{ field: 'effectiveDateTime', reason: 'the result has no full date' }] };
+  const quantity = resource.valueQuantity;
+  const comparator = quantity?.comparator === '<' || quantity?.comparator === '<=' ? '<' : quantity?.comparator === '>' || quantity?.comparator === '>=' ? '>' : '';
+  const read = readLabValue(test, quantity?.value === undefined ? '' : `${comparator}${quantity.value}`, quantity?.unit ?? quantity?.code ?? '');
+  if ('reason' in read) return { type: 'rejected', problems: [{ field: read.field === 'unit' ? 'valueQuantity.unit' : 'valueQuantity', reason: read.reason }] };
+  const name = conceptText(resource.code) ?? coding?.code ?? test;
+  return { type: 'rows', subject: subjectOf(resource.subject, resolver, resource), rows: [{ kind: 'results', test, ...read, date, nameAsWritten: name.slice(0, 200) }] };
+}
+
 /** Maps one resource. */
 export function mapResource(resource: Resource, resolver: Resolver): FhirMapping {
   switch (resource.resourceType) {
@@ -235,6 +259,7 @@ export function mapResource(resource: Resource, resolver: Resolver): FhirMapping
     case 'Condition': return condition(resource, resolver);
     case 'Encounter': return encounter(resource, resolver);
     case 'RelatedPerson': return relatedPerson(resource, resolver);
+    case 'Observation': return observation(resource, resolver);
     case 'Consent':
     case 'DocumentReference':
     case 'CarePlan':

@@ -7,12 +7,13 @@ import { MEDICATION_RULES } from '../../../shared/rules/reviews';
 import { parseUkDate, type IsoDate } from '../../../shared/dates';
 import type { AcpElement, ContactPreference, Sex } from '../../../shared/domain/enums';
 import type { AsNeeded } from '../../../shared/domain/clinical';
+import { LAB_TEST_UNITS, type LabTest } from '../../../shared/domain/snapshot';
 import { asNeededOf } from '../../../shared/rules/medicines';
 import { checkNhsNumber } from '../../../shared/rules/nhsNumber';
 import { VISIT_SNOMED_CODES } from '../../../shared/rules/roundReasons';
 import { fieldValue, matchHeaders, normaliseHeader, type FieldSpec, type HeaderMatch } from '../headers';
 
-export const RECORD_KINDS = ['patients', 'medications', 'conditions', 'events', 'acp', 'reviews', 'representatives'] as const;
+export const RECORD_KINDS = ['patients', 'medications', 'conditions', 'events', 'acp', 'reviews', 'representatives', 'results'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 const NHS: FieldSpec = { field: 'nhs_number', aliases: ['NHS No', 'NHS Number', 'NHSNo', 'NHS', 'Patient NHS Number', 'NHS num'], required: true };
@@ -80,6 +81,13 @@ export const KIND_FIELDS: Record<RecordKind, FieldSpec[]> = {
     { field: 'lpa_health_welfare', aliases: ['LPA', 'LPA Health and Welfare', 'Holds LPA', 'LPA Health Welfare'] },
     { field: 'preferred_contact', aliases: ['Contact Preference', 'Preferred Contact Method'] },
   ],
+  results: [
+    NHS,
+    { field: 'test', aliases: ['Test Name', 'Result Name', 'Observation', 'Observation Name', 'Investigation', 'Test Type'], required: true },
+    { field: 'value', aliases: ['Result', 'Result Value', 'Numeric Value', 'Observation Value'], required: true },
+    { field: 'unit', aliases: ['Units', 'Unit of Measure', 'Result Unit', 'Numeric Unit'] },
+    { field: 'date', aliases: ['Result Date', 'Date Taken', 'Sample Date', 'Observation Date', 'Effective Date', 'Date Recorded'], required: true },
+  ],
 };
 
 /** The column that marks each kind apart from the others. */
@@ -91,6 +99,7 @@ const SIGNATURE: Record<RecordKind, string[][]> = {
   acp: [['element', 'value']],
   reviews: [['review', 'date']],
   representatives: [['relationship', 'name']],
+  results: [['test', 'value']],
 };
 
 export type Detection = { ok: true; kind: RecordKind } | { ok: false; reason: string };
@@ -104,7 +113,7 @@ export function detectKind(headers: string[]): Detection {
   }).filter((s) => s.signed && s.hasNhs).sort((a, b) => b.score - a.score);
   const best = scored[0];
   if (!best) {
-    return { ok: false, reason: 'The first row is not a header Roundtable recognises: it needs an NHS number column and the columns of one kind of record (patients, medications, conditions, events, acp, reviews or representatives).' };
+    return { ok: false, reason: 'The first row is not a header Roundtable recognises: it needs an NHS number column and the columns of one kind of record (patients, medications, conditions, events, acp, reviews, representatives or results).' };
   }
   if (scored[1] && scored[1].score === best.score) {
     return { ok: false, reason: `The columns fit both ${best.kind} and ${scored[1].kind}: say which with --kind.` };
@@ -145,7 +154,13 @@ export interface RepresentativeRow {
   kind: 'representatives'; nhsNumber: string; name: string; relationship: string; phone: string | null; email: string | null;
   holdsLpa: boolean; preferredContact: ContactPreference;
 }
-export type RecordRow = PatientRow | MedicationRow | ConditionRow | EventRow | AcpRow | ReviewRow | RepresentativeRow;
+/** A laboratory result or measurement: the test Roundtable knows it as, the value in that test's unit. */
+export interface ResultRow {
+  kind: 'results'; nhsNumber: string; test: LabTest; value: number; comparator: '<' | '>' | null; unit: string; date: IsoDate;
+  /** The test's name as the file wrote it. */
+  nameAsWritten: string;
+}
+export type RecordRow = PatientRow | MedicationRow | ConditionRow | EventRow | AcpRow | ReviewRow | RepresentativeRow | ResultRow;
 
 export type RowResult = { ok: true; row: RecordRow } | { ok: false; problems: RowProblem[]; nhsNumber: string | null };
 
@@ -274,6 +289,51 @@ const CONTACT: Record<string, ContactPreference> = {
   'in person': 'in-person', 'in-person': 'in-person', phone: 'phone', telephone: 'phone', video: 'video', none: 'not', not: 'not',
 };
 
+/**
+ * The tests the `results` kind knows, by the names EMIS Web and SystmOne reports use, their Read/SNOMED
+ * terms and LOINC codes (lower case, spaces collapsed). Anything else is rejected, named: a result is never
+ * guessed. eGFR is kept apart from creatinine clearance: they are not interchangeable for dosing.
+ */
+const LAB_TEST_NAMES: Record<string, LabTest> = {
+  crcl: 'crcl', 'creatinine clearance': 'crcl', 'estimated creatinine clearance': 'crcl', 'calculated creatinine clearance': 'crcl',
+  'creatinine clearance (cockcroft-gault)': 'crcl', 'creatinine clearance (cockcroft gault)': 'crcl', 'cockcroft-gault': 'crcl',
+  'cockcroft gault': 'crcl', 'cockcroft-gault creatinine clearance': 'crcl', 'cockcroft gault creatinine clearance': 'crcl', '2164-2': 'crcl',
+  egfr: 'egfr', 'estimated gfr': 'egfr', 'estimated glomerular filtration rate': 'egfr', 'egfr (ckd-epi)': 'egfr', 'ckd-epi egfr': 'egfr',
+  'egfr ckd-epi': 'egfr', 'mdrd egfr': 'egfr', 'egfr (mdrd)': 'egfr', 'egfr using creatinine (ckd-epi) per 1.73 square metres': 'egfr',
+  'glomerular filtration rate': 'egfr', gfr: 'egfr', '33914-3': 'egfr', '62238-1': 'egfr', '69405-9': 'egfr',
+  creatinine: 'creatinine', 'serum creatinine': 'creatinine', 'plasma creatinine': 'creatinine', 'serum creatinine level': 'creatinine',
+  'creatinine level': 'creatinine', creat: 'creatinine', '2160-0': 'creatinine',
+  weight: 'weight', 'body weight': 'weight', 'o/e - weight': 'weight', 'o/e weight': 'weight', wt: 'weight', '29463-7': 'weight',
+};
+/** The units each test is accepted in (lower case, spaces removed); a blank unit means the test's usual one. */
+const LAB_UNITS: Record<LabTest, string[]> = {
+  crcl: ['ml/min', 'mls/min', 'ml/minute'],
+  egfr: ['ml/min/1.73m2', 'ml/min/1.73m^2', 'ml/min/1.73m²', 'ml/min/{1.73_m2}', 'ml/min/1.73sqm', 'ml/min/1.73', 'ml/min'],
+  creatinine: ['umol/l', 'µmol/l', 'μmol/l', 'micromol/l', 'micromoles/l', 'micromol/litre'],
+  weight: ['kg', 'kgs', 'kilograms', 'kilogram'],
+};
+/** Values outside these are a typing or unit slip, not a result: rejected, named. */
+const LAB_RANGES: Record<LabTest, [number, number]> = { crcl: [1, 250], egfr: [1, 200], creatinine: [10, 3000], weight: [20, 300] };
+
+/** A test's name as Roundtable knows it, or null. */
+export function labTestOf(name: string): LabTest | null {
+  return LAB_TEST_NAMES[name.toLowerCase().replace(/\s+/g, ' ').trim().replace(/[.:]$/, '')] ?? null;
+}
+
+/** Reads a result's value, unit and limit sign ("> 90"); problems are named by field. */
+export function readLabValue(test: LabTest, rawValue: string, rawUnit: string): { value: number; comparator: '<' | '>' | null; unit: string } | RowProblem {
+  const m = /^([<>])?\s*=?\s*(\d+(?:\.\d+)?)$/.exec(rawValue.trim());
+  if (!m?.[2]) return { field: 'value', reason: rawValue.trim() === '' ? 'the result is missing' : `“${rawValue}” is not a number` };
+  const value = Number(m[2]);
+  const unit = rawUnit.toLowerCase().replace(/\s+/g, '');
+  if (unit !== '' && !LAB_UNITS[test].includes(unit)) {
+    return { field: 'unit', reason: `“${rawUnit}” is not a unit Roundtable reads for ${test === 'crcl' ? 'creatinine clearance' : test === 'egfr' ? 'eGFR' : test} (expected ${LAB_TEST_UNITS[test]})` };
+  }
+  const [low, high] = LAB_RANGES[test];
+  if (value < low || value > high) return { field: 'value', reason: `${value} ${LAB_TEST_UNITS[test]} is outside ${low}–${high}: check the value and its unit` };
+  return { value, comparator: (m[1] as '<' | '>' | undefined) ?? null, unit: LAB_TEST_UNITS[test] };
+}
+
 /** "SMITH, Mary (Mrs)" -> Smith / Mary; "Mary Smith" -> Smith / Mary. */
 export function splitPatientName(raw: string): { familyName: string; givenName: string } | null {
   const text = raw.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
@@ -374,6 +434,19 @@ export function readRow(kind: RecordKind, values: string[], match: HeaderMatch):
         phone: r.optional('phone', 40), email, holdsLpa: r.choice('lpa_health_welfare', YES_NO, 'no', 'yes/no answer') === 'yes',
         preferredContact: r.choice('preferred_contact', CONTACT, 'phone', 'contact preference'),
       };
+      break;
+    }
+    case 'results': {
+      const name = r.required('test', 'the test', 200);
+      const test = name === '' ? null : labTestOf(name);
+      if (name !== '' && test === null) {
+        r.problems.push({ field: 'test', reason: `“${name}” is not a test Roundtable reads (creatinine clearance, eGFR, serum creatinine or weight)` });
+      }
+      const date = r.date('date', true) ?? '';
+      const read = test === null ? null : readLabValue(test, r.text('value', 40), r.text('unit', 40));
+      if (read !== null && 'reason' in read) r.problems.push(read);
+      const ok = read !== null && !('reason' in read) ? read : { value: 0, comparator: null, unit: '' };
+      row = { kind, nhsNumber: nhsNumber ?? '', test: test ?? 'crcl', ...ok, date, nameAsWritten: name };
       break;
     }
   }

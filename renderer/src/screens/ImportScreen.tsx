@@ -26,7 +26,8 @@ type Kind = (typeof IMPORT_KIND_NAMES)[number];
 const KIND_LABELS: Record<Kind | 'fhir', string> = {
   patients: 'Patients (the register)', medications: 'Medications (each patient’s current list)', conditions: 'Conditions',
   events: 'Events (admissions, discharges, A&E, falls)', acp: 'Advance care plans (ReSPECT, DNACPR and others)',
-  reviews: 'Medication reviews done', representatives: 'Representatives (family, LPA)', fhir: 'FHIR R4 resources',
+  reviews: 'Medication reviews done', representatives: 'Representatives (family, LPA)',
+  results: 'Results (creatinine clearance, eGFR, creatinine, weight)', fhir: 'FHIR R4 resources',
 };
 const KIND_OPTIONS = [{ value: '' as const, label: 'Work it out from the columns' }, ...IMPORT_KIND_NAMES.map((k) => ({ value: k, label: KIND_LABELS[k] }))];
 

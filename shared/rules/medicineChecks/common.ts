@@ -77,16 +77,20 @@ export interface Finding {
   urgent?: boolean;
   /** Other review records that also answer it (the same conversation under another rule). */
   alsoAnsweredBy?: string[];
+  /** The date of the result the finding was judged on: when later than the medicines' start, the finding begins then. */
+  evidenceDate?: IsoDate;
 }
 
 /**
  * A finding as a due item, or null when it has been answered: a review of the same rule on or after the day
- * the newest medicine involved started (when no start date is recorded, any review of that rule). A full
+ * the newest medicine involved started, or the day of the result it was judged on when later (when neither
+ * date is recorded, any review of that rule). A full
  * structured medication review also answers a routine finding, never an urgent one.
  */
 export function findingItem(c: CheckContext, f: Finding): Draft | null {
   const starts = f.meds.map((m) => m.startDate).filter((d): d is string => d !== null).sort();
-  const trigger = f.meds.length > 0 && starts.length === f.meds.length ? (starts.at(-1) ?? null) : null;
+  const started = f.meds.length > 0 && starts.length === f.meds.length ? (starts.at(-1) ?? null) : null;
+  const trigger = f.evidenceDate !== undefined && (started === null || f.evidenceDate > started) ? f.evidenceDate : started;
   const names = [f.rule, ...(f.alsoAnsweredBy ?? []), ...(f.urgent || trigger === null ? [] : SMR_RULES)];
   if (lastDoneOf(c.snapshot.reviews, names, trigger) !== null) return null;
   const due = trigger !== null && trigger < c.today ? trigger : c.today;
