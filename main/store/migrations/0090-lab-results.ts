@@ -8,7 +8,7 @@
 import type { Migration } from './types';
 
 export const labResults: Migration = {
-  version: 61,
+  version: 90,
   name: 'laboratory results: creatinine clearance, eGFR, creatinine, weight',
   up(db) {
     db.exec(`
