@@ -26,7 +26,7 @@ function SessionList({ doc }: { doc: SessionDocument }) {
             {minutes ? <th scope="col" style={{ width: '14%' }}>Minutes</th> : <th scope="col" style={{ width: '14%' }}>Done</th>}</tr></thead>
           <tbody>
             {doc.entries.map((e) => (
-              <tr key={e.residentId} style={{ breakInside: 'avoid' }}>
+              <tr key={e.residentId}>
                 <td><strong>{e.name}</strong><br /><span className="rt-muted">NHS {formatNhsNumber(e.nhsNumber)}{e.room ? ` · Room ${e.room}` : ''}</span></td>
                 <td><ul>{e.reasons.map((r) => <li key={`${r.label}-${r.explanation}`}><strong>{r.label}:</strong> {r.explanation}</li>)}</ul></td>
                 <td>{minutes ? <>{e.minutes}{e.fits ? '' : <><br /><span className="rt-muted">Next session: no time left this week</span></>}</> : <span className="rt-muted">Date and initials</span>}</td>
