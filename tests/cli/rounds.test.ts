@@ -110,6 +110,12 @@ describe('round commands', () => {
     expect(await cli(['plan', '--db', db, '--session', 'tasks', '--home', 'Beech House', '--out', 'tasks.docx'])).toMatchObject({ code: 1, err: expect.stringContaining('--out takes') });
   });
 
+  it('H12: the next week’s plan takes the demo round’s queue: who waited is first in line, and says since when', async () => {
+    const next = await cli(['plan', '--db', db, '--home', 'Willow Court', '--date', '2026-12-01', '--today', '2026-11-23']);
+    expect(next.code).toBe(0);
+    expect(next.out).toMatch(/\n\d\d:\d\d [^\n]+ — first in line: waited since 24\/11\/2026/);
+  });
+
   it('plan refuses a missing home or date with exit code 1 and says what to do', async () => {
     expect(await cli(['plan', '--db', db, '--date', '2026-12-01'])).toMatchObject({ code: 1, err: expect.stringContaining('--home names the care home') });
     expect(await cli(['plan', '--db', db, '--home', 'Nowhere', '--date', '2026-12-01'])).toMatchObject({ code: 1, err: expect.stringContaining('No care home is called') });

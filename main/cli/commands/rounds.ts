@@ -63,7 +63,7 @@ function planText({ round, proposal }: Planned, values: Values): string {
       saved?.attendees.representatives.filter((r) => r.proposed).map((r) => `${r.name} (${r.relationship}, ${ROUND_LABELS.inviteMethod[r.how].toLowerCase()})`).join('; ') ?? ''];
   })));
   for (const i of proposal.items) {
-    lines.push('', `${i.start} ${i.name}${i.mustSee ? ` — must see: ${i.mustSee}` : ''}`);
+    lines.push('', `${i.start} ${i.name}${i.mustSee ? ` — must see: ${i.mustSee}` : ''}${i.waitingSince ? ` — first in line: waited since ${formatUkDate(i.waitingSince)}` : ''}`);
     for (const r of i.reasons) lines.push(`  - ${ruleLabel(r.rule)}: ${r.explanation}`);
   }
   if (proposal.notThisWeek.length > 0) {
