@@ -14,7 +14,7 @@ import { FLAG_LABELS } from './rules/flags';
 import { ruleLabel } from './rules/ruleLabels';
 import { formatNhsNumber } from './rules/nhsNumber';
 import { callingName, pronounsOf, type NamedPerson } from './rules/names';
-import { addMinutes, tierOf, type RoundReason, type Tier } from './rules/planning';
+import { addMinutes, tierOf, type RoundReason, type SessionItem, type Tier } from './rules/planning';
 
 /**
  * Medicines figures that come from the medication-review rules (issue 5): the ACB total, falls-risk
@@ -305,6 +305,92 @@ export function buildPrintDocument(input: PrintInput): PrintDocument {
   };
 }
 
+/** The lists beside the round, printed: the task list, the pharmacist's session, the care-planning conversations to book. */
+export type SessionKind = 'tasks' | 'pharmacist' | 'care-planning';
+
+export const SESSION_TITLES: Record<SessionKind, string> = {
+  tasks: 'Task list for the practice nurse or phlebotomy visit',
+  pharmacist: 'Pharmacist’s session',
+  'care-planning': 'Care-planning conversations to book',
+};
+
+export interface SessionEntry {
+  residentId: number;
+  name: string;
+  nhsNumber: string;
+  room: string | null;
+  minutes: number;
+  fits: boolean;
+  /** Each reason as a person reads it: its one label and the explanation. */
+  reasons: { label: string; explanation: string }[];
+}
+
+/** A letter to a resident's representative to arrange a care-planning conversation (30–45 minutes). */
+export interface CarePlanningLetter {
+  key: string;
+  residentId: number;
+  representativeId: number;
+  to: string;
+  relationship: string;
+  residentFirstName: string;
+  letterDate: string;
+  homeName: string;
+  topics: string[];
+}
+
+export interface SessionDocument {
+  session: SessionKind;
+  title: string;
+  intro: string;
+  homeName: string;
+  /** The round's date (the week the list is for). */
+  date: string;
+  practice: PracticeContact;
+  entries: SessionEntry[];
+  /** Care-planning list only: one letter per representative (never one who prefers not to join). */
+  letters: CarePlanningLetter[];
+}
+
+export interface SessionInput {
+  session: SessionKind;
+  homeName: string;
+  date: string;
+  today: string;
+  practice: PracticeContact;
+  /** The list as planned (the round's saved plan, or worked out for a date). */
+  items: readonly SessionItem[];
+  pharmacistMinutes: number;
+  snapshots: readonly ResidentSnapshot[];
+}
+
+const SESSION_INTROS: Record<SessionKind, (input: SessionInput) => string> = {
+  tasks: () => 'Blood tests and monitoring due: not for the GP round.',
+  pharmacist: (i) => i.pharmacistMinutes > 0
+    ? `Structured medication reviews and the medicines work that goes with them, in the home’s ${i.pharmacistMinutes} pharmacist minutes this week.`
+    : 'The home has no pharmacist session: structured medication reviews come on the GP round.',
+  'care-planning': () => 'Agreed on the round; book 30 to 45 minutes with the resident and their family. A letter to each representative follows.',
+};
+
+/** A list beside the round as a printed document (with, for care planning, a letter per representative). Never a rule id in its text. */
+export function buildSessionDocument(input: SessionInput): SessionDocument {
+  const byId = new Map(input.snapshots.map((s) => [s.resident.id, s]));
+  const entries = input.items.map((i): SessionEntry => ({
+    residentId: i.residentId, name: i.name, nhsNumber: i.nhsNumber, room: byId.get(i.residentId)?.resident.room ?? null, minutes: i.minutes, fits: i.fits,
+    reasons: i.reasons.map((r) => ({ label: ruleLabel(r.rule), explanation: r.explanation })),
+  }));
+  const letters = input.session !== 'care-planning' ? [] : input.items.flatMap((i) => {
+    const s = byId.get(i.residentId);
+    if (!s || s.resident.status !== 'active') return [];
+    const first = firstNameOf(s);
+    // As for invitations (hazard H16): a representative who prefers not to join gets no letter.
+    return s.representatives.filter((r) => r.preferredContact !== 'not').map((r): CarePlanningLetter => ({
+      key: `${i.residentId}-${r.id}`, residentId: i.residentId, representativeId: r.id, to: r.name, relationship: r.relationship,
+      residentFirstName: first, letterDate: input.today, homeName: input.homeName, topics: kindTopics(i.reasons, first, s.resident),
+    }));
+  });
+  return { session: input.session, title: SESSION_TITLES[input.session], intro: SESSION_INTROS[input.session](input), homeName: input.homeName,
+    date: input.date, practice: input.practice, entries, letters };
+}
 
 /**
  * The weekly flag sheet (issue 15): one line per resident of a home, the identity pre-filled, and the

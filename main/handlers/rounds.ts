@@ -26,4 +26,5 @@ export const roundHandlers: HandlerMap<keyof typeof roundChannels> = {
   'rounds:outcomes': rounds.listOutcomes,
   'rounds:print-data': async (ctx, input) => (await print()).printDocument(ctx, input.roundId),
   'rounds:save-pdf': async (ctx, input) => (await print()).savePdf(ctx, input),
+  'rounds:save-session-pdf': async (ctx, input) => (await print()).saveSessionPdf(ctx, input),
 };

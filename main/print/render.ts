@@ -8,9 +8,10 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { formatUkDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
-import type { FlagSheet, Letter, PrintDocument } from '../../shared/print';
+import type { FlagSheet, Letter, PrintDocument, SessionDocument } from '../../shared/print';
 import { FlagSheetForm } from '../../renderer/src/print/FlagSheetForm';
 import { PrintView, type PrintKind } from '../../renderer/src/print/PrintDocuments';
+import { SessionView } from '../../renderer/src/print/SessionDocuments';
 
 const TITLES: Record<PrintKind, string> = { agenda: 'Round agenda', letters: 'Invitation', summary: 'Round summary' };
 
@@ -27,6 +28,13 @@ export function renderWeekHtml(docs: readonly PrintDocument[], options: { margin
     + (doc.letters.length > 0 ? renderToStaticMarkup(createElement(PrintView, { doc, kind: 'letters', marginBoxes: false, letterMarking: false })) : '')).join('');
   const first = docs[0];
   const title = first ? `The week’s rounds: ${first.homeName}, from ${formatUkDate(first.date)}` : 'The week’s rounds';
+  return `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="margin:0">${body}</body></html>\n`;
+}
+
+/** A list beside the round (tasks, the pharmacist's session, care-planning conversations and their letters) as a page to print. */
+export function renderSessionHtml(doc: SessionDocument, options: { marginBoxes?: boolean } = {}): string {
+  const body = renderToStaticMarkup(createElement(SessionView, { doc, marginBoxes: options.marginBoxes ?? true }));
+  const title = `${doc.title}: ${doc.homeName}, ${formatUkDate(doc.date)}`;
   return `<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="margin:0">${body}</body></html>\n`;
 }
 

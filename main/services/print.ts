@@ -4,12 +4,13 @@ import path from 'node:path';
 import { addDays, dayOfWeek } from '../../shared/dates';
 import { WEEKDAY_NAMES } from '../../shared/domain/enums';
 import type { ParsedInput } from '../../shared/ipc';
-import { buildPrintDocument, type PrintDocument } from '../../shared/print';
+import { buildPrintDocument, buildSessionDocument, type PrintDocument, type SessionDocument, type SessionKind } from '../../shared/print';
+import type { SessionItem } from '../../shared/rules/planning';
 import { normaliseName } from '../../shared/text';
 import type { WeekPrint } from '../../shared/ipc/week';
-import { htmlToPdf, renderPrintHtml, renderWeekHtml, type PdfJob } from '../print/render';
+import { htmlToPdf, renderPrintHtml, renderSessionHtml, renderWeekHtml, type PdfJob } from '../print/render';
 import type { AppContext } from './context';
-import { nextWeekFrom } from './rounds';
+import { homeSessions, nextWeekFrom } from './rounds';
 import { loadSettings, medicineFigures } from './reviews';
 
 export async function printDocument(ctx: AppContext, roundId: number): Promise<PrintDocument> {
@@ -92,6 +93,55 @@ export async function savePdf(ctx: AppContext, input: ParsedInput<'rounds:save-p
   if (file === null) return { path: null };
   await htmlToPdf([{ html: renderPrintHtml(doc, input.document, { marginBoxes: false }), file, homeName: doc.homeName, date: doc.date, ...(input.document === 'letters' ? { plain: true } : {}) }],
     process.env, ctx.state.pdfPrinter);
+  return { path: file };
+}
+
+/**
+ * A list beside the round as a document to print: from a round (its lists as planned and shown on the round
+ * screen), or worked out for a home and date (`plan --session`, not saved).
+ */
+export async function sessionDocument(ctx: AppContext, input: { session: SessionKind } & ({ roundId: number } | { homeId: number; date?: string | undefined })): Promise<SessionDocument> {
+  let homeId: number; let date: string; let items: readonly SessionItem[]; let pharmacistMinutes: number;
+  if ('roundId' in input) {
+    const round = await ctx.store.rounds.get(input.roundId);
+    homeId = round.homeId; date = round.date;
+    pharmacistMinutes = round.plan.pharmacist?.minutes ?? 0;
+    items = input.session === 'tasks' ? round.plan.tasks ?? [] : input.session === 'pharmacist' ? round.plan.pharmacist?.items ?? [] : round.plan.carePlanning ?? [];
+  } else {
+    const sessions = await homeSessions(ctx, { homeId: input.homeId, ...(input.date ? { date: input.date } : {}) });
+    homeId = sessions.homeId; date = sessions.date;
+    pharmacistMinutes = sessions.pharmacist.minutes;
+    items = input.session === 'tasks' ? sessions.tasks : input.session === 'pharmacist' ? sessions.pharmacist.items : sessions.carePlanning;
+  }
+  const home = await ctx.store.homes.get(homeId);
+  const practice = await ctx.store.practice.get();
+  const residentIds = items.map((i) => i.residentId);
+  const snapshots = residentIds.length > 0 ? await ctx.store.snapshots.load({ homeId, residentIds }) : [];
+  return buildSessionDocument({ session: input.session, homeName: home.name, date, today: ctx.today(), items, pharmacistMinutes, snapshots,
+    practice: { name: practice.name || 'The practice', address: practice.address, phone: practice.phone, email: practice.email, sender: practice.sender } });
+}
+
+/** Writes a list beside the round to `out` (.html, or .pdf with the .html beside it). */
+export async function writeSessionFiles(ctx: AppContext, doc: SessionDocument, out: string, env?: NodeJS.ProcessEnv): Promise<{ html: string; pdf: string | null; pdfProblem: string | null }> {
+  const base = out.replace(/\.(pdf|html?)$/i, '');
+  mkdirSync(path.dirname(path.resolve(base)), { recursive: true });
+  writeFileSync(`${base}.html`, renderSessionHtml(doc));
+  if (!/\.pdf$/i.test(out)) return { html: `${base}.html`, pdf: null, pdfProblem: null };
+  try {
+    await htmlToPdf([{ html: renderSessionHtml(doc, { marginBoxes: false }), file: `${base}.pdf`, homeName: doc.homeName, date: doc.date }], env, ctx.state.pdfPrinter);
+    return { html: `${base}.html`, pdf: `${base}.pdf`, pdfProblem: null };
+  } catch (error) {
+    return { html: `${base}.html`, pdf: null, pdfProblem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The round screen's "Print" beside a list: a PDF where the main process's save dialog says (null: cancelled); the renderer never names the file. */
+export async function saveSessionPdf(ctx: AppContext, input: ParsedInput<'rounds:save-session-pdf'>): Promise<{ path: string | null }> {
+  const doc = await sessionDocument(ctx, input);
+  const name = `${input.session}-${doc.date}-${slug(doc.homeName)}-round-${input.roundId}.pdf`;
+  const file = ctx.chooseSaveFile ? await ctx.chooseSaveFile(name) : path.join(printsFolder(ctx), name);
+  if (file === null) return { path: null };
+  await htmlToPdf([{ html: renderSessionHtml(doc, { marginBoxes: false }), file, homeName: doc.homeName, date: doc.date }], process.env, ctx.state.pdfPrinter);
   return { path: file };
 }
 

@@ -8,9 +8,10 @@ import type { ParsedInput } from '../../shared/ipc';
 import type { RecordedResult, RecordedReview, ResidentMedicines, ReviewRow, ReviewsOverview, SettingsView, UpcomingRound } from '../../shared/ipc/reviews';
 import { medicinesProfile } from '../../shared/rules/medicines';
 import { DEFAULT_REVIEW_SETTINGS, settingsFrom, type ReviewSettings } from '../../shared/rules/reviewSettings';
-import { medicationDueItems, nextSmr, REVIEW_RULES_VERSION, seriousness, takenMedicines } from '../../shared/rules/reviews';
+import { compareDueItems, medicationDueItems, nextSmr, REVIEW_RULES_VERSION, seriousness, takenMedicines } from '../../shared/rules/reviews';
 import { ruleLabel } from '../../shared/rules/ruleLabels';
-import { scheduleReviews, type ScheduleRound } from '../../shared/rules/schedule';
+import { roundShare, scheduleReviews, type ScheduleRound } from '../../shared/rules/schedule';
+import { roundTimeFrom } from '../../shared/rules/roundTime';
 import type { CareHome } from '../../shared/domain/register';
 import type { RecordedReviewRow } from '../store';
 import type { MedicineFigures } from '../../shared/print';
@@ -85,6 +86,7 @@ export async function reviewsOverview(ctx: AppContext, input: ParsedInput<'revie
   const items = snapshots.flatMap((s) => medicationDueItems(s, today, settings))
     .filter((i) => input.before === undefined || i.due < input.before);
   const rounds = await upcomingRounds(ctx, homes, settings);
+  const time = roundTimeFrom(await ctx.store.rounds.timeSettings());
 
   const rows: ReviewRow[] = [];
   let placedCount = 0;
@@ -92,7 +94,10 @@ export async function reviewsOverview(ctx: AppContext, input: ParsedInput<'revie
     const homeItems = items.filter((i) => byResident.get(i.residentId)?.resident.homeId === home.id);
     const homeRounds: ScheduleRound[] = rounds.filter((r) => r.homeId === home.id)
       .map((r) => ({ key: r.key, date: r.date, capacityMinutes: r.capacityMinutes, usedMinutes: r.usedMinutes }));
-    const schedule = scheduleReviews(homeRounds, homeItems);
+    // minutes from the round's time model: what the round would give each review (issue 12), not the review settings'
+    const share = roundShare(homeItems, time, (home.pharmacistMinutes ?? 0) > 0);
+    const schedule = scheduleReviews(homeRounds, share.onRound);
+    schedule.unplaced.push(...share.elsewhere);
     placedCount += schedule.placed.length;
     // usedMinutes stays what the round itself says is planned (the Rounds screen's figure); the reviews
     // suggested for it are counted apart, so "time left" means one thing on both screens.
@@ -126,7 +131,10 @@ async function snapshotOf(ctx: AppContext, residentId: number): Promise<Resident
 export async function residentMedicines(ctx: AppContext, input: { residentId: number }): Promise<ResidentMedicines> {
   const snapshot = await snapshotOf(ctx, input.residentId);
   const settings = await loadSettings(ctx);
-  const due = medicationDueItems(snapshot, ctx.today(), settings).map((i) => toRow(i, snapshot, { scheduledFor: null, notScheduledReason: null }));
+  const home = await ctx.store.homes.get(snapshot.resident.homeId);
+  const share = roundShare(medicationDueItems(snapshot, ctx.today(), settings), roundTimeFrom(await ctx.store.rounds.timeSettings()), (home.pharmacistMinutes ?? 0) > 0);
+  const due = [...share.onRound, ...share.elsewhere.map((e) => e.item)].sort(compareDueItems)
+    .map((i) => toRow(i, snapshot, { scheduledFor: null, notScheduledReason: null }));
   const recorded = (await ctx.store.reviews.recorded({ residentId: input.residentId, since: '0000-01-01', limit: 50 })).map(toRecorded);
   return { residentId: input.residentId, active: snapshot.resident.status === 'active', profile: medicinesProfile(snapshot), due, recorded };
 }

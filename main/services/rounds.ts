@@ -6,7 +6,7 @@ import { flagSubject } from '../../shared/rules/flagMatching';
 import { FLAG_LABELS } from '../../shared/rules/flags';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
 import { prefersNotToJoin, proposeAttendees } from '../../shared/rules/attendees';
-import { planRound, type RoundProposal, type RoundReason } from '../../shared/rules/planning';
+import { planRound, type RoundProposal, type RoundReason, type WaitingResident } from '../../shared/rules/planning';
 import type { ReasonSource } from '../../shared/rules/roundReasons';
 import { DEFAULT_ROUND_TIME, residentMinutes, ROUND_TIME_FIELDS, roundTimeFrom, type RoundTime } from '../../shared/rules/roundTime';
 import { addDays, dayOfWeek, formatUkDate } from '../../shared/dates';
@@ -42,6 +42,22 @@ export async function saveRoundTime(ctx: AppContext, input: ParsedInput<'round-s
   return getRoundTime(ctx);
 }
 
+/**
+ * The queue the home's latest round before `date` left: its residents deferred for time, in their
+ * `nextInLine` order, each with the date they have waited since ("first in line next time").
+ */
+export async function waitingFromLastRound(ctx: AppContext, homeId: number, date: string): Promise<WaitingResident[]> {
+  const last = (await ctx.store.rounds.list(homeId)).filter((r) => r.date < date)
+    .sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id)[0];
+  if (!last) return [];
+  const round = await ctx.store.rounds.get(last.id);
+  const seen = new Set(round.items.map((i) => i.residentId));
+  return round.plan.notThisWeek
+    .filter((n) => n.kind === 'deferred' && n.nextInLine !== null && !seen.has(n.residentId))
+    .sort((a, b) => (a.nextInLine ?? 0) - (b.nextInLine ?? 0))
+    .map((n) => ({ residentId: n.residentId, since: n.waitingSince ?? round.date }));
+}
+
 /** Everything the planner needs for one home, pure inputs included: the round is planned (not saved) from it. */
 async function proposalFor(ctx: AppContext, home: CareHome, date: string, options: { capacityMinutes?: number; startTime?: string },
   sources?: readonly ReasonSource[]) {
@@ -50,7 +66,7 @@ async function proposalFor(ctx: AppContext, home: CareHome, date: string, option
   const startTime = options.startTime ?? home.roundStartTime ?? DEFAULT_START_TIME;
   const snapshots = await ctx.store.snapshots.load({ homeId: home.id });
   const proposal = planRound({ snapshots, reasons: reasonsFor(snapshots, today, sources ?? await reasonSourcesFor(ctx)), capacityMinutes, startTime, today,
-    date, time: await loadRoundTime(ctx), pharmacistMinutes: home.pharmacistMinutes ?? 0 });
+    date, time: await loadRoundTime(ctx), pharmacistMinutes: home.pharmacistMinutes ?? 0, waitingFromLastRound: await waitingFromLastRound(ctx, home.id, date) });
   return { snapshots, proposal, capacityMinutes, startTime };
 }
 

@@ -62,4 +62,6 @@ export const roundChannels = {
   'rounds:print-data': channel<PrintDocument>()(z.object({ roundId: id }).strict()),
   /** Saves a PDF of a document (Electron's printToPDF, or Chromium outside Electron) where the main process's save dialog says; returns where (null: cancelled). */
   'rounds:save-pdf': channel<{ path: string | null }>()(z.object({ roundId: id, document: z.enum(['agenda', 'letters', 'summary']) }).strict()),
+  /** Saves a PDF of a list beside the round (as planned with it) where the save dialog says: tasks, the pharmacist's session, care-planning conversations and their letters. */
+  'rounds:save-session-pdf': channel<{ path: string | null }>()(z.object({ roundId: id, session: z.enum(['tasks', 'pharmacist', 'care-planning']) }).strict()),
 } as const;

@@ -35,6 +35,9 @@
  *
  * Capacity: after the must-see residents, residents are taken in that order while they fit; one who does
  * not fit waits (first in line next time) and a lower-tier resident may use only the time they could not.
+ * "First in line next time": the previous round's queue (`waitingFromLastRound`) is an input, and a resident
+ * carried over from it ranks first within their tier, in the old queue's order (strict tiers and must-see
+ * unchanged).
  */
 import { addDays, daysBetween, formatUkDate } from '../dates';
 import type { DueItem } from '../domain/due';
@@ -94,6 +97,17 @@ export interface PlanInput {
   time?: RoundTime;
   /** The home's pharmacist minutes a week; 0 or absent: no pharmacist session, medication reviews come on the round. */
   pharmacistMinutes?: number;
+  /**
+   * The queue the home's previous round left (its residents deferred for time, in their `nextInLine` order),
+   * each with the date they have waited since: they come first within their tier, in that order.
+   */
+  waitingFromLastRound?: readonly WaitingResident[];
+}
+
+/** A resident the previous round deferred for time, and the date of the round they first waited from. */
+export interface WaitingResident {
+  residentId: number;
+  since: string;
 }
 
 export interface ProposedItem {
@@ -110,6 +124,8 @@ export interface ProposedItem {
   reasons: RoundReason[];
   /** Why this resident must be seen this week (never deferred for time), or null. */
   mustSee: string | null;
+  /** Carried over from the previous round's queue: the date they have waited since. */
+  waitingSince?: string;
 }
 
 export interface NotThisWeek {
@@ -122,6 +138,8 @@ export interface NotThisWeek {
   comesUp?: string | null;
   /** deferred: waits for time; elsewhere: on the task list or the pharmacist's session only; nothing-due. */
   kind?: 'deferred' | 'elsewhere' | 'nothing-due';
+  /** Deferred again after waiting from an earlier round: the date they have waited since. */
+  waitingSince?: string;
   reasons: RoundReason[];
 }
 
@@ -255,10 +273,15 @@ interface Candidate extends Ranked {
   reasons: RoundReason[];
   minutes: number;
   mustSee: string | null;
+  /** Place in the previous round's queue (0 = first), NOT_CARRIED when not carried over. */
+  carried: number;
 }
 
+const NOT_CARRIED = Number.MAX_SAFE_INTEGER;
+
+/** Tier first; within a tier, those carried over from the last round's queue in that order, then acuity, overdue, count. */
 function compareCandidates(a: Candidate, b: Candidate): number {
-  return TIER_WEIGHT[b.tier] - TIER_WEIGHT[a.tier] || b.acuity - a.acuity || b.overdueDays - a.overdueDays || b.count - a.count
+  return TIER_WEIGHT[b.tier] - TIER_WEIGHT[a.tier] || a.carried - b.carried || b.acuity - a.acuity || b.overdueDays - a.overdueDays || b.count - a.count
     || a.earliest.localeCompare(b.earliest) || a.snapshot.resident.familyName.localeCompare(b.snapshot.resident.familyName)
     || a.snapshot.resident.givenName.localeCompare(b.snapshot.resident.givenName) || a.snapshot.resident.id - b.snapshot.resident.id;
 }
@@ -291,6 +314,8 @@ export function planRound(input: PlanInput): RoundProposal {
   const time = input.time ?? DEFAULT_ROUND_TIME;
   const date = input.date ?? input.today;
   const pharmacistMinutes = Math.max(0, input.pharmacistMinutes ?? 0);
+  const carriedOver = new Map<number, { place: number; since: string }>();
+  for (const w of input.waitingFromLastRound ?? []) if (!carriedOver.has(w.residentId)) carriedOver.set(w.residentId, { place: carriedOver.size, since: w.since });
   const active = input.snapshots.filter((s) => s.resident.status === 'active');
   const byResident = new Map<number, RoundReason[]>();
   for (const reason of input.reasons) {
@@ -311,10 +336,11 @@ export function planRound(input: PlanInput): RoundProposal {
     for (const r of [...all].sort(compareReasons)) split[sessionFor(r, pharmacistMinutes > 0)].push(r);
     bySession.set(s.resident.id, split);
     const make = (reasons: RoundReason[], minutes: number): Candidate =>
-      ({ snapshot: s, reasons, minutes, mustSee: null, ...rank(reasons, input.today) });
+      ({ snapshot: s, reasons, minutes, mustSee: null, carried: NOT_CARRIED, ...rank(reasons, input.today) });
     if (split.round.length > 0) {
       const c = make(split.round, residentMinutes(split.round, time));
       c.mustSee = mustSeeWhy(split.round, s, input.today);
+      c.carried = carriedOver.get(s.resident.id)?.place ?? NOT_CARRIED;
       candidates.push(c);
     }
     if (split.tasks.length > 0) tasks.push(make(split.tasks, 0));
@@ -342,6 +368,7 @@ export function planRound(input: PlanInput): RoundProposal {
   const items: ProposedItem[] = chosen.map((c, i) => ({
     residentId: c.snapshot.resident.id, name: residentName(c.snapshot), nhsNumber: c.snapshot.resident.nhsNumber, position: i + 1,
     start: starts[i] ?? input.startTime, minutes: c.minutes, tier: c.tier, score: c.score, reasons: c.reasons, mustSee: c.mustSee,
+    ...(c.carried !== NOT_CARRIED ? { waitingSince: carriedOver.get(c.snapshot.resident.id)?.since } : {}),
   }));
 
   const comesUp = comesUpDates(left, input.capacityMinutes - huddle, date);
@@ -357,10 +384,11 @@ export function planRound(input: PlanInput): RoundProposal {
       const reasons = [...(byResident.get(id) ?? [])].sort(compareReasons);
       if (waiting) {
         const when = comesUp.get(id) ?? null;
+        const since = carriedOver.get(id)?.since;
         return {
-          residentId: id, name: residentName(s), nextInLine: waiting.place, comesUp: when, kind: 'deferred', reasons,
+          residentId: id, name: residentName(s), nextInLine: waiting.place, comesUp: when, kind: 'deferred', reasons, ...(since ? { waitingSince: since } : {}),
           why: `Over capacity this week (needs ${waiting.c.minutes} minutes): ${waiting.place === 1 ? 'first' : `number ${waiting.place}`} in line for the next round`
-            + `${when ? `, expected ${formatUkDate(when)}` : ''} — ${headline(waiting.c.reasons)}.`,
+            + `${when ? `, expected ${formatUkDate(when)}` : ''}${since ? `; waited since ${formatUkDate(since)}` : ''} — ${headline(waiting.c.reasons)}.`,
         };
       }
       if (split && (split.tasks.length > 0 || split.pharmacist.length > 0)) {

@@ -3,10 +3,16 @@
  * first and then by due date, into the earliest round with enough minutes left. A round is never filled
  * past its capacity, a resident is never placed twice for the same rule, and whatever does not fit is
  * listed with the reason.
+ *
+ * Minutes come from the round's time model (roundTime.ts), the one source of truth: a review on the round
+ * takes what the round would give it (`residentMinutes` of that review alone, notes included); bloods and
+ * monitoring go to the task list and, where the home has a pharmacist session, medication-review work to
+ * that session (`sessionFor`), so neither takes round time.
  */
 import { formatUkDate, type IsoDate } from '../dates';
 import type { DueItem } from '../domain/due';
 import { compareDueItems } from './reviews';
+import { residentMinutes, sessionFor, type RoundTime } from './roundTime';
 
 export interface ScheduleRound {
   /** A stored round's id, or a key for a projected one ("2026-12-01"). */
@@ -67,4 +73,21 @@ export function scheduleReviews(rounds: readonly ScheduleRound[], items: readonl
     placed.push({ item, roundKey: round.key, roundDate: round.date });
   }
   return { placed, unplaced, used };
+}
+
+/**
+ * Which of a home's review items the round deals with, each with the minutes the round would give it; the
+ * others (task list, pharmacist's session) with where they go instead, and the minutes there (0 on the
+ * task list: a visit, not a slot).
+ */
+export function roundShare(items: readonly DueItem[], time: RoundTime, hasPharmacist: boolean): { onRound: DueItem[]; elsewhere: UnplacedItem[] } {
+  const onRound: DueItem[] = [];
+  const elsewhere: UnplacedItem[] = [];
+  for (const item of items) {
+    const session = sessionFor(item, hasPharmacist);
+    if (session === 'round') onRound.push({ ...item, minutes: residentMinutes([item], time) });
+    else if (session === 'tasks') elsewhere.push({ item: { ...item, minutes: 0 }, reason: 'On the task list for the practice nurse or phlebotomy visit, not the GP round.' });
+    else elsewhere.push({ item: { ...item, minutes: time.pharmacistMinutesPerResident }, reason: 'For the home’s pharmacist session, not the GP round.' });
+  }
+  return { onRound, elsewhere };
 }

@@ -94,6 +94,28 @@ describe('round commands', () => {
     expect(await cli(['plan', '--db', db, '--session', 'chiropody', '--home', 'Beech House'])).toMatchObject({ code: 1, err: expect.stringContaining('--session takes') });
   });
 
+  it('H12: plan --session --out prints each list beside the round on A4 (PDF and HTML), care planning with a letter to each representative', async () => {
+    const out = path.join(demoDir, 'lists', 'care-planning.pdf');
+    const booking = await cli(['plan', '--db', db, '--session', 'care-planning', '--home', 'Beech House', '--today', '2026-11-23', '--out', out]);
+    expect(booking.code).toBe(0);
+    expect(booking.out).toMatch(/^Care-planning conversations to book: .*care-planning\.pdf \(and .*care-planning\.html\), \d+ residents?, \d+ letters? to arrange the conversation\./);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    const html = readFileSync(out.replace(/\.pdf$/, '.html'), 'utf8');
+    expect(html).toContain('We would like to arrange a conversation of 30–45 minutes about');
+    expect(html).not.toMatch(/>[^<]*\b(acp-review|acp-missing|ppd-missing)\b/);
+    const tasks = await cli(['tasks', '--db', db, '--home', 'Willow Court', '--today', '2026-11-23', '--out', path.join(demoDir, 'lists', 'tasks.html'), '--json']);
+    const written = JSON.parse(tasks.out) as { html: string; pdf: string | null; residents: number; letters: number };
+    expect([written.pdf, written.letters, written.residents > 0]).toEqual([null, 0, true]);
+    expect(readFileSync(written.html, 'utf8')).toContain('Task list for the practice nurse or phlebotomy visit');
+    expect(await cli(['plan', '--db', db, '--session', 'tasks', '--home', 'Beech House', '--out', 'tasks.docx'])).toMatchObject({ code: 1, err: expect.stringContaining('--out takes') });
+  });
+
+  it('H12: the next week’s plan takes the demo round’s queue: who waited is first in line, and says since when', async () => {
+    const next = await cli(['plan', '--db', db, '--home', 'Willow Court', '--date', '2026-12-01', '--today', '2026-11-23']);
+    expect(next.code).toBe(0);
+    expect(next.out).toMatch(/\n\d\d:\d\d [^\n]+ — first in line: waited since 24\/11\/2026/);
+  });
+
   it('plan refuses a missing home or date with exit code 1 and says what to do', async () => {
     expect(await cli(['plan', '--db', db, '--date', '2026-12-01'])).toMatchObject({ code: 1, err: expect.stringContaining('--home names the care home') });
     expect(await cli(['plan', '--db', db, '--home', 'Nowhere', '--date', '2026-12-01'])).toMatchObject({ code: 1, err: expect.stringContaining('No care home is called') });

@@ -55,8 +55,9 @@ describe('medication reviews', () => {
     const main = (await page.locator('main').textContent()) ?? '';
     expect(main).toContain('Risperidone since 02/09/2026 with dementia: antipsychotic review every 6 weeks; last review 01/10/2026, due 12/11/2026 — overdue by 11 days');
     expect(main).toContain('Overdue: 2');
-    // Nothing is on the projected round's agenda yet (0 of 40 minutes, 40 left, as a round would say); the reviews suggested for it take 40.
-    expect(await page.locator('[data-testid=rounds-table] tbody tr').first().textContent()).toMatch(/Test Lodge: Tuesday 24\/11\/2026.*from the usual round day0 of 40 minutes40 minutes40 minutes/);
+    // Nothing is on the projected round's agenda yet (0 of 40 minutes, 40 left, as a round would say); the reviews suggested for it take 37,
+    // the minutes the round itself would give them (the round's time model: 15 + 15 + 7).
+    expect(await page.locator('[data-testid=rounds-table] tbody tr').first().textContent()).toMatch(/Test Lodge: Tuesday 24\/11\/2026.*from the usual round day0 of 40 minutes40 minutes37 minutes/);
     expect(await page.title()).toBe('Medication reviews – Roundtable');
     expect(await page.locator('.nhsuk-header__navigation-item--current').textContent()).toContain('Reviews');
     await step('20-reviews');
@@ -125,18 +126,20 @@ describe('medication reviews', () => {
     await h.open('/settings');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await step('24-settings');
-    const smr = page.getByLabel('Structured medication review', { exact: true });
+    // a review's minutes on the round come from the round's time model: the review settings no longer ask for them
+    expect(await page.getByLabel('Structured medication review', { exact: true }).count()).toBe(0);
+    const smr = page.getByLabel('Structured medication review: every', { exact: true });
     await smr.fill('0');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.locator('.nhsuk-error-summary').waitFor();
-    expect(await page.locator('.nhsuk-error-summary').textContent()).toContain('“Structured medication review” must be 1 or more');
-    await smr.fill('45');
+    expect(await page.locator('.nhsuk-error-summary').textContent()).toContain('“Structured medication review: every” must be 1 or more');
+    await smr.fill('18');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
-    await page.getByLabel('Structured medication review', { exact: true }).waitFor();
-    expect(await page.getByLabel('Structured medication review', { exact: true }).inputValue()).toBe('45');
+    await page.getByLabel('Structured medication review: every', { exact: true }).waitFor();
+    expect(await page.getByLabel('Structured medication review: every', { exact: true }).inputValue()).toBe('18');
     await step('25-settings-saved');
-    expect((await h.invoke('settings:get', {})).settings.minutesSmr).toBe(45);
+    expect((await h.invoke('settings:get', {})).settings).toMatchObject({ smrIntervalMonths: 18, minutesSmr: 30 });
     expect(h.problems).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * (pdftoppm) and check no resident is split across pages; record the outcome and close the round.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,6 +211,21 @@ describe('the week for a practice', () => {
     expect(main).toMatch(/wait for the next round for lack of time/);
     expect(await w.audit()).toEqual([]);
     await w.screenshot('rounds-09-week-round');
+
+    // each list beside the round prints to an A4 PDF (the harness has no save dialog: the prints folder beside the database)
+    const pharmacist = page.getByRole('region', { name: 'Pharmacist’s session' });
+    await pharmacist.getByRole('button', { name: /^Print/ }).click();
+    const saved = pharmacist.getByText(/^Saved as PDF: /);
+    await saved.waitFor();
+    const pdf = ((await saved.textContent()) ?? '').replace('Saved as PDF: ', '');
+    expect(path.basename(pdf)).toMatch(/^pharmacist-2026-11-24-willow-court-round-\d+\.pdf$/);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const pdfDir = path.join(SCREENSHOT_DIR, 'rounds-pharmacist-pdf');
+    rmSync(pdfDir, { recursive: true, force: true });
+    mkdirSync(pdfDir, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(pdfDir, 'page')]);
+    expect(readdirSync(pdfDir).length).toBe(1);
+    expect(await w.audit()).toEqual([]);
 
     // planning the week again leaves the planned homes as they are, and says so
     await w.open('/rounds');

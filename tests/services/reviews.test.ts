@@ -11,6 +11,7 @@ import type { ResidentMedicines } from '../../shared/ipc/reviews';
 import type { Result } from '../../shared/errors';
 import { DEFAULT_REVIEW_SETTINGS } from '../../shared/rules/reviewSettings';
 import { REVIEW_RULES_VERSION } from '../../shared/rules/reviews';
+import { residentMinutes } from '../../shared/rules/roundTime';
 import { residentInput } from '../../shared/domain/register';
 import { openTempStore, sampleHome, sampleResident, type TempStore } from '../helpers/tempStore';
 
@@ -52,10 +53,12 @@ describe('reviews overview', () => {
     ]);
     expect(o.items.find((i) => i.rule === 'antipsychotic-dementia')?.explanation)
       .toBe('Risperidone since 02/09/2026 with dementia: antipsychotic review every 6 weeks; last review 01/10/2026, due 12/11/2026 — overdue by 11 days');
-    // Projected from the usual Tuesday round of 40 minutes: the SMR (30) and antipsychotic review (10) fill 24/11; the ACB item goes to 01/12.
-    expect(o.rounds.slice(0, 2)).toMatchObject([{ date: '2026-11-24', capacityMinutes: 40, usedMinutes: 0, reviewMinutes: 40, projected: true },
-      { date: '2026-12-01', usedMinutes: 0, reviewMinutes: 10 }]);
-    expect(o.items.map((i) => i.scheduledFor)).toEqual(['2026-11-24', '2026-11-24', '2026-12-01']);
+    // Projected from the usual Tuesday round of 40 minutes, with the round's minutes (the time model, not the review settings'
+    // 30 for an SMR): the SMR and the ACB review 15 each (15 + 2 for notes, at most 15), the antipsychotic check 5 + 2: all on 24/11.
+    expect(o.items.map((i) => i.minutes)).toEqual([15, 7, 15]);
+    expect(o.rounds.slice(0, 2)).toMatchObject([{ date: '2026-11-24', capacityMinutes: 40, usedMinutes: 0, reviewMinutes: 37, projected: true },
+      { date: '2026-12-01', usedMinutes: 0, reviewMinutes: 0 }]);
+    expect(o.items.map((i) => i.scheduledFor)).toEqual(['2026-11-24', '2026-11-24', '2026-11-24']);
     const runs = await t.store.reviews.runs();
     expect(runs[0]).toMatchObject({ today: '2026-11-23', rules_version: REVIEW_RULES_VERSION, items: 3, placed: 3, unplaced: 0 });
     expect(JSON.parse(runs[0]?.settings ?? '{}')).toEqual(DEFAULT_REVIEW_SETTINGS);
@@ -64,12 +67,31 @@ describe('reviews overview', () => {
 
   it('says why a review does not fit, and never schedules a resident who has left', async () => {
     const { home, fred } = await seed();
-    await t.store.homes.update(t.ctx.actor, home.id, { ...sampleHome, roundDay: 'tuesday', roundCapacityMinutes: 15 });
+    await t.store.homes.update(t.ctx.actor, home.id, { ...sampleHome, roundDay: 'tuesday', roundCapacityMinutes: 10 });
     let o = await ok('reviews:overview', { homeId: home.id });
-    expect(o.items.find((i) => i.rule === 'smr-annual')?.notScheduledReason).toBe('Needs 30 minutes, more than any upcoming round has free (15 minutes at most).');
+    expect(o.items.find((i) => i.rule === 'smr-annual')?.notScheduledReason).toBe('Needs 15 minutes, more than any upcoming round has free (10 minutes at most).');
     await t.store.residents.update(t.ctx.actor, fred.id, residentInput.parse({ ...sampleResident(home.id, { nhsNumber: '9434765870', givenName: 'Fred', dementia: false }), status: 'left', statusDate: '2026-11-20', admissionDate: '2024-01-01' }));
     o = await ok('reviews:overview', {});
     expect(o.items.some((i) => i.residentId === fred.id)).toBe(false);
+  });
+});
+
+describe('one source of truth for minutes', () => {
+  it('a review’s minutes on Reviews are what the round would give it (the round’s time model), and follow its settings; with a pharmacist session the medicines work goes there', async () => {
+    const { home } = await seed();
+    const time = (await ok('round-settings:get', {})).settings;
+    let o = await ok('reviews:overview', {});
+    for (const i of o.items) expect(i.minutes, i.rule).toBe(residentMinutes([i], time));
+    await ok('round-settings:save', { settings: { ...time, medicationReviewMinutes: 10 } });
+    o = await ok('reviews:overview', {});
+    expect(o.items.find((i) => i.rule === 'smr-annual')?.minutes).toBe(12);
+    expect((await ok('reviews:resident', { residentId: o.items[0]?.residentId ?? 0 })).due.find((i) => i.rule === 'smr-annual')?.minutes).toBe(12);
+    expect((await ok('settings:get', {})).settings.minutesSmr).toBe(30); // the review settings' minutes are kept, but no longer used
+    // a home with pharmacist minutes: the SMR work is for the pharmacist's session, not the GP round; the antipsychotic check stays on the round
+    await t.store.homes.update(t.ctx.actor, home.id, { ...sampleHome, roundDay: 'tuesday', roundCapacityMinutes: 40, pharmacistMinutes: 60 });
+    o = await ok('reviews:overview', {});
+    expect(o.items.map((i) => [i.rule, i.scheduledFor, i.minutes])).toEqual([['smr-annual', null, 20], ['antipsychotic-dementia', '2026-11-24', 7], ['acb-high', null, 20]]);
+    expect(o.items[0]?.notScheduledReason).toBe('For the home’s pharmacist session, not the GP round.');
   });
 });
 
@@ -105,11 +127,11 @@ describe('planned rounds', () => {
     const o = await ok('reviews:overview', {});
     // The round's own agenda takes 20 of 45 minutes (25 left, as the round says); the reviews suggested for it are counted apart.
     expect(o.rounds).toEqual([{ key: String(round.lastInsertRowid), homeId: home.id, home: home.name, date: '2026-11-26', capacityMinutes: 45, usedMinutes: 20,
-      reviewMinutes: 20, projected: false }]);
+      reviewMinutes: 22, projected: false }]);
     const [listed] = await ok('rounds:list', {});
     expect(45 - (listed?.usedMinutes ?? 0)).toBe(25);
-    expect(o.items.map((i) => [i.rule, i.scheduledFor])).toEqual([['smr-annual', null], ['antipsychotic-dementia', '2026-11-26'], ['acb-high', '2026-11-26']]);
-    expect(o.items[0]?.notScheduledReason).toBe('Needs 30 minutes, more than any upcoming round has free (25 minutes at most).');
+    expect(o.items.map((i) => [i.rule, i.scheduledFor])).toEqual([['smr-annual', '2026-11-26'], ['antipsychotic-dementia', '2026-11-26'], ['acb-high', null]]);
+    expect(o.items[2]?.notScheduledReason).toBe('Needs 15 minutes; the upcoming rounds (26/11/2026) do not have that much time left.');
   });
 });
 

@@ -136,6 +136,21 @@ describe('the week and the time model', () => {
     expect(again.skipped.map((s) => s.why)).toContain(`Test Lodge already has a round that week (round ${week.planned[0]?.round.id} on 24/11/2026).`);
   });
 
+  it('H12: the resident a round left waiting for time is first in line next week, ahead of a same-tier resident who ranks higher on the day', async () => {
+    const { home, edith, arthur, mabel } = await seed();
+    // week 1: 25 minutes take the huddle and Edith (must-see); Arthur's high flag waits
+    const first = await invoke('rounds:create', { homeId: home.id, date: '2026-11-24', capacityMinutes: 25 });
+    expect(first.round.items.map((i) => i.residentId)).toEqual([edith.id]);
+    expect(first.round.plan.notThisWeek[0]).toMatchObject({ residentId: arthur.id, kind: 'deferred', nextInLine: 1 });
+    // before week 2, Mabel gets a high flag raised earlier than Arthur's: more overdue, so on the day she would rank first
+    await t.store.flags.add(t.ctx.actor, { homeId: home.id, residentId: mabel.id, rawIdentity: { id: String(mabel.id) }, raisedOn: '2026-11-10', raisedBy: 'Nurse',
+      category: 'skin', severity: 'high', text: 'Red heel, not blanching', scores: {} }, 'entered');
+    const second = await invoke('rounds:create', { homeId: home.id, date: '2026-12-01', capacityMinutes: 37 });
+    expect(second.round.items.map((i) => i.residentId)).toEqual([edith.id, arthur.id]);
+    expect(second.proposal.items[1]?.waitingSince).toBe('2026-11-24');
+    expect(second.round.plan.notThisWeek[0]).toMatchObject({ residentId: mabel.id, kind: 'deferred', nextInLine: 1 });
+  });
+
   it('the time model is a setting: saved, audited, and used by the next plan', async () => {
     const { home } = await seed();
     const view = await invoke('round-settings:get', {});

@@ -131,6 +131,26 @@ describe('round planner', () => {
     expect(plan.deferred).toMatchObject({ total: 1, byReason: [{ rule: 'smr-annual', label: 'Structured medication review', count: 1 }] });
   });
 
+  it('H12: the resident last week’s round left waiting is first in line within their tier this week, in the old queue order', () => {
+    const snapshots = [1, 2, 3, 4].map((id) => makeSnapshot(id, { familyName: `F${id}` }));
+    // 1 is sicker (overdue) than 2 and 3, so without the carried-over queue 1 comes first
+    const reasons = [due(1, 'smr-annual', 15, { status: 'overdue', due: '2026-09-01' }), due(2, 'smr-annual'), due(3, 'smr-annual'), due(4, 'flag-high')];
+    const fresh = planRound({ snapshots, reasons, capacityMinutes: 37, startTime: '10:00', today });
+    expect(fresh.items.map((i) => i.residentId)).toEqual([4, 1]);
+    const carried = planRound({ snapshots, reasons, capacityMinutes: 37, startTime: '10:00', today,
+      waitingFromLastRound: [{ residentId: 3, since: '2026-11-09' }, { residentId: 2, since: '2026-11-16' }] });
+    // the higher tier (flag-high) still comes first; then 3 (first in the old queue): 2 waits again, first in line, ahead of 1
+    expect(carried.items.map((i) => i.residentId)).toEqual([4, 3]);
+    expect(carried.items[1]?.waitingSince).toBe('2026-11-09');
+    expect(carried.notThisWeek.filter((n) => n.kind === 'deferred').map((n) => n.residentId)).toEqual([2, 1]);
+    expect(carried.notThisWeek[0]?.why).toMatch(/first in line for the next round, expected 30\/11\/2026; waited since 16\/11\/2026/);
+    // a carried-over resident never jumps a higher tier, and must-see residents still come first
+    const mustSee = planRound({ snapshots, reasons: [...reasons, due(1, 'flag-urgent')], capacityMinutes: 37, startTime: '10:00', today,
+      waitingFromLastRound: [{ residentId: 3, since: '2026-11-09' }] });
+    expect(mustSee.items.map((i) => i.residentId)).toEqual([1, 4]);
+    expect(mustSee.notThisWeek[0]).toMatchObject({ residentId: 3, nextInLine: 1, waitingSince: '2026-11-09' });
+  });
+
   it('H7: leaves out residents who have left or died, whatever their reasons', () => {
     const snapshots = [makeSnapshot(1), makeSnapshot(2, { status: 'died', statusDate: '2026-11-01' }), makeSnapshot(3, { status: 'left', statusDate: '2026-11-02' })];
     const plan = planRound({ snapshots, reasons: [due(1, 'flag-high'), due(2, 'flag-urgent'), due(3, 'flag-urgent')], capacityMinutes: 120, startTime: '10:00', today });
@@ -168,14 +188,16 @@ const arbitraryPlan = fc.record({
     status: fc.constantFrom('due-soon' as const, 'due' as const, 'overdue' as const), day: fc.integer({ min: 1, max: 28 }), urgent: fc.boolean() }), { maxLength: 60 }),
   capacity: fc.integer({ min: 0, max: 300 }),
   pharmacist: fc.constantFrom(0, 0, 60),
+  waiting: fc.uniqueArray(fc.integer({ min: 1, max: 25 }), { maxLength: 8 }),
 });
 
 function build(p: { residents: number; reasons: { resident: number; rule: string; minutes: number; status: DueItem['status']; day: number; urgent: boolean }[];
-  capacity: number; pharmacist: number }) {
+  capacity: number; pharmacist: number; waiting: number[] }) {
   const snapshots = Array.from({ length: p.residents }, (_, i) => makeSnapshot(i + 1, { familyName: ['Ash', 'Birch', 'Cedar'][i % 3] ?? 'X' }, { carePlans: [gsf(i % 2 ? 'D' : 'B')] }));
   const reasons = p.reasons.filter((r) => r.resident <= p.residents)
     .map((r) => due(r.resident, r.rule, r.minutes, { status: r.status, due: `2026-11-${String(r.day).padStart(2, '0')}`, ...(r.urgent && r.day % 7 === 0 ? { urgent: true } : {}) }));
-  return { snapshots, reasons, capacityMinutes: p.capacity, startTime: '10:00', today, pharmacistMinutes: p.pharmacist };
+  return { snapshots, reasons, capacityMinutes: p.capacity, startTime: '10:00', today, pharmacistMinutes: p.pharmacist,
+    waitingFromLastRound: p.waiting.map((residentId) => ({ residentId, since: '2026-11-16' })) };
 }
 
 const isMustSee = (r: RoundReason, residentId: number) => r.urgent === true || (MUST_SEE.has(r.rule) && (r.rule !== 'end-of-life' || residentId % 2 === 0)
@@ -219,6 +241,20 @@ describe('round planner properties', () => {
         // (same-tier items count too: a weaker bound, as some of them rank below the one waiting)
         expect(mustSeeMinutes + higher + minutes).toBeGreaterThan(p.capacity);
       }
+      // first in line next time: a carried-over resident is never behind a same-tier resident who was not carried over,
+      // on the round (after must-see) or in the queue, and carried residents keep the old queue's order
+      const carriedPlace = new Map(p.waiting.map((id, i) => [id, i]));
+      const inOrder = (list: { residentId: number; tier: string }[]) => list.forEach((a, i) => list.slice(i + 1).forEach((b) => {
+        if (a.tier !== b.tier || !carriedPlace.has(b.residentId)) return;
+        expect(carriedPlace.has(a.residentId)).toBe(true);
+        expect(carriedPlace.get(a.residentId)).toBeLessThan(carriedPlace.get(b.residentId) ?? -1);
+      }));
+      inOrder(plan.items.filter((i) => !i.mustSee).map((i) => ({ residentId: i.residentId, tier: String(TIER_WEIGHT[i.tier]) })));
+      const tierOfWaiting = (n: { reasons: RoundReason[] }) => {
+        const onRound = n.reasons.filter((r) => !r.rule.startsWith('monitoring-') && !(p.pharmacist && ['smr-annual', 'stopp-duration'].includes(r.rule)));
+        return String(Math.max(...onRound.map((r) => TIER_WEIGHT[tierOfReason(r)])));
+      };
+      inOrder(plan.notThisWeek.filter((n) => n.kind === 'deferred').map((n) => ({ residentId: n.residentId, tier: tierOfWaiting(n) })));
       // nobody over 30 minutes, and over 15 only with a new admission or end of life
       for (const item of plan.items) {
         expect(item.minutes).toBeLessThanOrEqual(30);

@@ -2,8 +2,9 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PrintView } from '../../renderer/src/print/PrintDocuments';
+import { SessionView } from '../../renderer/src/print/SessionDocuments';
 import type { Round } from '../../shared/domain/round';
-import { buildPrintDocument, kindTopics } from '../../shared/print';
+import { buildPrintDocument, buildSessionDocument, kindTopics, SESSION_TITLES } from '../../shared/print';
 import { flagReasons } from '../../shared/rules/roundReasons';
 import { RULE_LABELS, ruleLabel } from '../../shared/rules/ruleLabels';
 import { makeRepresentative, makeSnapshot } from '../helpers/snapshots';
@@ -121,5 +122,47 @@ describe('words for people in every print', () => {
     for (const rule of ['flag-escalate-now', 'acp-review', 'smr', 'stopp-duration']) expect(agenda).toContain(ruleLabel(rule));
     expect(doc.summary[0]?.practiceRecord).not.toMatch(ruleId);
     expect(doc.summary[0]?.practiceRecord).toContain('Reasons: Escalate now: follow-up; Urgent concern from the home;');
+  });
+});
+
+describe('the lists beside the round, printed', () => {
+  const practice = { name: 'Riverside Surgery', address: '1 River Street', phone: '01632 960000', email: null, sender: 'Sam Okoro, care co-ordinator' };
+  const item = (residentId: number, name: string, rules: string[]) => ({ residentId, name, nhsNumber: '9434765919', minutes: 0, fits: true,
+    reasons: rules.map((rule) => ({ residentId, rule, due: '2026-11-01', status: 'due' as const, explanation: `Explained in words for ${name}.`, minutes: 5 })) });
+  const visible = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ');
+  const ruleId = new RegExp(`(?<![\\w-])(${Object.keys(RULE_LABELS).map((r) => r.replace(/-/g, '\\-')).join('|')})(?![\\w-])`);
+
+  it('H12: each list prints the residents with the same explained reasons as the round, each reason as its one label, never a rule id', () => {
+    for (const [session, rules] of [['tasks', ['monitoring-lithium', 'monitoring-warfarin']], ['pharmacist', ['smr-annual', 'stopp-duration']],
+      ['care-planning', ['acp-review', 'ppd-missing']]] as const) {
+      const doc = buildSessionDocument({ session, homeName: 'Test Lodge', date: '2026-11-24', today: '2026-11-23', practice, pharmacistMinutes: 60,
+        items: [item(1, 'Ada Lovelace', [...rules])], snapshots: [makeSnapshot(1, { givenName: 'Ada', familyName: 'Lovelace', room: '12' })] });
+      const text = visible(renderToStaticMarkup(createElement(SessionView, { doc })));
+      expect(text, session).not.toMatch(ruleId);
+      for (const rule of rules) expect(text).toContain(ruleLabel(rule));
+      expect(text).toContain('Explained in words for Ada Lovelace.');
+      expect(text).toContain('943 476 5919');
+      expect(text).toContain(SESSION_TITLES[session]);
+    }
+  });
+
+  it('H12: the care-planning list brings a letter to each representative asking for a 30–45 minute conversation, never to one who prefers not to join', () => {
+    const ada = makeSnapshot(1, { givenName: 'Ada', familyName: 'Lovelace', preferredName: 'Addie' }, {
+      representatives: [{ ...makeRepresentative(7, 1), name: 'Rose Lovelace' }, { ...makeRepresentative(8, 1), name: 'Tom Lovelace', preferredContact: 'not' }] });
+    const doc = buildSessionDocument({ session: 'care-planning', homeName: 'Test Lodge', date: '2026-11-24', today: '2026-11-23', practice, pharmacistMinutes: 0,
+      items: [item(1, 'Ada Lovelace', ['acp-review'])], snapshots: [ada] });
+    expect(doc.letters.map((l) => l.to)).toEqual(['Rose Lovelace']);
+    const html = renderToStaticMarkup(createElement(SessionView, { doc }));
+    const text = visible(html);
+    for (const words of ['Dear Rose Lovelace', 'We would like to arrange a conversation of 30–45 minutes about Addie’s care', 'Riverside Surgery', '01632 960000',
+      'Monday 23 November 2026', 'Sam Okoro, care co-ordinator', 'what matters most to Addie']) expect(text).toContain(words);
+    expect(text).not.toContain('Tom Lovelace');
+    expect(text).not.toMatch(ruleId);
+    // one marking on the letter: the running header (margin boxes) carries it, not the letter's own text
+    const letter = html.slice(html.indexOf('aria-label="Letter to Rose Lovelace"'));
+    expect(letter).not.toContain('OFFICIAL-SENSITIVE');
+    expect(html.match(/OFFICIAL-SENSITIVE: personal/g)?.length).toBe(2); // the list page's own marking, and the running header
+    // the tasks list has no letters
+    expect(buildSessionDocument({ ...doc, session: 'tasks', items: [], snapshots: [ada], today: '2026-11-23', pharmacistMinutes: 0 }).letters).toEqual([]);
   });
 });

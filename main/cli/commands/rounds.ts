@@ -63,7 +63,7 @@ function planText({ round, proposal }: Planned, values: Values): string {
       saved?.attendees.representatives.filter((r) => r.proposed).map((r) => `${r.name} (${r.relationship}, ${ROUND_LABELS.inviteMethod[r.how].toLowerCase()})`).join('; ') ?? ''];
   })));
   for (const i of proposal.items) {
-    lines.push('', `${i.start} ${i.name}${i.mustSee ? ` — must see: ${i.mustSee}` : ''}`);
+    lines.push('', `${i.start} ${i.name}${i.mustSee ? ` — must see: ${i.mustSee}` : ''}${i.waitingSince ? ` — first in line: waited since ${formatUkDate(i.waitingSince)}` : ''}`);
     for (const r of i.reasons) lines.push(`  - ${ruleLabel(r.rule)}: ${r.explanation}`);
   }
   if (proposal.notThisWeek.length > 0) {
@@ -105,11 +105,12 @@ export const planCommand: Command = {
     'plan --home NAME|ID --date YYYY-MM-DD [--capacity N] [--start HH:MM] [--clinician NAME]...',
     '                                  plan a round: saves the proposal and prints it',
     'plan --week [--from YYYY-MM-DD]   plan next week: a round for every home on its usual day in the 7 days from --from (default tomorrow)',
-    'plan --session pharmacist|care-planning|tasks --home NAME|ID [--date YYYY-MM-DD]',
-    '                                  a home’s list beside the round (worked out, not saved)',
+    'plan --session pharmacist|care-planning|tasks --home NAME|ID [--date YYYY-MM-DD] [--out FILE.pdf|FILE.html]',
+    '                                  a home’s list beside the round (worked out, not saved); --out prints it on A4',
+    '                                  (care planning: with a letter to each representative to arrange the conversation)',
   ],
   options: { home: { type: 'string' }, date: { type: 'string' }, capacity: { type: 'string' }, start: { type: 'string' }, clinician: { type: 'string', multiple: true },
-    week: { type: 'boolean' }, from: { type: 'string' }, session: { type: 'string' } },
+    week: { type: 'boolean' }, from: { type: 'string' }, session: { type: 'string' }, out: { type: 'string' } },
   run: (values, _positionals, io) => withContext(values, io, async (ctx) => {
     if (values.week) {
       const from = stringOption(values, 'from');
@@ -148,7 +149,20 @@ async function printSession(ctx: AppContext, values: Values, io: CliIo, which: S
   if (!homeName) throw new CliError(`--home names the care home (its name or id). See: ${cliHint(values, 'homes')}`);
   const date = stringOption(values, 'date');
   if (date !== undefined && !isIsoDate(date)) throw new CliError('--date takes a date as YYYY-MM-DD');
-  const sessions = await call(ctx, 'rounds:sessions', { homeId: (await homeOption(ctx, homeName)) ?? 0, ...(date ? { date } : {}) });
+  const out = stringOption(values, 'out');
+  if (out !== undefined && !/\.(pdf|html?)$/i.test(out)) throw new CliError('--out takes a file ending .pdf or .html, for example --out tasks.pdf');
+  const homeId = (await homeOption(ctx, homeName)) ?? 0;
+  const sessions = await call(ctx, 'rounds:sessions', { homeId, ...(date ? { date } : {}) });
+  if (out !== undefined) {
+    const { sessionDocument, writeSessionFiles } = await import('../../services/print'); // React and Chromium only for printing
+    const doc = await sessionDocument(ctx, { session: which, homeId, date: sessions.date });
+    const files = await writeSessionFiles(ctx, doc, path.resolve(io.cwd, out), io.env);
+    if (values.json) return printJson(io, { ...files, session: which, residents: doc.entries.length, letters: doc.letters.length });
+    io.out([`${doc.title}: ${files.pdf ?? files.html}${files.pdf ? ` (and ${files.html})` : ''}, ${doc.entries.length} resident${doc.entries.length === 1 ? '' : 's'}`
+      + `${which === 'care-planning' ? `, ${doc.letters.length} letter${doc.letters.length === 1 ? '' : 's'} to arrange the conversation` : ''}.`].join('\n'));
+    if (files.pdfProblem) io.err(files.pdfProblem);
+    return;
+  }
   if (values.json) {
     const list = which === 'tasks' ? sessions.tasks : which === 'pharmacist' ? sessions.pharmacist.items : sessions.carePlanning;
     return printJson(io, { home: sessions.home, date: sessions.date, session: which, ...(which === 'pharmacist' ? { minutes: sessions.pharmacist.minutes } : {}),
@@ -159,8 +173,8 @@ async function printSession(ctx: AppContext, values: Values, io: CliIo, which: S
 
 export const tasksCommand: Command = {
   name: 'tasks',
-  usage: ['tasks --home NAME|ID [--date YYYY-MM-DD]   bloods and monitoring due: the practice nurse’s or phlebotomy visit’s list'],
-  options: { home: { type: 'string' }, date: { type: 'string' } },
+  usage: ['tasks --home NAME|ID [--date YYYY-MM-DD] [--out FILE.pdf|FILE.html]   bloods and monitoring due: the practice nurse’s or phlebotomy visit’s list'],
+  options: { home: { type: 'string' }, date: { type: 'string' }, out: { type: 'string' } },
   run: (values, _positionals, io) => withContext(values, io, (ctx) => printSession(ctx, values, io, 'tasks')),
 };
 

@@ -17,7 +17,7 @@ export type PrintKind = 'agenda' | 'letters' | 'summary';
 
 const MARKING = 'OFFICIAL-SENSITIVE: personal';
 
-function Marking() {
+export function Marking() {
   return <p className="rt-marking">{MARKING}</p>;
 }
 
@@ -205,16 +205,23 @@ const HOW_TO_JOIN: Record<Letter['how'], (l: Letter) => string> = {
   video: (l) => `The care home will send you a video-call link before the day. Please join at about ${l.time}; you can also ask us to ring you instead.`,
 };
 
+/** A letter's head: the practice's name, address, phone and email, and the letter's date written out. */
+export function Letterhead({ practice, date }: { practice: PracticeContact; date: string }) {
+  return (
+    <div className="rt-letterhead">
+      <p><strong>{practice.name}</strong>{practice.address ? <><br />{practice.address.split(/\n|,\s*/).map((line, i) => <span key={i}>{i > 0 ? <br /> : null}{line}</span>)}</> : null}
+        {practice.phone ? <><br />Telephone: {practice.phone}</> : null}{practice.email ? <><br />Email: {practice.email}</> : null}</p>
+      <p className="rt-letter-date">{formatWrittenDate(date)}</p>
+    </div>
+  );
+}
+
 export function LetterPage({ letter, practice, marking = true }: { letter: Letter; practice: PracticeContact; marking?: boolean }) {
   const name = letter.residentFirstName;
   return (
     <section className="rt-page rt-letter" aria-label={`Letter to ${letter.to}`}>
       {marking ? <Marking /> : null}
-      <div className="rt-letterhead">
-        <p><strong>{practice.name}</strong>{practice.address ? <><br />{practice.address.split(/\n|,\s*/).map((line, i) => <span key={i}>{i > 0 ? <br /> : null}{line}</span>)}</> : null}
-          {practice.phone ? <><br />Telephone: {practice.phone}</> : null}{practice.email ? <><br />Email: {practice.email}</> : null}</p>
-        <p className="rt-letter-date">{formatWrittenDate(letter.letterDate)}</p>
-      </div>
+      <Letterhead practice={practice} date={letter.letterDate} />
       <h2 className="rt-title">An invitation to {name}’s review</h2>
       <p>Dear {letter.to},</p>
       <p>We would like to invite you to join {name}’s review at {letter.homeName} on <strong>{formatWrittenDate(letter.date)} at {letter.time}</strong>.

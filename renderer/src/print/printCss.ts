@@ -20,6 +20,7 @@ export const PRINT_CSS = `
 .rt-print th { border-bottom: 2px solid #4c6272; }
 .rt-print .rt-page { break-before: page; page-break-before: always; break-inside: avoid; page-break-inside: avoid; }
 .rt-print .rt-page:first-of-type { break-before: auto; page-break-before: auto; }
+.rt-print .rt-session { break-inside: auto; page-break-inside: auto; }
 .rt-print + .rt-print .rt-page:first-of-type { break-before: page; page-break-before: always; }
 .rt-print h2, .rt-print h3 { break-after: avoid; page-break-after: avoid; }
 .rt-print .rt-keep { break-inside: avoid; page-break-inside: avoid; }

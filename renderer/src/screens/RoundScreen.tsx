@@ -24,13 +24,30 @@ const NEXT: Partial<Record<Round['status'], { status: 'agenda-issued' | 'held' |
   held: { status: 'closed', label: 'Close the round', done: 'Round closed.' },
 };
 
-/** A list beside the round (tasks, the pharmacist's session, care-planning conversations), each reason explained. */
-function SessionList({ title, intro, items, showMinutes }: { title: string; intro: string; items: readonly SessionItem[]; showMinutes?: boolean }) {
+/**
+ * A list beside the round (tasks, the pharmacist's session, care-planning conversations), each reason explained,
+ * with "Print" beside it: an A4 PDF saved where the main process's save dialog says (care planning: with its letters).
+ */
+function SessionList({ roundId, session, title, intro, items, showMinutes }: { roundId: number; session: 'tasks' | 'pharmacist' | 'care-planning'; title: string; intro: string;
+  items: readonly SessionItem[]; showMinutes?: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<{ ok: boolean; message: string } | null>(null);
   if (items.length === 0) return null;
+  const print = () => {
+    setBusy(true);
+    call('rounds:save-session-pdf', { roundId, session }).then(
+      (r) => setSaved(r.path === null ? null : { ok: true, message: `Saved as PDF: ${r.path}` }),
+      (e: unknown) => setSaved({ ok: false, message: toApiError(e).message }),
+    ).finally(() => setBusy(false));
+  };
   return (
-    <section className="app-session-list">
+    <section className="app-session-list" aria-label={title}>
       <h2>{title}</h2>
       <p className="nhsuk-body-s">{intro}</p>
+      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-2" disabled={busy} onClick={print}>
+        Print<span className="nhsuk-u-visually-hidden"> {title.toLowerCase()}</span>{session === 'care-planning' ? ' with the letters' : ''}
+      </button>
+      {saved ? <p className={saved.ok ? 'app-saved' : 'nhsuk-error-message'} role="status">{saved.message}</p> : null}
       <ul className="nhsuk-list nhsuk-list--bullet">
         {items.map((i) => (
           <li key={i.residentId}><strong>{i.name}</strong>{showMinutes ? `, ${i.minutes} minutes${i.fits ? '' : ' (next session: no time left this week)'}` : ''}
@@ -209,11 +226,11 @@ export function RoundScreen({ id, flash }: { id: number; flash: string | null })
           {notOn.map((r) => <li key={r.id}><strong>{r.givenName} {r.familyName}</strong>: {why.get(r.id) ?? 'Taken off the round or added to the home since it was planned.'}</li>)}
         </ul>
       )}
-      <SessionList title="Task list for the practice nurse or phlebotomy visit" items={round.plan.tasks ?? []}
+      <SessionList roundId={round.id} session="tasks" title="Task list for the practice nurse or phlebotomy visit" items={round.plan.tasks ?? []}
         intro="Blood tests and monitoring due: not for the GP round." />
-      <SessionList title="Pharmacist’s session" items={round.plan.pharmacist?.items ?? []} showMinutes
+      <SessionList roundId={round.id} session="pharmacist" title="Pharmacist’s session" items={round.plan.pharmacist?.items ?? []} showMinutes
         intro={`Structured medication reviews and the medicines work that goes with them, in the home’s ${round.plan.pharmacist?.minutes ?? 0} pharmacist minutes this week.`} />
-      <SessionList title="Care-planning conversations to book" items={round.plan.carePlanning ?? []}
+      <SessionList roundId={round.id} session="care-planning" title="Care-planning conversations to book" items={round.plan.carePlanning ?? []}
         intro="Agree on the round, then book 30 to 45 minutes with the resident and their family." />
       {round.removed.length > 0 ? (
         <>

@@ -19,8 +19,9 @@ const KNOWN = new Set<string>(KEYS);
 const GROUPS = [
   { group: 'intervals', title: 'Review intervals' },
   { group: 'monitoring', title: 'Blood monitoring' },
-  { group: 'minutes', title: 'Minutes each review needs on a round' },
 ] as const;
+// The review settings' "minutes" group is no longer shown: a review's minutes on the round come from the round's
+// time model (Round time, below). The stored values stay readable and are saved back unchanged.
 
 type Values = Record<keyof ReviewSettings, string>;
 const toValues = (s: ReviewSettings) => Object.fromEntries(KEYS.map((k) => [k, String(s[k])])) as Values;
