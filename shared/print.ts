@@ -14,7 +14,7 @@ import { FLAG_LABELS } from './rules/flags';
 import { ruleLabel } from './rules/ruleLabels';
 import { formatNhsNumber } from './rules/nhsNumber';
 import { callingName, pronounsOf, type NamedPerson } from './rules/names';
-import { addMinutes, tierOf, type RoundReason, type SessionItem, type Tier } from './rules/planning';
+import { addMinutes, tierOf, TIER_WEIGHT, type RoundReason, type SessionItem, type Tier } from './rules/planning';
 
 /**
  * Medicines figures that come from the medication-review rules (issue 5): the ACB total, falls-risk
@@ -125,7 +125,6 @@ function carePlanGapLine(reason: RoundReason): string {
   return `${ruleLabel(reason.rule)} (${when})`;
 }
 
-const TIER_ORDER: readonly Tier[] = ['escalate-now', 'urgent', 'high', 'review', 'acp', 'family-concern', 'continuity', 'open-actions'];
 const SEVERITY_ORDER = ['escalate-now', 'urgent', 'high', 'medium', 'routine'];
 
 function shortDate(iso: string): string {
@@ -144,7 +143,7 @@ function firstWords(text: string, max: number): string {
  * it, with its date), and the labels of the others. Never a rule id.
  */
 export function headlineReason(reasons: readonly RoundReason[], flags: AgendaSection['flags']): string {
-  const sorted = [...reasons].sort((a, b) => TIER_ORDER.indexOf(tierOf(a.rule)) - TIER_ORDER.indexOf(tierOf(b.rule)));
+  const sorted = [...reasons].sort((a, b) => TIER_WEIGHT[tierOf(b.rule)] - TIER_WEIGHT[tierOf(a.rule)]);
   const top = sorted[0];
   if (!top) return 'Added to the round';
   let lead: string;

@@ -23,9 +23,10 @@
  *   1000 escalate-now follow-up (`flag-escalate-now`)
  *    900 urgent (`flag-urgent`, `new-admission-pcsp`, `post-discharge`, `end-of-life…`, any `urgent` item)
  *    800 high (`flag-high`)
+ *    700 a family's concern (`family-concern`) and other `flag-medium` flags: a concern the home or a relative
+ *        raised comes before scheduled work, as a medium flag outranks a routine one
  *    600 due reviews (medication-review rules, `pcsp-review`, `flag-routine`, and any rule not named here)
  *    500 advance-care-plan items (`acp-missing`, `acp-review`, `ppd-missing`)
- *    400 family concern (`family-concern`) and other `flag-medium` flags
  *    300 continuity (`continuity`)
  *    200 open actions (`open-actions`)
  * A resident's item takes the tier of its highest reason. Must-see first; then strictly by tier; within a
@@ -54,7 +55,7 @@ export interface RoundReason extends DueItem {
 export type Tier = 'escalate-now' | 'urgent' | 'high' | 'review' | 'acp' | 'family-concern' | 'continuity' | 'open-actions';
 
 export const TIER_WEIGHT: Record<Tier, number> = {
-  'escalate-now': 1000, urgent: 900, high: 800, review: 600, acp: 500, 'family-concern': 400, continuity: 300, 'open-actions': 200,
+  'escalate-now': 1000, urgent: 900, high: 800, 'family-concern': 700, review: 600, acp: 500, continuity: 300, 'open-actions': 200,
 };
 
 export const TIER_LABEL: Record<Tier, string> = {
@@ -197,7 +198,7 @@ export function residentName(s: ResidentSnapshot): string {
 
 /**
  * Why a resident must be seen this week, from their round reasons and care plan; null when they need not.
- * A post-discharge reconciliation is must-see within its 7 days, a new admission before the care plan is
+ * A post-discharge reconciliation is must-see until its due date (a setting, 7 days by default), a new admission before the care plan is
  * due (both: the item's due date not yet passed today); once overdue they stay urgent, first after must-see.
  */
 export function mustSeeWhy(reasons: readonly RoundReason[], snapshot: ResidentSnapshot, today: string): string | null {
@@ -206,7 +207,8 @@ export function mustSeeWhy(reasons: readonly RoundReason[], snapshot: ResidentSn
   if (reasons.some((r) => r.urgent)) return 'Same-day call to the prescriber about medicines';
   if (rules.has('flag-urgent')) return 'Urgent concern from the home';
   if (reasons.some((r) => isEndOfLife(r.rule)) && endOfLifeTriggered(snapshot)) return 'End of life: time with the family this week';
-  if (reasons.some((r) => r.rule === 'post-discharge' && r.due >= today)) return 'Home from hospital: reconciliation within 7 days';
+  const discharge = reasons.find((r) => r.rule === 'post-discharge' && r.due >= today);
+  if (discharge) return `Home from hospital: medicines reconciliation by ${formatUkDate(discharge.due)}`;
   if (reasons.some((r) => r.rule === 'new-admission-pcsp' && r.due >= today)) return 'New admission: assessment before the care plan is due';
   return null;
 }

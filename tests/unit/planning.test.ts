@@ -14,15 +14,15 @@ const due = (residentId: number, rule: string, minutes = 15, extra: Partial<DueI
 const gsf = (value: string) => ({ id: 1, element: 'gsf' as const, value, details: {}, recordedOn: '2026-11-10', reviewDue: null, participants: {}, source: 'test', supersededBy: null });
 
 describe('round planner', () => {
-  it('puts escalate-now follow-ups and urgent first, then high, due reviews, ACP items, family concern, continuity and open actions, after a 10-minute huddle', () => {
+  it('puts escalate-now follow-ups and urgent first, then high, a family’s or the home’s medium concern, due reviews, ACP items, continuity and open actions, after a 10-minute huddle', () => {
     const snapshots = [1, 2, 3, 4, 5, 6, 7, 8].map((id) => makeSnapshot(id));
     const reasons = [
       due(1, 'open-actions', 5), due(2, 'continuity', 10), due(3, 'family-concern'), due(4, 'acp-missing'), due(5, 'smr-annual', 20),
       due(6, 'flag-high'), due(7, 'flag-urgent'), due(8, 'flag-escalate-now'),
     ];
     const plan = planRound({ snapshots, reasons, capacityMinutes: 240, startTime: '10:00', today });
-    expect(plan.items.map((i) => i.residentId)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
-    expect(plan.items.map((i) => i.start)).toEqual(['10:10', '10:22', '10:34', '10:46', '11:01', '11:08', '11:20', '11:27']);
+    expect(plan.items.map((i) => i.residentId)).toEqual([8, 7, 6, 3, 5, 4, 2, 1]);
+    expect(plan.items.map((i) => i.start)).toEqual(['10:10', '10:22', '10:34', '10:46', '10:58', '11:13', '11:20', '11:27']);
     expect(plan.usedMinutes).toBe(10 + 12 * 4 + 15 + 7 * 3);
     expect(plan.overByMinutes).toBe(0);
     expect(plan.notThisWeek).toEqual([]);
