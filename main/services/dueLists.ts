@@ -11,6 +11,7 @@ import type { ResidentReviews, ReviewRow, ReviewsList } from '../../shared/ipc/r
 import { searchKey } from '../../shared/text';
 import { carePlanOverview } from './carePlans';
 import type { AppContext } from './context';
+import { remembered } from './remembered';
 import { reviewsOverview } from './reviews';
 
 const PRESSING: Record<DueStatus, number> = { overdue: 0, due: 1, 'due-soon': 2 };
@@ -71,7 +72,8 @@ export async function reviewsList(ctx: AppContext, input: ParsedInput<'reviews:l
 }
 
 export async function carePlanList(ctx: AppContext, input: ParsedInput<'carePlans:list'>): Promise<CarePlanList> {
-  const overview = await carePlanOverview(ctx, input.homeId === undefined ? {} : { homeId: input.homeId });
+  // Remembered until the data or the day changes (remembered.ts): paging and filtering do not rerun the rules.
+  const overview = await remembered(ctx, `carePlans:overview:${input.homeId ?? ''}`, () => carePlanOverview(ctx, input.homeId === undefined ? {} : { homeId: input.homeId }));
   const earliest = (r: CarePlanResidentRow) => r.due.map((d) => d.due).sort()[0] ?? '';
   const matches = overview.residents.filter((r) => matchesText(input.query, `${r.name} ${r.preferredName ?? ''}`, r.nhsNumber)
     && (input.rule === undefined || r.due.some((d) => d.rule === input.rule))

@@ -96,6 +96,11 @@ export { describeHolder, markRestoring, type Holder } from './holders';
 export interface Store {
   readonly file: string;
   schemaVersion(): number;
+  /**
+   * Changes whenever the database's data may have changed: any write through this store, or a commit by
+   * another connection or process. For remembering computations over the whole register (main/services/remembered.ts).
+   */
+  dataVersion(): Promise<string>;
   close(): void;
   /** Other processes (and other stores in this one) that have this database open, live ones only. */
   otherHolders(): Promise<Holder[]>;
@@ -328,6 +333,7 @@ export function createStore(db: Db, file: string, holder?: HolderHandle): Store 
   return {
     file,
     schemaVersion: () => schemaVersion(db),
+    dataVersion: () => read(() => `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`),
     close: () => {
       if (db.open && existsSync(queueFile)) {
         // best effort: write queued audit events now if nobody else is writing, else the next write will
