@@ -329,11 +329,15 @@ export function createStore(db: Db, file: string, holder?: HolderHandle): Store 
     }
   });
   let importing = false;
+  /** Rows this connection changed (any table, temp ones too) and those that were only scratch, for dataVersion(). */
+  const changesQuery = db.prepare('SELECT total_changes()').pluck();
+  const totalChanges = (): number => Number(changesQuery.get());
+  let scratchChanges = 0;
 
   return {
     file,
     schemaVersion: () => schemaVersion(db),
-    dataVersion: () => read(() => `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`),
+    dataVersion: () => read(() => `${String(db.pragma('data_version', { simple: true }))}:${totalChanges() - scratchChanges}`),
     close: () => {
       if (db.open && existsSync(queueFile)) {
         // best effort: write queued audit events now if nobody else is writing, else the next write will
@@ -550,7 +554,15 @@ export function createStore(db: Db, file: string, holder?: HolderHandle): Store 
     },
 
     snapshots: {
-      load: (query) => read(() => loadSnapshots(db, query)),
+      load: (query) => read(() => {
+        // The resident ids go through a temp table: those rows are scratch, not a change to the data.
+        const before = totalChanges();
+        try {
+          return loadSnapshots(db, query);
+        } finally {
+          scratchChanges += totalChanges() - before;
+        }
+      }),
     },
 
     audit: {
