@@ -3,6 +3,7 @@
  * work in one transaction (with its audit event) and returns a Promise, so a server-backed store could
  * stand behind the same interface later.
  */
+import { randomUUID } from 'node:crypto';
 import type { CareHome, CareHomeFields, Practice, PracticeDetails, Representative, RepresentativeFields, Resident, ResidentDetail, ResidentFields, StaffMember } from '../../shared/domain/register';
 import type { StaffRole } from '../../shared/domain/enums';
 import type { NewFlag, ResidentRecords } from '../../shared/domain/clinical';
@@ -333,11 +334,13 @@ export function createStore(db: Db, file: string, holder?: HolderHandle): Store 
   const changesQuery = db.prepare('SELECT total_changes()').pluck();
   const totalChanges = (): number => Number(changesQuery.get());
   let scratchChanges = 0;
+  /** This store's own mark in its data version: a store opened again (after a restore) never repeats an earlier one's version. */
+  const instance = randomUUID();
 
   return {
     file,
     schemaVersion: () => schemaVersion(db),
-    dataVersion: () => read(() => `${String(db.pragma('data_version', { simple: true }))}:${totalChanges() - scratchChanges}`),
+    dataVersion: () => read(() => `${instance}:${String(db.pragma('data_version', { simple: true }))}:${totalChanges() - scratchChanges}`),
     close: () => {
       if (db.open && existsSync(queueFile)) {
         // best effort: write queued audit events now if nobody else is writing, else the next write will
