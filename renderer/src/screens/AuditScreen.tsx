@@ -100,7 +100,7 @@ export function AuditScreen({ residentId }: { residentId: number | null }) {
       <p>Who did what in Roundtable, and when: every change, every backup and restore, and every time someone opened a resident’s record.</p>
       <form className="app-filter-bar" onSubmit={submit} noValidate aria-label="Filter the audit trail">
         <div className="app-filter-bar__item">
-          <TextField id="audit-find" label="Find by name or NHS number" type="search" value={find} onChange={setFind} widthClass="nhsuk-u-width-full" />
+          <TextField id="audit-find" label="Name or NHS number" type="search" value={find} onChange={setFind} widthClass="nhsuk-u-width-full" />
           <p className="app-secondary-text" id="audit-find-count" aria-live="polite" data-testid="audit-find-count">{findHint}</p>
         </div>
         <div className="app-filter-bar__search">
