@@ -72,6 +72,8 @@ export function todayInLondon(now: Date = new Date()): IsoDate {
 }
 
 function toUtcMs(iso: IsoDate): number {
+  // The common yyyy-mm-dd read without splitting (the rules do this thousands of times per resident list)
+  if (iso.length === 10 && iso[4] === '-' && iso[7] === '-') return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
   const [y, m, d] = iso.split('-').map(Number);
   return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1);
 }

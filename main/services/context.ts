@@ -18,6 +18,8 @@ export interface ContextState {
   pdfPrinter: PdfPrinter | null;
   /** quick_check answers by file, size and time: a backup file is not changed once written, so each is read once. */
   backupChecks: Map<string, BackupCheck>;
+  /** Whole-register computations (the review schedule, the care-plan list) for one data version and day (remembered.ts). */
+  remembered: { version: string; values: Map<string, Promise<unknown>> };
 }
 
 export interface AppContext {
@@ -79,6 +81,7 @@ export function createContext(store: Store, options: ContextOptions = {}): AppCo
       importProgress: { running: false, fileName: null, bytesRead: 0, totalBytes: 0, rows: 0 },
       pdfPrinter: options.pdfPrinter ?? null,
       backupChecks: new Map(),
+      remembered: { version: '', values: new Map() },
     },
   };
   return ctx;

@@ -6,11 +6,12 @@
 import type { DueStatus } from '../../shared/domain/due';
 import type { DueListSort, Page } from '../../shared/domain/lists';
 import type { ParsedInput } from '../../shared/ipc';
-import type { CarePlanList, CarePlanResidentRow } from '../../shared/ipc/carePlans';
+import type { CarePlanList, CarePlanOverview, CarePlanResidentRow } from '../../shared/ipc/carePlans';
 import type { ResidentReviews, ReviewRow, ReviewsList } from '../../shared/ipc/reviews';
 import { searchKey } from '../../shared/text';
 import { carePlanOverview } from './carePlans';
 import type { AppContext } from './context';
+import { remembered } from './remembered';
 import { reviewsOverview } from './reviews';
 
 const PRESSING: Record<DueStatus, number> = { overdue: 0, due: 1, 'due-soon': 2 };
@@ -70,8 +71,27 @@ export async function reviewsList(ctx: AppContext, input: ParsedInput<'reviews:l
   };
 }
 
+/** The care-plan overview, remembered until the data or the day changes (remembered.ts): paging and filtering do not rerun the rules. */
+export function rememberedCarePlans(ctx: AppContext, homeId?: number): Promise<CarePlanOverview> {
+  return remembered(ctx, `carePlans:overview:${homeId ?? ''}`, () => carePlanOverview(ctx, homeId === undefined ? {} : { homeId }));
+}
+
+/**
+ * The residents with something due or overdue now (not "due soon"): medication reviews, or care-plan gaps.
+ * The Residents list's "Needs attention" filter, from the same remembered computations as the Reviews and
+ * Care plans lists, so filtering does not run every rule for every resident on each page.
+ */
+export async function residentsWithDue(ctx: AppContext, what: 'reviews' | 'care-plan'): Promise<number[]> {
+  if (what === 'reviews') {
+    const overview = await reviewsOverview(ctx, {}, { record: false });
+    return [...new Set(overview.items.filter((i) => i.status !== 'due-soon').map((i) => i.residentId))];
+  }
+  const overview = await rememberedCarePlans(ctx);
+  return overview.residents.filter((r) => r.due.some((d) => d.status !== 'due-soon')).map((r) => r.residentId);
+}
+
 export async function carePlanList(ctx: AppContext, input: ParsedInput<'carePlans:list'>): Promise<CarePlanList> {
-  const overview = await carePlanOverview(ctx, input.homeId === undefined ? {} : { homeId: input.homeId });
+  const overview = await rememberedCarePlans(ctx, input.homeId);
   const earliest = (r: CarePlanResidentRow) => r.due.map((d) => d.due).sort()[0] ?? '';
   const matches = overview.residents.filter((r) => matchesText(input.query, `${r.name} ${r.preferredName ?? ''}`, r.nhsNumber)
     && (input.rule === undefined || r.due.some((d) => d.rule === input.rule))

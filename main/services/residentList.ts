@@ -10,6 +10,7 @@ import type { ParsedInput } from '../../shared/ipc';
 import { carePlanDueItems } from '../../shared/rules/carePlan';
 import { medicationDueItems } from '../../shared/rules/reviews';
 import type { AppContext } from './context';
+import { residentsWithDue } from './dueLists';
 import { loadSettings, upcomingRounds } from './reviews';
 
 const PRESSING: Record<DueStatus, number> = { overdue: 0, due: 1, 'due-soon': 2 };
@@ -25,6 +26,7 @@ export async function residentsPage(ctx: AppContext, input: ParsedInput<'residen
   const today = ctx.today();
   const { total, residents, openFlags } = await ctx.store.residents.page({
     query: input.query, homeId: input.homeId, status: input.status, withOpenFlag: input.withOpenFlag,
+    onlyIds: input.residentId !== undefined ? [input.residentId] : input.due !== undefined ? await residentsWithDue(ctx, input.due) : undefined,
     sort: input.sort, descending: input.descending, offset: input.offset, limit: input.limit,
   });
   if (residents.length === 0) return { rows: [], total, offset: input.offset, limit: input.limit };

@@ -16,6 +16,7 @@ import type { CareHome } from '../../shared/domain/register';
 import type { RecordedReviewRow } from '../store';
 import type { MedicineFigures } from '../../shared/print';
 import type { AppContext } from './context';
+import { remembered } from './remembered';
 
 export async function loadSettings(ctx: AppContext): Promise<ReviewSettings> {
   return settingsFrom(await ctx.store.reviews.settings());
@@ -75,8 +76,33 @@ export async function upcomingRounds(ctx: AppContext, homes: CareHome[], setting
   });
 }
 
-/** Every due medication review (optionally one home's, due before a date), fitted into the upcoming rounds. */
+/**
+ * Every due medication review (optionally one home's, due before a date), fitted into the upcoming rounds.
+ * Remembered on the context until the data or the day changes (remembered.ts), so paging and filtering the
+ * Reviews list do not run the rules for every resident again; the result is shared, never changed by callers.
+ */
 export async function reviewsOverview(ctx: AppContext, input: ParsedInput<'reviews:overview'>, options: { record?: boolean } = {}): Promise<ReviewsOverview> {
+  const overview = await remembered(ctx, `reviews:overview:${input.homeId ?? ''}:${input.before ?? ''}`, () => computeOverview(ctx, input));
+  if (options.record !== false) await recordRunIfChanged(ctx, input.homeId ?? null, overview);
+  return overview;
+}
+
+/**
+ * The schedule run (and its audit event) is recorded when its result differs from the last run recorded for
+ * the same home, or all homes: another day, other settings or rules, other counts. Not on every view: at
+ * practice scale each view of the list wrote a row and an audit event, filling the audit trail with
+ * identical runs and making every view a write.
+ */
+async function recordRunIfChanged(ctx: AppContext, homeId: number | null, o: ReviewsOverview): Promise<void> {
+  const placed = o.items.filter((i) => i.scheduledFor !== null).length;
+  const run = { today: o.today, homeId, rulesVersion: o.rulesVersion, settings: o.settings, items: o.items.length, placed, unplaced: o.items.length - placed };
+  const last = (await ctx.store.reviews.runs(50)).find((r) => r.home_id === homeId);
+  const same = last !== undefined && last.today === run.today && last.rules_version === run.rulesVersion && last.settings === JSON.stringify(run.settings)
+    && last.items === run.items && last.placed === run.placed && last.unplaced === run.unplaced;
+  if (!same) await ctx.store.reviews.recordRun(ctx.actor, run);
+}
+
+async function computeOverview(ctx: AppContext, input: ParsedInput<'reviews:overview'>): Promise<ReviewsOverview> {
   const today = ctx.today();
   const settings = await loadSettings(ctx);
   const homes = (await ctx.store.homes.list()).filter((h) => input.homeId === undefined || h.id === input.homeId);
@@ -88,17 +114,23 @@ export async function reviewsOverview(ctx: AppContext, input: ParsedInput<'revie
   const rounds = await upcomingRounds(ctx, homes, settings);
   const time = roundTimeFrom(await ctx.store.rounds.timeSettings());
 
+  const itemsByHome = new Map<number, DueItem[]>();
+  for (const i of items) {
+    const homeId = byResident.get(i.residentId)?.resident.homeId;
+    if (homeId === undefined) continue;
+    const list = itemsByHome.get(homeId);
+    if (list) list.push(i);
+    else itemsByHome.set(homeId, [i]);
+  }
   const rows: ReviewRow[] = [];
-  let placedCount = 0;
   for (const home of homes) {
-    const homeItems = items.filter((i) => byResident.get(i.residentId)?.resident.homeId === home.id);
+    const homeItems = itemsByHome.get(home.id) ?? [];
     const homeRounds: ScheduleRound[] = rounds.filter((r) => r.homeId === home.id)
       .map((r) => ({ key: r.key, date: r.date, capacityMinutes: r.capacityMinutes, usedMinutes: r.usedMinutes }));
     // minutes from the round's time model: what the round would give each review (issue 12), not the review settings'
     const share = roundShare(homeItems, time, (home.pharmacistMinutes ?? 0) > 0);
     const schedule = scheduleReviews(homeRounds, share.onRound);
     schedule.unplaced.push(...share.elsewhere);
-    placedCount += schedule.placed.length;
     // usedMinutes stays what the round itself says is planned (the Rounds screen's figure); the reviews
     // suggested for it are counted apart, so "time left" means one thing on both screens.
     for (const r of rounds.filter((x) => x.homeId === home.id)) r.reviewMinutes = (schedule.used[r.key] ?? r.usedMinutes) - r.usedMinutes;
@@ -116,8 +148,6 @@ export async function reviewsOverview(ctx: AppContext, input: ParsedInput<'revie
   rows.sort((a, b) => order[a.status] - order[b.status] || seriousness(a) - seriousness(b) || a.due.localeCompare(b.due) || a.home.localeCompare(b.home)
     || a.name.localeCompare(b.name) || a.rule.localeCompare(b.rule));
   const recorded = (await ctx.store.reviews.recorded({ homeId: input.homeId, since: addDays(today, -90) })).map(toRecorded);
-  if (options.record !== false) await ctx.store.reviews.recordRun(ctx.actor, { today, homeId: input.homeId ?? null, rulesVersion: REVIEW_RULES_VERSION, settings, items: rows.length,
-    placed: placedCount, unplaced: rows.length - placedCount });
   return { today, rulesVersion: REVIEW_RULES_VERSION, settings, items: rows, rounds, recorded };
 }
 

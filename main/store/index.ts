@@ -3,6 +3,7 @@
  * work in one transaction (with its audit event) and returns a Promise, so a server-backed store could
  * stand behind the same interface later.
  */
+import { randomUUID } from 'node:crypto';
 import type { CareHome, CareHomeFields, Practice, PracticeDetails, Representative, RepresentativeFields, Resident, ResidentDetail, ResidentFields, StaffMember } from '../../shared/domain/register';
 import type { StaffRole } from '../../shared/domain/enums';
 import type { NewFlag, ResidentRecords } from '../../shared/domain/clinical';
@@ -96,6 +97,11 @@ export { describeHolder, markRestoring, type Holder } from './holders';
 export interface Store {
   readonly file: string;
   schemaVersion(): number;
+  /**
+   * Changes whenever the database's data may have changed: any write through this store, or a commit by
+   * another connection or process. For remembering computations over the whole register (main/services/remembered.ts).
+   */
+  dataVersion(): Promise<string>;
   close(): void;
   /** Other processes (and other stores in this one) that have this database open, live ones only. */
   otherHolders(): Promise<Holder[]>;
@@ -324,10 +330,17 @@ export function createStore(db: Db, file: string, holder?: HolderHandle): Store 
     }
   });
   let importing = false;
+  /** Rows this connection changed (any table, temp ones too) and those that were only scratch, for dataVersion(). */
+  const changesQuery = db.prepare('SELECT total_changes()').pluck();
+  const totalChanges = (): number => Number(changesQuery.get());
+  let scratchChanges = 0;
+  /** This store's own mark in its data version: a store opened again (after a restore) never repeats an earlier one's version. */
+  const instance = randomUUID();
 
   return {
     file,
     schemaVersion: () => schemaVersion(db),
+    dataVersion: () => read(() => `${instance}:${String(db.pragma('data_version', { simple: true }))}:${totalChanges() - scratchChanges}`),
     close: () => {
       if (db.open && existsSync(queueFile)) {
         // best effort: write queued audit events now if nobody else is writing, else the next write will
@@ -544,7 +557,15 @@ export function createStore(db: Db, file: string, holder?: HolderHandle): Store 
     },
 
     snapshots: {
-      load: (query) => read(() => loadSnapshots(db, query)),
+      load: (query) => read(() => {
+        // The resident ids go through a temp table: those rows are scratch, not a change to the data.
+        const before = totalChanges();
+        try {
+          return loadSnapshots(db, query);
+        } finally {
+          scratchChanges += totalChanges() - before;
+        }
+      }),
     },
 
     audit: {

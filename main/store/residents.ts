@@ -178,6 +178,8 @@ export function retireRepresentative(db: Db, id: number): void {
 export interface ResidentPageQuery extends ResidentQuery {
   /** Only residents with at least one open (or on-agenda) flag. */
   withOpenFlag?: boolean | undefined;
+  /** Only these residents (one resident for a picker's choice; those a rule finds something due for). */
+  onlyIds?: readonly number[] | undefined;
   sort: ResidentSort;
   descending: boolean;
   offset: number;
@@ -207,9 +209,11 @@ export function pageResidents(db: Db, q: ResidentPageQuery): { total: number; re
   const where = `WHERE (@homeId IS NULL OR r.home_id = @homeId)
         AND (@status = 'all' OR r.status = @status)
         AND (@key = '' OR r.search_text LIKE '%' || @key || '%' ESCAPE '\\')
-        AND (@withOpenFlag = 0 OR o.rank IS NOT NULL)`;
+        AND (@withOpenFlag = 0 OR o.rank IS NOT NULL)
+        AND (@onlyIds IS NULL OR r.id IN (SELECT value FROM json_each(@onlyIds)))`;
   const open = `(SELECT f.resident_id, min(${SEVERITY_RANK}) AS rank FROM flag f WHERE ${OPEN_FLAG} GROUP BY f.resident_id) o ON o.resident_id = r.id`;
-  const params = { homeId: q.homeId ?? null, status: q.status ?? 'active', key: escapeLike(key), withOpenFlag: q.withOpenFlag ? 1 : 0 };
+  const params = { homeId: q.homeId ?? null, status: q.status ?? 'active', key: escapeLike(key), withOpenFlag: q.withOpenFlag ? 1 : 0,
+    onlyIds: q.onlyIds === undefined ? null : JSON.stringify(q.onlyIds) };
   const total = (db.prepare(`SELECT count(*) AS n FROM resident r LEFT JOIN ${open} ${where}`).get(params) as { n: number }).n;
   const rows = db.prepare(`${SELECT} LEFT JOIN ${open} ${where} ORDER BY ${order[q.sort]} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: q.limit, offset: q.offset }) as ResidentRow[];

@@ -40,6 +40,10 @@ export const registerChannels = {
     homeId: id.optional(),
     status: z.enum([...RESIDENT_STATUSES, 'all']).optional(),
     withOpenFlag: z.boolean().optional(),
+    /** Needs attention: medication reviews due or overdue now, or care-plan gaps due or overdue now. */
+    due: z.enum(['reviews', 'care-plan']).optional(),
+    /** One resident only (a picker showing its choice). */
+    residentId: id.optional(),
     sort: z.enum(RESIDENT_SORTS).default('home'),
     descending: z.boolean().default(false),
     offset: z.number().int().min(0).max(10_000_000).default(0),

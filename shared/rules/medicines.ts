@@ -222,17 +222,24 @@ export interface MedicinesProfile {
   dataVersion: string;
 }
 
-/** Each record's reading, remembered while the record object lives (the rules read one snapshot several times). */
-const CURRENT_MEMO = new WeakMap<SnapshotMedication, CurrentMedicine>();
+/**
+ * Each record's reading, remembered per product, dose and marking (they repeat across residents; bounded).
+ * Keyed by text, not by record object: every request loads fresh records, and a weak map over thousands of
+ * short-lived records cost more in garbage collection than the reading it saved.
+ */
+const READING_MEMO = new Map<string, { matched: MatchedMedicine; asNeeded: AsNeeded | null }>();
 
 function toCurrent(m: SnapshotMedication): CurrentMedicine {
-  let c = CURRENT_MEMO.get(m);
-  if (c === undefined || c.dose !== m.dose || c.startDate !== m.startDate) {
-    const asNeeded = asNeededOf(m);
-    c = { ...matchMedicine(m.name), id: m.id, dose: m.dose, startDate: m.startDate, type: m.type, asNeeded, anticipatory: asNeeded === 'just-in-case' };
-    CURRENT_MEMO.set(m, c);
+  const key = `${m.asNeeded ?? ''}\u0000${m.name}\u0000${m.dose ?? ''}`;
+  let reading = READING_MEMO.get(key);
+  if (reading === undefined) {
+    reading = { matched: matchMedicine(m.name), asNeeded: asNeededOf(m) };
+    if (READING_MEMO.size >= MEMO_LIMIT) READING_MEMO.clear();
+    READING_MEMO.set(key, reading);
   }
-  return c;
+  const { matched, asNeeded } = reading;
+  return { text: matched.text, entry: matched.entry, matchedOn: matched.matchedOn, topical: matched.topical, strengthMg: matched.strengthMg, acb: matched.acb,
+    id: m.id, dose: m.dose, startDate: m.startDate, type: m.type, asNeeded, anticipatory: asNeeded === 'just-in-case' };
 }
 
 export function currentMedicines(snapshot: Pick<ResidentSnapshot, 'medications'>): CurrentMedicine[] {

@@ -141,6 +141,31 @@ describe('2,000 residents in 50 homes', () => {
     await look('scale-06-audit-1366x768');
   });
 
+  it('lets the audit trail be filtered to any resident, the last of the last home included, and the Residents list to who has reviews or care-plan gaps due', async () => {
+    const { page } = h;
+    const last = (await h.invoke('residents:page', { homeId: lastHomeId, sort: 'name', descending: true, limit: 1 })).rows[0]?.resident;
+    expect(last).toBeDefined();
+    await h.open('/audit');
+    await page.getByTestId('audit-table').waitFor();
+    await page.getByLabel('Name or NHS number').fill(last?.nhsNumber ?? '');
+    await page.getByTestId('audit-find-count').filter({ hasText: /^1 resident listed$/ }).waitFor();
+    await page.getByLabel('Resident', { exact: true }).selectOption(String(last?.id));
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    const events = (await h.invoke('audit:page', { residentId: last?.id ?? 0 })).total;
+    expect(events).toBeGreaterThan(0);
+    await page.getByTestId('list-count').filter({ hasText: new RegExp(`^${events.toLocaleString('en-GB')} events?`) }).waitFor();
+    expect(await page.getByLabel('Resident', { exact: true }).locator('option:checked').textContent()).toContain(formatNhsNumber(last?.nhsNumber ?? ''));
+    await look('scale-10-audit-resident-1366x768');
+
+    for (const [due, label] of [['reviews', 'With reviews due'], ['care-plan', 'With care-plan gaps']] as const) {
+      const expected = (await h.invoke('residents:page', { due, limit: 1 })).total;
+      await h.open('/residents');
+      await page.getByTestId('residents-table').waitFor();
+      await page.getByLabel('Needs attention').selectOption({ label });
+      await page.getByTestId('list-count').filter({ hasText: new RegExp(`^${expected.toLocaleString('en-GB')} residents?`) }).waitFor();
+    }
+  });
+
   it('uses the whole width of a 1920×1080 screen', async () => {
     const { page } = h;
     await page.setViewportSize({ width: 1920, height: 1080 });

@@ -96,6 +96,32 @@ describe('residents list, a page at a time', () => {
     expect(header.nextRound).toEqual({ date: '2026-11-24', planned: false });
   });
 
+  it('filters to who needs attention for reviews due or care-plan gaps, agreeing with the columns, and shows a change at once', async () => {
+    const everyone = async () => [...(await page({ limit: 100 })).rows, ...(await page({ limit: 100, offset: 100 })).rows];
+    const target = ids['Ash House:3'] ?? 0;
+    const dueIds = async () => (await page({ due: 'reviews', status: 'all', limit: 200 })).rows.map((r) => r.resident.id);
+    expect(await dueIds()).toContain(target);
+    // Someone who has left has nothing due: the filter follows at once (nothing stale remembered).
+    const { nhsNumber: nhs, familyName, givenName, dateOfBirth, sex, homeId, room, admissionDate } = await t.store.residents.get(target);
+    await t.store.residents.update(t.ctx.actor, target, residentInput.parse({ nhsNumber: nhs, familyName, givenName, dateOfBirth, sex, homeId, room, admissionDate,
+      status: 'left', statusDate: '2026-11-20' }));
+    expect(await dueIds()).not.toContain(target);
+    const all = await everyone();
+    const withReviews = await page({ due: 'reviews', limit: 100 });
+    expect(withReviews.total).toBe(all.filter((r) => r.reviewsDue.count > 0).length);
+    expect(withReviews.rows.every((r) => r.reviewsDue.count > 0)).toBe(true);
+    const withGaps = await page({ due: 'care-plan', limit: 100 });
+    expect(withGaps.total).toBe(all.filter((r) => r.carePlanGaps.count > 0).length);
+    expect(withGaps.rows.every((r) => r.carePlanGaps.count > 0)).toBe(true);
+  });
+
+  it('finds one resident by id, for a picker showing its choice, even past the first thousand', async () => {
+    const last = ids['Willow Court:59'] ?? 0;
+    const one = await page({ residentId: last, status: 'all', limit: 1 });
+    expect(one.total).toBe(1);
+    expect(one.rows.map((r) => r.resident.familyName)).toEqual(['Willow059']);
+  });
+
   it('refuses a page larger than the largest page', async () => {
     const result = await dispatch(t.ctx, 'residents:page', { limit: 5000 });
     expect(result.ok).toBe(false);

@@ -111,8 +111,27 @@ describe('reviews list, one row per resident', () => {
     const second = await ok('reviews:list', { offset: 1, limit: 1 });
     expect(second.residents).toMatchObject({ total: 2, offset: 1, limit: 1 });
     expect(second.residents.rows.map((g) => g.residentId)).toEqual([fred.id]);
-    // Each first page records the computed schedule; turning a page does not record another.
-    expect((await t.store.reviews.runs()).length).toBe(3);
+    // The schedule run is recorded once: filtering and turning pages show the same schedule, so no new record.
+    expect((await t.store.reviews.runs()).length).toBe(1);
+  });
+
+  it('shows a change at once, from this app or another process, and records a run only when the schedule changes', async () => {
+    const { home, edith, fred } = await seed();
+    const before = await ok('reviews:list', {});
+    expect(before.residents.rows.map((g) => g.residentId)).toEqual([edith.id, fred.id]);
+    await ok('reviews:list', {});
+    expect((await t.store.reviews.runs()).length).toBe(1);
+    // Recorded here: Fred's review is no longer due, and the new schedule is recorded.
+    await ok('reviews:record-done', { residentId: fred.id, rule: 'smr-annual', doneOn: '2026-11-20', doneBy: 'Tom Briggs', outcome: 'Reviewed', medicinesChanged: 'None' });
+    const after = await ok('reviews:list', {});
+    expect(after.residents.rows.map((g) => g.residentId)).toEqual([edith.id]);
+    expect((await t.store.reviews.runs()).map((r) => r.items)).toEqual([2, 3]);
+    // Written by another process on the same file: Edith has left, so nobody is due.
+    const other = new Database(t.file);
+    other.prepare("UPDATE resident SET status = 'left', status_date = '2026-11-22' WHERE id = ?").run(edith.id);
+    other.close();
+    expect((await ok('reviews:list', {})).residents.total).toBe(0);
+    expect((await ok('reviews:overview', { homeId: home.id })).items).toEqual([]);
   });
 });
 

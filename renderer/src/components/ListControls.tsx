@@ -5,6 +5,8 @@
 import { useMemo, useState, type ReactNode } from 'react';
 
 export const PAGE_SIZE = 50;
+/** How long a list waits after the last keystroke before it searches. */
+export const SEARCH_DELAY_MS = 200;
 
 export function formatCount(n: number): string {
   return n.toLocaleString('en-GB');

@@ -1,5 +1,5 @@
 /** The audit trail: who did what and when, filtered by resident, person, date and kind; CSV export. */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { formatUkDate } from '../../../shared/dates';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import { call, toApiError, type ApiError } from '../api';
@@ -12,7 +12,7 @@ import { TextField } from '../components/TextField';
 import { downloadText, formatTimestamp } from '../download';
 import { readDate } from '../forms/dates';
 import { useLoad, usePageTitle } from '../hooks';
-import { ListBar, PAGE_SIZE } from '../components/ListControls';
+import { ListBar, PAGE_SIZE, SEARCH_DELAY_MS } from '../components/ListControls';
 
 const ACTIONS: Record<string, string> = {
   create: 'Added', update: 'Changed', retire: 'Removed', view: 'Viewed', backup: 'Backed up', restore: 'Restored', export: 'Exported',
@@ -21,6 +21,8 @@ const ENTITIES: Record<string, string> = {
   care_home: 'Care home', resident: 'Resident', representative: 'Representative', resident_records: 'Clinical records', flag: 'Flag',
   staff: 'Staff', practice: 'Practice', database: 'Database', audit: 'Audit trail',
 };
+/** The picker lists this many matches; typing more finds any other resident. */
+const PICKER_SIZE = 25;
 const word = (map: Record<string, string>, key: string) => map[key] ?? key.replace(/_/g, ' ');
 
 interface Filter { residentId?: number; person?: string; from?: string; to?: string; kind?: string }
@@ -30,7 +32,18 @@ export function AuditScreen({ residentId }: { residentId: number | null }) {
   const [form, setForm] = useState({ resident: residentId ? String(residentId) : '', person: '', kind: '', from: '', to: '' });
   const [errors, setErrors] = useState<{ fieldId: string; message: string }[]>([]);
   const [choices] = useLoad(() => call('audit:choices', {}), []);
-  const [residents] = useLoad(() => call('residents:search', { status: 'all' }), []);
+  // The resident picker reaches every resident: the list holds the first matches of what is typed (name or
+  // NHS number, over the whole register, paged in the store), plus the resident already chosen.
+  const [find, setFind] = useState('');
+  const [findTerm, setFindTerm] = useState('');
+  useEffect(() => {
+    const timer = window.setTimeout(() => setFindTerm(find.trim()), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [find]);
+  const [matches] = useLoad(() => call('residents:page', { status: 'all', sort: 'name', limit: PICKER_SIZE, ...(findTerm ? { query: findTerm } : {}) }),
+    [findTerm], { keepPrevious: true });
+  const [chosen] = useLoad(() => (form.resident ? call('residents:page', { status: 'all', residentId: Number(form.resident), limit: 1 }) : Promise.resolve(null)),
+    [form.resident]);
   const [offset, setOffset] = useState(0);
   const [events, retry] = useLoad(() => call('audit:page', { ...filter, offset, limit: PAGE_SIZE }), [JSON.stringify(filter), offset], { keepPrevious: true });
   const shown = events.status === 'ready' ? events.value : events.status === 'loading' ? events.previous : null;
@@ -67,8 +80,15 @@ export function AuditScreen({ residentId }: { residentId: number | null }) {
 
   const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
   const c = choices.status === 'ready' ? choices.value : { people: [], actions: [], entities: [] };
-  const residentOptions = [{ value: '', label: 'Anyone' }, ...(residents.status === 'ready'
-    ? residents.value.map((r) => ({ value: String(r.id), label: `${r.familyName}, ${r.givenName} (${formatNhsNumber(r.nhsNumber)})` })) : [])];
+  const found = matches.status === 'ready' ? matches.value : matches.status === 'loading' ? matches.previous : null;
+  const picked = chosen.status === 'ready' ? chosen.value?.rows[0]?.resident ?? null : null;
+  const pickable = [...(picked && !found?.rows.some((r) => r.resident.id === picked.id) ? [picked] : []), ...(found?.rows.map((r) => r.resident) ?? [])];
+  const residentOptions = [{ value: '', label: 'Anyone' },
+    ...pickable.map((r) => ({ value: String(r.id), label: `${r.familyName}, ${r.givenName} (${formatNhsNumber(r.nhsNumber)})` }))];
+  if (form.resident && !pickable.some((r) => String(r.id) === form.resident)) residentOptions.push({ value: form.resident, label: 'Loading…' });
+  const findHint = found === null ? 'Type a name or NHS number'
+    : found.total > found.rows.length ? `${found.rows.length} of ${found.total.toLocaleString('en-GB')} residents listed: type more to find others`
+      : `${found.total.toLocaleString('en-GB')} ${found.total === 1 ? 'resident' : 'residents'} listed`;
   const kindOptions = [{ value: '', label: 'Anything' },
     ...c.actions.map((a) => ({ value: a, label: `${word(ACTIONS, a)} (action)` })),
     ...c.entities.map((e) => ({ value: e, label: `${word(ENTITIES, e)} (record)` }))];
@@ -79,6 +99,10 @@ export function AuditScreen({ residentId }: { residentId: number | null }) {
       <PageHeading>Audit trail</PageHeading>
       <p>Who did what in Roundtable, and when: every change, every backup and restore, and every time someone opened a resident’s record.</p>
       <form className="app-filter-bar" onSubmit={submit} noValidate aria-label="Filter the audit trail">
+        <div className="app-filter-bar__item">
+          <TextField id="audit-find" label="Name or NHS number" type="search" value={find} onChange={setFind} widthClass="nhsuk-u-width-full" />
+          <p className="app-secondary-text" id="audit-find-count" aria-live="polite" data-testid="audit-find-count">{findHint}</p>
+        </div>
         <div className="app-filter-bar__search">
           <SelectField id="audit-resident" label="Resident" value={form.resident} options={residentOptions} onChange={(v) => setForm({ ...form, resident: v })} selectClassName="nhsuk-u-width-full" />
         </div>

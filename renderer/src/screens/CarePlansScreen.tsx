@@ -4,7 +4,7 @@ import { call } from '../api';
 import { CprStatusTag } from '../components/CprStatusTag';
 import { DueTag } from '../components/DueTag';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { ListBar, PAGE_SIZE, SortHeader, type SortState } from '../components/ListControls';
+import { ListBar, PAGE_SIZE, SortHeader, type SortState, SEARCH_DELAY_MS } from '../components/ListControls';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { SelectField } from '../components/SelectField';
@@ -21,7 +21,6 @@ import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
 
 /** Long enough to let a name be typed, short enough to feel immediate. */
-const SEARCH_DELAY_MS = 200;
 
 export function CarePlansScreen() {
   usePageTitle('Advance care plans');

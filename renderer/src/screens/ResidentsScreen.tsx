@@ -9,7 +9,7 @@ import { TextField } from '../components/TextField';
 import type { CareHome } from '../../../shared/domain/register';
 import { LABELS, RESIDENT_STATUSES, type ResidentStatus } from '../../../shared/domain/enums';
 import type { ResidentSort } from '../../../shared/domain/lists';
-import { ListBar, PAGE_SIZE, type SortState } from '../components/ListControls';
+import { ListBar, PAGE_SIZE, type SortState, SEARCH_DELAY_MS } from '../components/ListControls';
 import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
 import { ResidentsTable } from './ResidentsTable';
@@ -20,7 +20,6 @@ const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
   { value: 'all', label: 'Everyone' },
 ];
 /** Long enough to let a name be typed, short enough to feel immediate. */
-const SEARCH_DELAY_MS = 200;
 
 export function ResidentsScreen({ homeId, flash }: { homeId: number | null; flash: string | null }) {
   usePageTitle('Residents');
@@ -50,10 +49,12 @@ function NoHomes() {
   );
 }
 
-type Reason = '' | 'open-flag';
+type Reason = '' | 'open-flag' | 'reviews' | 'care-plan';
 const REASON_OPTIONS: { value: Reason; label: string }[] = [
   { value: '', label: 'Anyone' },
   { value: 'open-flag', label: 'With an open flag' },
+  { value: 'reviews', label: 'With reviews due' },
+  { value: 'care-plan', label: 'With care-plan gaps' },
 ];
 
 function Register({ homes, initialHomeId }: { homes: CareHome[]; initialHomeId: number | null }) {
@@ -77,6 +78,7 @@ function Register({ homes, initialHomeId }: { homes: CareHome[]; initialHomeId: 
   const [results, retry] = useLoad(
     () => call('residents:page', {
       query: term || undefined, homeId: homeId ? Number(homeId) : undefined, status, withOpenFlag: reason === 'open-flag' || undefined,
+      due: reason === 'reviews' || reason === 'care-plan' ? reason : undefined,
       sort: sort.key, descending: sort.descending, offset, limit: PAGE_SIZE,
     }),
     [term, homeId, status, reason, sort.key, sort.descending, offset],

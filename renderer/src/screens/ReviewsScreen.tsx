@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../api';
 import { DueTag } from '../components/DueTag';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { ListBar, PAGE_SIZE, SortHeader, formatCount, usePage, type SortState } from '../components/ListControls';
+import { ListBar, PAGE_SIZE, SortHeader, formatCount, usePage, type SortState, SEARCH_DELAY_MS } from '../components/ListControls';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { SelectField } from '../components/SelectField';
@@ -25,7 +25,6 @@ const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
   { value: 'due-soon', label: 'Due soon' }, { value: 'unplaced', label: 'Not fitted onto a round' },
 ];
 /** Long enough to let a name be typed, short enough to feel immediate. */
-const SEARCH_DELAY_MS = 200;
 
 /** Medication reviews: one row per resident with their reasons, where they fit on the rounds, and what was done. */
 export function ReviewsScreen({ homeId, flash }: { homeId: number | null; flash: string | null }) {
