@@ -55,7 +55,7 @@ export async function run(): Promise<void> {
     const runs: number[] = [];
     const cpu: number[] = [];
     let week = { planned: 0, mustSee: 0 };
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 15; i++) {
       const c = process.cpuUsage();
       t = performance.now();
       week = planWeekPure();
