@@ -103,6 +103,31 @@ describe('follow-up hints carry the --db they were given', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain(`npm run cli -- homes --db ${file}`);
   });
+
+  it('every hint of the week’s commands (invite, agenda, flags sheet, tasks) names the same --db', async () => {
+    const dir = temp();
+    const file = path.join(dir, 'p.sqlite');
+    await practiceWithOneHome(file);
+    const plan = await runCliCaptured(['plan', '--home', sampleHome.name, '--date', '2026-12-01', '--db', file, '--today', '2026-11-23', '--json'], { cwd: dir });
+    const roundId = String((JSON.parse(plan.out) as { roundId: number }).roundId);
+    const runs = [
+      ['invite', '--round', roundId, '--all-proposed'],
+      ['invite', '--round', 'x', '--all-proposed'],
+      ['agenda', '--round', roundId, '--out', 'a.html', '--letters', 'letters'],
+      ['flags', 'sheet', '--home', sampleHome.name, '--out', 'sheet.csv'],
+      ['flags', 'sheet', '--out', 'sheet.csv'],
+      ['agenda', '--week', '--from', '2027-01-04', '--out', 'week'],
+    ];
+    let seen = 0;
+    for (const args of runs) {
+      const result = await runCliCaptured([...args, '--db', file, '--today', '2026-11-23'], { cwd: dir });
+      // a hint sits inside a sentence ("See: npm run cli -- homes …"); usage lines start with the command itself
+      const hints = `${result.out}\n${result.err}`.split('\n').filter((l) => l.includes('npm run cli --') && !l.trimStart().startsWith('npm run cli --'));
+      for (const hint of hints) expect(hint, args.join(' ')).toContain(`--db ${file}`);
+      seen += hints.length;
+    }
+    expect(seen).toBeGreaterThanOrEqual(4);
+  });
 });
 
 describe('a database location that is not a file', () => {

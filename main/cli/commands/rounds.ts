@@ -151,7 +151,7 @@ async function printSession(ctx: AppContext, values: Values, io: CliIo, which: S
   if (date !== undefined && !isIsoDate(date)) throw new CliError('--date takes a date as YYYY-MM-DD');
   const out = stringOption(values, 'out');
   if (out !== undefined && !/\.(pdf|html?)$/i.test(out)) throw new CliError('--out takes a file ending .pdf or .html, for example --out tasks.pdf');
-  const homeId = (await homeOption(ctx, homeName)) ?? 0;
+  const homeId = (await homeOption(ctx, homeName, values)) ?? 0;
   const sessions = await call(ctx, 'rounds:sessions', { homeId, ...(date ? { date } : {}) });
   if (out !== undefined) {
     const { sessionDocument, writeSessionFiles } = await import('../../services/print'); // React and Chromium only for printing
@@ -199,7 +199,7 @@ export const agendaCommand: Command = {
     if (values.json) return printJson(io, files);
     const lines = [`Agenda: ${files.agenda.pdf ?? files.agenda.html}${files.agenda.pdf ? ` (and ${files.agenda.html})` : ''}`];
     for (const l of files.letters) lines.push(`Letter to ${l.to}: ${l.pdf ?? l.html}`);
-    if (letters && files.letters.length === 0) lines.push(`No letters: nobody has been invited yet. Invite the relatives the planner proposes: npm run cli -- invite --round ${roundId} --all-proposed`);
+    if (letters && files.letters.length === 0) lines.push(`No letters: nobody has been invited yet. Invite the relatives the planner proposes: ${cliHint(values, `invite --round ${roundId} --all-proposed`)}`);
     if (files.summary) lines.push(`Summary for the care home: ${files.summary.pdf ?? files.summary.html}`);
     io.out(lines.join('\n'));
     if (files.pdfProblem) io.err(files.pdfProblem);

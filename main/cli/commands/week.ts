@@ -4,7 +4,7 @@ import { formatUkDate, isIsoDate } from '../../../shared/dates';
 import { INVITE_METHODS, ROUND_LABELS, type InviteMethod } from '../../../shared/domain/round';
 import { writeFlagSheet } from '../../services/flagSheet';
 import { printWeek } from '../../services/print';
-import { call, CliError, printJson, stringOption, withContext, type Command } from '../common';
+import { call, cliHint, CliError, printJson, shellWord, stringOption, withContext, type Command } from '../common';
 import { homeOption } from './register';
 
 export const practiceCommand: Command = {
@@ -42,7 +42,7 @@ export const inviteCommand: Command = {
   options: { round: { type: 'string' }, 'all-proposed': { type: 'boolean', default: false }, representative: { type: 'string' }, how: { type: 'string' } },
   run: (values, _positionals, io) => withContext(values, io, async (ctx) => {
     const round = Number(stringOption(values, 'round'));
-    if (!Number.isInteger(round) || round <= 0) throw new CliError('--round takes the round’s number (shown by: npm run cli -- rounds)');
+    if (!Number.isInteger(round) || round <= 0) throw new CliError(`--round takes the round’s number (shown by: ${cliHint(values, 'rounds')})`);
     const rep = stringOption(values, 'representative');
     const how = stringOption(values, 'how');
     let result;
@@ -58,7 +58,7 @@ export const inviteCommand: Command = {
     const lines = [result.invited.length === 0 ? 'Nobody new to invite.' : `Invited ${result.invited.length}:`];
     for (const i of result.invited) lines.push(`  ${i.name} (${i.relationship}), ${ROUND_LABELS.inviteMethod[i.how as InviteMethod].toLowerCase()}`);
     for (const s of result.skipped) lines.push(`  Not invited: ${s.why}.`);
-    lines.push(`Letters: npm run cli -- agenda --round ${round} --out agenda.pdf --letters letters`);
+    lines.push(`Letters: ${cliHint(values, `agenda --round ${round} --out agenda.pdf --letters letters`)}`);
     io.out(lines.join('\n'));
   }),
 };
@@ -72,14 +72,14 @@ export const flagSheetCommand: Command = {
   options: { home: { type: 'string' }, out: { type: 'string' } },
   run: (values, _positionals, io) => withContext(values, io, async (ctx) => {
     const homeName = stringOption(values, 'home');
-    if (!homeName) throw new CliError('--home names the care home (its name or id). See: npm run cli -- homes');
+    if (!homeName) throw new CliError(`--home names the care home (its name or id). See: ${cliHint(values, 'homes')}`);
     const out = stringOption(values, 'out');
     if (!out || !/\.(xlsx|csv|pdf)$/i.test(out)) throw new CliError('--out takes a file ending .xlsx, .csv or .pdf, for example --out flags.xlsx');
-    const homeId = await homeOption(ctx, homeName) as number;
+    const homeId = await homeOption(ctx, homeName, values) as number;
     const written = await writeFlagSheet(ctx, { homeId, file: path.resolve(io.cwd, out), env: io.env });
     if (values.json) return printJson(io, written);
     io.out(`Flag sheet for ${written.residents} residents: ${written.path}`);
-    if (!/\.pdf$/i.test(out)) io.out(`When it comes back filled in: npm run cli -- import flags ${out} --home ${JSON.stringify(homeName)}`);
+    if (!/\.pdf$/i.test(out)) io.out(`When it comes back filled in: ${cliHint(values, `import flags ${shellWord(out)} --home ${shellWord(homeName)}`)}`);
   }),
 };
 
@@ -93,7 +93,7 @@ export async function runAgendaWeek(values: Record<string, string | boolean | un
     const week = await printWeek(ctx, { from, outDir: path.resolve(io.cwd, out), env: io.env });
     if (values.json) return printJson(io, week);
     if (week.homes.length === 0) {
-      io.out(`No rounds are planned from ${formatUkDate(week.from)} to ${formatUkDate(week.to)}. Plan them: npm run cli -- plan --home NAME --date YYYY-MM-DD`);
+      io.out(`No rounds are planned from ${formatUkDate(week.from)} to ${formatUkDate(week.to)}. Plan them: ${cliHint(values, 'plan --week')}`);
       return;
     }
     io.out([`The week’s rounds, ${formatUkDate(week.from)} to ${formatUkDate(week.to)}:`,
