@@ -5,8 +5,9 @@ import type { DueItem } from '../domain/due';
 import type { CprStatus } from '../rules/cpr';
 import { END_OF_LIFE_STEPS, type EndOfLifeStepRecord, type SupportPlanRecord } from '../domain/clinical';
 import { isoDate } from '../domain/register';
-import { DEFAULT_PAGE_SIZE, DUE_LIST_SORTS, MAX_PAGE_SIZE, type Page } from '../domain/lists';
+import type { Page } from '../domain/lists';
 import { channel } from './channel';
+import { dueListQuery } from './dueList';
 import { id } from './register';
 
 export interface ResidentCarePlan {
@@ -78,14 +79,5 @@ export const carePlanChannels = {
   'carePlans:add': channel<ResidentCarePlan>()(z.object({ residentId: id, entry: carePlanEntryInput }).strict()),
   'carePlans:overview': channel<CarePlanOverview>()(z.object({ homeId: id.optional() }).strict()),
   'carePlans:add-pathway': channel<ResidentCarePlan>()(z.object({ residentId: id, record: pathwayRecordInput }).strict()),
-  'carePlans:list': channel<CarePlanList>()(z.object({
-    homeId: id.optional(),
-    query: z.string().trim().max(100).optional(),
-    status: z.enum(['overdue', 'due', 'due-soon', 'conflict']).optional(),
-    rule: z.string().trim().min(1).max(60).optional(),
-    sort: z.enum(DUE_LIST_SORTS).default('pressing'),
-    descending: z.boolean().default(false),
-    offset: z.number().int().min(0).max(10_000_000).default(0),
-    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  }).strict()),
+  'carePlans:list': channel<CarePlanList>()(dueListQuery(['overdue', 'due', 'due-soon', 'conflict'] as const)),
 } as const;

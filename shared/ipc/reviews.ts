@@ -5,8 +5,9 @@ import type { DueStatus } from '../domain/due';
 import type { MedicinesProfile } from '../rules/medicines';
 import { reviewSettingsSchema, type ReviewSettings } from '../rules/reviewSettings';
 import { MEDICATION_RULES } from '../rules/reviews';
-import { DEFAULT_PAGE_SIZE, DUE_LIST_SORTS, MAX_PAGE_SIZE, type Page, type ReviewCounts } from '../domain/lists';
+import type { Page, ReviewCounts } from '../domain/lists';
 import { channel } from './channel';
+import { dueListQuery } from './dueList';
 import { id } from './register';
 
 /** A due review as the Reviews screen and the CLI show it. */
@@ -137,16 +138,7 @@ export const reviewsChannels = {
     homeId: id.optional(),
     before: isoDate.optional(),
   }).strict()),
-  'reviews:list': channel<ReviewsList>()(z.object({
-    homeId: id.optional(),
-    query: z.string().trim().max(100).optional(),
-    status: z.enum(['overdue', 'due', 'due-soon', 'unplaced']).optional(),
-    rule: z.string().trim().min(1).max(60).optional(),
-    sort: z.enum(DUE_LIST_SORTS).default('pressing'),
-    descending: z.boolean().default(false),
-    offset: z.number().int().min(0).max(10_000_000).default(0),
-    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  }).strict()),
+  'reviews:list': channel<ReviewsList>()(dueListQuery(['overdue', 'due', 'due-soon', 'unplaced'] as const)),
   'reviews:resident': channel<ResidentMedicines>()(z.object({ residentId: id }).strict()),
   'reviews:record-done': channel<RecordedResult>()(reviewDoneInput),
   'reviews:defer': channel<ResidentMedicines>()(reviewDeferInput),

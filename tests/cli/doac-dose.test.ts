@@ -3,13 +3,12 @@
  * `import records`, then `reviews due --json`. A rejected result row is named by line and field; importing
  * the same results again stores nothing twice.
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testNhsNumber } from '../../main/services/demoData';
 import { runCliCaptured } from '../helpers/cli';
-import { tempDir } from '../helpers/tempStore';
+import { tempDir, writeCsv } from '../helpers/tempStore';
 
 const TODAY = '2026-11-23';
 let dir: { dir: string; cleanup: () => void };
@@ -22,29 +21,23 @@ interface Row { nhsNumber: string; name: string; rule: string; explanation: stri
 
 const PEOPLE = ['Twenty', 'Fifteen', 'Egfr'] as const;
 const nhs = (who: (typeof PEOPLE)[number]) => testNhsNumber(1350 + PEOPLE.indexOf(who));
-const csv = (lines: string[][]) => `${lines.map((l) => l.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join('\n')}\n`;
 
 beforeAll(async () => {
   dir = tempDir();
   db = path.join(dir.dir, 'practice.sqlite');
-  const file = (name: string, text: string) => {
-    const p = path.join(dir.dir, name);
-    writeFileSync(p, text);
-    return p;
-  };
-  const patients = file('patients.csv', csv([['NHS Number', 'Patient Name', 'DOB', 'Gender', 'Care Home', 'Admitted'],
-    ...PEOPLE.map((who) => [nhs(who), `${who.toUpperCase()}, Test`, '02/04/1944', 'F', 'Rosewood Nursing Home', '01/06/2025'])]));
-  const meds = file('medications.csv', csv([['NHS Number', 'Drug', 'Directions', 'Date Started', 'Issue Type', 'Status'],
+  const patients = writeCsv(dir.dir, 'patients.csv', [['NHS Number', 'Patient Name', 'DOB', 'Gender', 'Care Home', 'Admitted'],
+    ...PEOPLE.map((who) => [nhs(who), `${who.toUpperCase()}, Test`, '02/04/1944', 'F', 'Rosewood Nursing Home', '01/06/2025'])]);
+  const meds = writeCsv(dir.dir, 'medications.csv', [['NHS Number', 'Drug', 'Directions', 'Date Started', 'Issue Type', 'Status'],
     [nhs('Twenty'), 'Rivaroxaban 20mg tablets', 'One daily with food', '01/03/2026', 'Repeat', 'Active'],
     [nhs('Fifteen'), 'Rivaroxaban 15mg tablets', 'One daily with food', '01/03/2026', 'Repeat', 'Active'],
     [nhs('Egfr'), 'Rivaroxaban 20mg tablets', 'One daily with food', '01/03/2026', 'Repeat', 'Active'],
-  ]));
-  resultsFile = file('results.csv', csv([['NHS No', 'Test', 'Value', 'Units', 'Date'],
+  ]);
+  resultsFile = writeCsv(dir.dir, 'results.csv', [['NHS No', 'Test', 'Value', 'Units', 'Date'],
     [nhs('Twenty'), 'Creatinine clearance', '35', 'mL/min', '01/10/2026'],
     [nhs('Fifteen'), 'Creatinine clearance', '35', 'mL/min', '01/10/2026'],
     [nhs('Egfr'), 'eGFR', '38', 'mL/min/1.73m2', '01/10/2026'],
     [nhs('Twenty'), 'Haemoglobin', '121', 'g/L', '01/10/2026'],
-  ]));
+  ]);
   for (const f of [patients, meds]) {
     const r = await runCliCaptured(['import', 'records', f, '--db', db, '--today', TODAY, '--json']);
     expect(r.code, r.err).toBe(0);

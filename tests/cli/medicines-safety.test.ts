@@ -2,12 +2,11 @@
  * Medicines safety checks end to end: a practice export imported with `import records`, then `reviews due
  * --json`. Duplicates, interactions and omissions show; just-in-case injections raise no long-term prompt.
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testNhsNumber } from '../../main/services/demoData';
 import { runCliCaptured } from '../helpers/cli';
-import { tempDir } from '../helpers/tempStore';
+import { tempDir, writeCsv } from '../helpers/tempStore';
 
 const TODAY = '2026-11-23';
 let dir: { dir: string; cleanup: () => void };
@@ -19,19 +18,13 @@ interface Row { residentId: number; nhsNumber: string; name: string; home: strin
 const PEOPLE = ['Anticoag', 'Paracetamol', 'Lithium', 'Opioid', 'Donepezil', 'Jic', 'Prn'] as const;
 const nhs = (who: (typeof PEOPLE)[number]) => testNhsNumber(1300 + PEOPLE.indexOf(who));
 
-const csv = (lines: string[][]) => `${lines.map((l) => l.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join('\n')}\n`;
 
 beforeAll(async () => {
   dir = tempDir();
   db = path.join(dir.dir, 'practice.sqlite');
-  const file = (name: string, text: string) => {
-    const p = path.join(dir.dir, name);
-    writeFileSync(p, text);
-    return p;
-  };
-  const patients = file('patients.csv', csv([['NHS Number', 'Patient Name', 'DOB', 'Gender', 'Care Home', 'Admitted'],
-    ...PEOPLE.map((who) => [nhs(who), `${who.toUpperCase()}, Test`, '02/04/1938', 'F', 'Rosewood Nursing Home', '01/06/2025'])]));
-  const meds = file('medications.csv', csv([['NHS Number', 'Drug', 'Directions', 'Date Started', 'Issue Type', 'Status'],
+  const patients = writeCsv(dir.dir, 'patients.csv', [['NHS Number', 'Patient Name', 'DOB', 'Gender', 'Care Home', 'Admitted'],
+    ...PEOPLE.map((who) => [nhs(who), `${who.toUpperCase()}, Test`, '02/04/1938', 'F', 'Rosewood Nursing Home', '01/06/2025'])]);
+  const meds = writeCsv(dir.dir, 'medications.csv', [['NHS Number', 'Drug', 'Directions', 'Date Started', 'Issue Type', 'Status'],
     [nhs('Anticoag'), 'Warfarin 1mg tablets', 'As directed by the anticoagulation clinic', '01/03/2026', 'Repeat', 'Active'],
     [nhs('Anticoag'), 'Apixaban 5mg tablets', 'One twice a day', '10/11/2026', 'Repeat', 'Active'],
     [nhs('Paracetamol'), 'Co-codamol 30mg/500mg tablets', 'Two four times a day', '01/09/2026', 'Repeat', 'Active'],
@@ -46,9 +39,9 @@ beforeAll(async () => {
     [nhs('Jic'), 'Haloperidol 5mg/ml injection', '500 micrograms subcutaneously when required for nausea or agitation', '01/06/2026', 'Repeat', 'Active'],
     [nhs('Prn'), 'Midazolam 10mg/2ml injection, 2.5mg subcut when required, just in case', '', '01/06/2026', 'Repeat', 'Active'],
     [nhs('Prn'), 'Haloperidol 5mg/ml injection PRN', '', '01/06/2026', 'Repeat', 'Active'],
-  ]));
-  const conditions = file('conditions.csv', csv([['NHS Number', 'Problem', 'SNOMED'],
-    [nhs('Jic'), 'Alzheimer’s disease', '26929004'], [nhs('Prn'), 'Dementia', '52448006']]));
+  ]);
+  const conditions = writeCsv(dir.dir, 'conditions.csv', [['NHS Number', 'Problem', 'SNOMED'],
+    [nhs('Jic'), 'Alzheimer’s disease', '26929004'], [nhs('Prn'), 'Dementia', '52448006']]);
   for (const f of [patients, meds, conditions]) {
     const r = await runCliCaptured(['import', 'records', f, '--db', db, '--today', TODAY, '--json']);
     expect(r.code, r.err).toBe(0);

@@ -1,5 +1,5 @@
 /** A real SQLite store in a fresh temporary folder, removed after the test. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStore, type Store } from '../../main/store';
@@ -35,3 +35,15 @@ export const sampleResident = (homeId: number, overrides: Record<string, unknown
   nhsNumber: '943 476 5919', familyName: 'Example', givenName: 'Edith', dateOfBirth: '1938-04-02', sex: 'female' as const, homeId,
   room: '12', admissionDate: '2025-06-01', dementia: true, frailty: 6, whatMatters: 'Her garden and her cat', ...overrides,
 });
+
+/** A CSV file's text, every value quoted, as a practice system exports it. */
+export function csvText(lines: readonly (readonly string[])[]): string {
+  return `${lines.map((l) => l.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join('\n')}\n`;
+}
+
+/** Writes a CSV file into a folder and returns its path. */
+export function writeCsv(dir: string, name: string, lines: readonly (readonly string[])[]): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, csvText(lines));
+  return file;
+}

@@ -2,11 +2,21 @@
  * The parts every long list shares: the real count with the rows shown, the pages (first, previous,
  * next, last), sortable column headings (aria-sort), and client-side paging for lists that arrive whole.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 
 export const PAGE_SIZE = 50;
 /** How long a list waits after the last keystroke before it searches. */
 export const SEARCH_DELAY_MS = 200;
+
+/** The search text once typing has paused (SEARCH_DELAY_MS); the setter settles it at once (Enter). */
+export function useSettledText(text: string): [string, (now: string) => void] {
+  const [settled, setSettled] = useState(text.trim());
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettled(text.trim()), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [text]);
+  return [settled, setSettled];
+}
 
 export function formatCount(n: number): string {
   return n.toLocaleString('en-GB');

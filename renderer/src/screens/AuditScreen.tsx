@@ -1,5 +1,5 @@
 /** The audit trail: who did what and when, filtered by resident, person, date and kind; CSV export. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { formatUkDate } from '../../../shared/dates';
 import { formatNhsNumber } from '../../../shared/rules/nhsNumber';
 import { call, toApiError, type ApiError } from '../api';
@@ -12,7 +12,7 @@ import { TextField } from '../components/TextField';
 import { downloadText, formatTimestamp } from '../download';
 import { readDate } from '../forms/dates';
 import { useLoad, usePageTitle } from '../hooks';
-import { ListBar, PAGE_SIZE, SEARCH_DELAY_MS } from '../components/ListControls';
+import { ListBar, PAGE_SIZE, useSettledText } from '../components/ListControls';
 
 const ACTIONS: Record<string, string> = {
   create: 'Added', update: 'Changed', retire: 'Removed', view: 'Viewed', backup: 'Backed up', restore: 'Restored', export: 'Exported',
@@ -35,11 +35,7 @@ export function AuditScreen({ residentId }: { residentId: number | null }) {
   // The resident picker reaches every resident: the list holds the first matches of what is typed (name or
   // NHS number, over the whole register, paged in the store), plus the resident already chosen.
   const [find, setFind] = useState('');
-  const [findTerm, setFindTerm] = useState('');
-  useEffect(() => {
-    const timer = window.setTimeout(() => setFindTerm(find.trim()), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [find]);
+  const [findTerm] = useSettledText(find);
   const [matches] = useLoad(() => call('residents:page', { status: 'all', sort: 'name', limit: PICKER_SIZE, ...(findTerm ? { query: findTerm } : {}) }),
     [findTerm], { keepPrevious: true });
   const [chosen] = useLoad(() => (form.resident ? call('residents:page', { status: 'all', residentId: Number(form.resident), limit: 1 }) : Promise.resolve(null)),

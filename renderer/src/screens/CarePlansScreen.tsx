@@ -4,7 +4,7 @@ import { call } from '../api';
 import { CprStatusTag } from '../components/CprStatusTag';
 import { DueTag } from '../components/DueTag';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { ListBar, PAGE_SIZE, SortHeader, type SortState, SEARCH_DELAY_MS } from '../components/ListControls';
+import { ListBar, PAGE_SIZE, SortHeader, type SortState, useSettledText } from '../components/ListControls';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { SelectField } from '../components/SelectField';
@@ -28,13 +28,9 @@ export function CarePlansScreen() {
   const [status, setStatus] = useState<StatusFilter>('');
   const [rule, setRule] = useState('');
   const [text, setText] = useState('');
-  const [term, setTerm] = useState('');
+  const [term, setTerm] = useSettledText(text);
   const [sort, setSort] = useState<SortState<DueListSort>>({ key: 'pressing', descending: false });
   const [offset, setOffset] = useState(0);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setTerm(text.trim()), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [text]);
   useEffect(() => setOffset(0), [homeId, term, status, rule, sort.key, sort.descending]);
   const [homes] = useLoad(() => call('homes:list', {}), []);
   const [list, retry] = useLoad(() => call('carePlans:list', {

@@ -9,7 +9,7 @@ import { TextField } from '../components/TextField';
 import type { CareHome } from '../../../shared/domain/register';
 import { LABELS, RESIDENT_STATUSES, type ResidentStatus } from '../../../shared/domain/enums';
 import type { ResidentSort } from '../../../shared/domain/lists';
-import { ListBar, PAGE_SIZE, type SortState, SEARCH_DELAY_MS } from '../components/ListControls';
+import { ListBar, PAGE_SIZE, type SortState, useSettledText } from '../components/ListControls';
 import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
 import { ResidentsTable } from './ResidentsTable';
@@ -59,7 +59,7 @@ const REASON_OPTIONS: { value: Reason; label: string }[] = [
 
 function Register({ homes, initialHomeId }: { homes: CareHome[]; initialHomeId: number | null }) {
   const [text, setText] = useState('');
-  const [term, setTerm] = useState('');
+  const [term, setTerm] = useSettledText(text);
   // An unknown home in the address simply matches nobody; the list says so.
   const [homeId, setHomeId] = useState(initialHomeId !== null ? String(initialHomeId) : '');
   const [status, setStatus] = useState<StatusFilter>('active');
@@ -68,10 +68,6 @@ function Register({ homes, initialHomeId }: { homes: CareHome[]; initialHomeId: 
   const [offset, setOffset] = useState(0);
 
   // Search as you type, once typing pauses; pressing Search skips the wait.
-  useEffect(() => {
-    const timer = window.setTimeout(() => setTerm(text.trim()), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [text]);
   // A new filter or order starts again at the first page.
   useEffect(() => setOffset(0), [term, homeId, status, reason, sort.key, sort.descending]);
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../api';
 import { DueTag } from '../components/DueTag';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { ListBar, PAGE_SIZE, SortHeader, formatCount, usePage, type SortState, SEARCH_DELAY_MS } from '../components/ListControls';
+import { ListBar, PAGE_SIZE, SortHeader, formatCount, usePage, type SortState, useSettledText } from '../components/ListControls';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { SelectField } from '../components/SelectField';
@@ -48,13 +48,9 @@ function Overview({ homes, homeId }: { homes: CareHome[]; homeId: number | null 
   const [status, setStatus] = useState<StatusFilter>('');
   const [rule, setRule] = useState('');
   const [text, setText] = useState('');
-  const [term, setTerm] = useState('');
+  const [term, setTerm] = useSettledText(text);
   const [sort, setSort] = useState<SortState<DueListSort>>({ key: 'pressing', descending: false });
   const [offset, setOffset] = useState(0);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setTerm(text.trim()), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [text]);
   useEffect(() => setOffset(0), [term, status, rule, sort.key, sort.descending]);
   const [data, retry] = useLoad(() => call('reviews:list', {
     ...(homeId === null ? {} : { homeId }), query: term || undefined, status: status || undefined, rule: rule || undefined,
