@@ -325,16 +325,8 @@ export interface SessionEntry {
 }
 
 /** A letter to a resident's representative to arrange a care-planning conversation (30–45 minutes). */
-export interface CarePlanningLetter {
-  key: string;
+export interface CarePlanningLetter extends Pick<Letter, 'key' | 'representativeId' | 'to' | 'relationship' | 'residentFirstName' | 'letterDate' | 'homeName' | 'topics'> {
   residentId: number;
-  representativeId: number;
-  to: string;
-  relationship: string;
-  residentFirstName: string;
-  letterDate: string;
-  homeName: string;
-  topics: string[];
 }
 
 export interface SessionDocument {

@@ -40,6 +40,17 @@ export function slug(text: string): string {
   return normaliseName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'letter';
 }
 
+/** Prints the jobs to PDF (Electron's printer in the app, else Chromium); what went wrong, or null. The HTML is always written. */
+async function printPdfs(ctx: AppContext, jobs: PdfJob[], env: NodeJS.ProcessEnv | undefined): Promise<string | null> {
+  if (jobs.length === 0) return null;
+  try {
+    await htmlToPdf(jobs, env, ctx.state.pdfPrinter);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 /**
  * Writes the agenda to `out` (.html, or .pdf with an .html beside it), one letter per invited
  * representative to `lettersDir`, and (for a held or closed round) the care-home summary beside the agenda.
@@ -68,15 +79,8 @@ export async function writeRoundFiles(ctx: AppContext, roundId: number, out: str
     }
   }
   const summary = doc.status === 'held' || doc.status === 'closed' ? write(`${base}-summary`, 'summary') : null;
-  let pdfProblem: string | null = null;
-  if (jobs.length > 0) {
-    try {
-      await htmlToPdf(jobs, options.env, ctx.state.pdfPrinter);
-    } catch (error) {
-      pdfProblem = error instanceof Error ? error.message : String(error);
-      for (const f of [agenda, ...letters, ...(summary ? [summary] : [])]) f.pdf = null;
-    }
-  }
+  const pdfProblem = await printPdfs(ctx, jobs, options.env);
+  if (pdfProblem) for (const f of [agenda, ...letters, ...(summary ? [summary] : [])]) f.pdf = null;
   return { agenda, letters, summary, pdfProblem };
 }
 
@@ -127,12 +131,8 @@ export async function writeSessionFiles(ctx: AppContext, doc: SessionDocument, o
   mkdirSync(path.dirname(path.resolve(base)), { recursive: true });
   writeFileSync(`${base}.html`, renderSessionHtml(doc));
   if (!/\.pdf$/i.test(out)) return { html: `${base}.html`, pdf: null, pdfProblem: null };
-  try {
-    await htmlToPdf([{ html: renderSessionHtml(doc, { marginBoxes: false }), file: `${base}.pdf`, homeName: doc.homeName, date: doc.date }], env, ctx.state.pdfPrinter);
-    return { html: `${base}.html`, pdf: `${base}.pdf`, pdfProblem: null };
-  } catch (error) {
-    return { html: `${base}.html`, pdf: null, pdfProblem: error instanceof Error ? error.message : String(error) };
-  }
+  const pdfProblem = await printPdfs(ctx, [{ html: renderSessionHtml(doc, { marginBoxes: false }), file: `${base}.pdf`, homeName: doc.homeName, date: doc.date }], env);
+  return { html: `${base}.html`, pdf: pdfProblem ? null : `${base}.pdf`, pdfProblem };
 }
 
 /** The round screen's "Print" beside a list: a PDF where the main process's save dialog says (null: cancelled); the renderer never names the file. */
@@ -176,15 +176,8 @@ export async function printWeek(ctx: AppContext, input: { from?: string | undefi
     homes.push({ homeId, homeName: first.homeName, rounds: docs.length, residents: docs.reduce((n, d) => n + d.sections.length, 0),
       letters: docs.reduce((n, d) => n + d.letters.length, 0), path: `${base}.pdf` });
   }
-  let pdfProblem: string | null = null;
-  if (jobs.length > 0) {
-    try {
-      await htmlToPdf(jobs, input.env, ctx.state.pdfPrinter);
-    } catch (error) {
-      pdfProblem = error instanceof Error ? error.message : String(error);
-      for (const h of homes) h.path = h.path.replace(/\.pdf$/, '.html');
-    }
-  }
+  const pdfProblem = await printPdfs(ctx, jobs, input.env);
+  if (pdfProblem) for (const h of homes) h.path = h.path.replace(/\.pdf$/, '.html');
   return { from, to, homes, pdfProblem };
 }
 
