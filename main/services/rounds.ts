@@ -132,13 +132,15 @@ export async function planWeek(ctx: AppContext, input: ParsedInput<'rounds:plan-
   if (from < ctx.today()) throw new AppError('INVALID_INPUT', 'The week to plan cannot start in the past.', [{ field: 'from', message: 'Choose today or a later date' }]);
   const sources = await reasonSourcesFor(ctx);
   const result: WeekPlan = { from, to, planned: [], skipped: [] };
+  // every round of the week read once, not a query per home
+  const thatWeek = (await ctx.store.rounds.list(null)).filter((r) => r.date >= from && r.date <= to);
   for (const home of await ctx.store.homes.list()) {
     const date = usualRoundDate(home, from);
     if (!date) {
       result.skipped.push({ homeId: home.id, home: home.name, why: `${home.name} has no usual round day: set one on the home’s page, or plan its round by hand.` });
       continue;
     }
-    const existing = (await ctx.store.rounds.list(home.id)).find((r) => r.date >= from && r.date <= to);
+    const existing = thatWeek.find((r) => r.homeId === home.id);
     if (existing) {
       result.skipped.push({ homeId: home.id, home: home.name, why: `${home.name} already has a round that week (round ${existing.id} on ${formatUkDate(existing.date)}).` });
       continue;
