@@ -316,7 +316,7 @@ export function buildDemoPractice(today: string, seed = 20261123): DemoPractice 
           nhsNumber: testNhsNumber(serial * 37),
           familyName: family,
           givenName: given,
-          preferredName: rnd.chance(0.25) ? rnd.pick(['Peggy', 'Dot', 'Bill', 'Ron', 'Betty', 'Ken', 'Sid', 'Jimmy']) : null,
+          preferredName: rnd.chance(0.25) ? rnd.pick(female ? ['Peggy', 'Dot', 'Betty', 'Dolly'] : ['Bill', 'Ron', 'Ken', 'Sid']) : null,
           dateOfBirth,
           sex: female ? 'female' : 'male',
           room: `${homeIndex + 1}${String(i + 1).padStart(2, '0')}`,

@@ -28,7 +28,7 @@ export const PRINT_CSS = `
 .rt-print .rt-marking { font-weight: 700; font-size: 11pt; letter-spacing: 0.02em; margin-bottom: 4pt; }
 .rt-print .rt-resident .rt-marking { float: right; }
 /* On paper the running header carries the marking once; a letter has no running header and keeps its own. */
-@media print { .rt-print .rt-resident .rt-marking, .rt-print .rt-cover .rt-marking, .rt-print .rt-summary .rt-marking { display: none; } }
+@media print { .rt-print .rt-resident .rt-marking, .rt-print .rt-cover .rt-marking, .rt-print .rt-summary .rt-marking, .rt-print .rt-session .rt-marking { display: none; } }
 .rt-print .rt-resident { display: flex; flex-direction: column; min-height: 258mm; }
 .rt-print .rt-resident > * { flex: 0 0 auto; }
 .rt-print .rt-resident > .rt-decisions { flex: 1 1 auto; }
