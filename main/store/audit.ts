@@ -30,7 +30,7 @@ interface AuditRow { id: number; at: string; os_user: string; staff_id: number |
 
 export async function listAudit(db: SqlDb, filter: { entity?: string; entityId?: number; limit?: number } = {}): Promise<AuditEvent[]> {
   const rows = await db.all<AuditRow>(`SELECT * FROM audit_event
-      WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
+      WHERE (CAST(@entity AS TEXT) IS NULL OR entity = @entity) AND (CAST(@entityId AS INTEGER) IS NULL OR entity_id = @entityId)
       ORDER BY id DESC LIMIT @limit`,
   { entity: filter.entity ?? null, entityId: filter.entityId ?? null, limit: filter.limit ?? 500 });
   return rows.map((r) => ({ id: r.id, at: r.at, osUser: r.os_user, staffId: r.staff_id, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary }));
@@ -54,14 +54,14 @@ export interface AuditEntry extends AuditEvent {
   staffName: string | null;
 }
 
-const AUDIT_WHERE = `WHERE (@residentId IS NULL
+const AUDIT_WHERE = `WHERE (CAST(@residentId AS INTEGER) IS NULL
              OR (a.entity IN ('resident', 'resident_records') AND a.entity_id = @residentId)
              OR (a.entity = 'representative' AND a.entity_id IN (SELECT id FROM representative WHERE resident_id = @residentId))
              OR (a.entity = 'flag' AND a.entity_id IN (SELECT id FROM flag WHERE resident_id = @residentId)))
-        AND (@person IS NULL OR a.os_user = @person COLLATE NOCASE OR s.name = @person COLLATE NOCASE)
-        AND (@from IS NULL OR substr(a.at, 1, 10) >= @from)
-        AND (@to IS NULL OR substr(a.at, 1, 10) <= @to)
-        AND (@kind IS NULL OR a.action = @kind OR a.entity = @kind)`;
+        AND (CAST(@person AS TEXT) IS NULL OR a.os_user = @person COLLATE NOCASE OR s.name = @person COLLATE NOCASE)
+        AND (CAST(@from AS TEXT) IS NULL OR substr(a.at, 1, 10) >= @from)
+        AND (CAST(@to AS TEXT) IS NULL OR substr(a.at, 1, 10) <= @to)
+        AND (CAST(@kind AS TEXT) IS NULL OR a.action = @kind OR a.entity = @kind)`;
 
 const auditParams = (filter: AuditFilter) => ({
   residentId: filter.residentId ?? null, person: filter.person ?? null, from: filter.from ?? null, to: filter.to ?? null, kind: filter.kind ?? null,

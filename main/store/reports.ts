@@ -4,17 +4,17 @@ import type { SqlDb } from './sql/types';
 
 export async function loadOutcomeData(db: SqlDb, homeId: number | null): Promise<StoredOutcomeData> {
   const home = { homeId };
-  const homes = await db.all<OutcomeData['homes'][number]>('SELECT id, name FROM care_home WHERE (@homeId IS NULL OR id = @homeId) ORDER BY name', home);
+  const homes = await db.all<OutcomeData['homes'][number]>('SELECT id, name FROM care_home WHERE (CAST(@homeId AS INTEGER) IS NULL OR id = @homeId) ORDER BY name', home);
   const residents = (await db.all<{
     id: number; home_id: number; status: OutcomeData['residents'][number]['status']; status_date: string | null; admission_date: string | null; created_on: string;
   }>(`SELECT id, home_id, status, status_date, admission_date, substr(created_at, 1, 10) AS created_on
-      FROM resident WHERE (@homeId IS NULL OR home_id = @homeId) ORDER BY id`, home)).map((r) => ({ id: r.id, homeId: r.home_id, status: r.status, statusDate: r.status_date, admissionDate: r.admission_date, createdOn: r.created_on }));
-  const inScope = '(@homeId IS NULL OR resident_id IN (SELECT id FROM resident WHERE home_id = @homeId))';
+      FROM resident WHERE (CAST(@homeId AS INTEGER) IS NULL OR home_id = @homeId) ORDER BY id`, home)).map((r) => ({ id: r.id, homeId: r.home_id, status: r.status, statusDate: r.status_date, admissionDate: r.admission_date, createdOn: r.created_on }));
+  const inScope = '(CAST(@homeId AS INTEGER) IS NULL OR resident_id IN (SELECT id FROM resident WHERE home_id = @homeId))';
   const rounds = (await db.all<{
     id: number; home_id: number; date: string; status: OutcomeData['rounds'][number]['status'];
-  }>('SELECT id, home_id, date, status FROM round WHERE (@homeId IS NULL OR home_id = @homeId) ORDER BY date, id', home)).map((r) => ({ id: r.id, homeId: r.home_id, date: r.date, status: r.status }));
+  }>('SELECT id, home_id, date, status FROM round WHERE (CAST(@homeId AS INTEGER) IS NULL OR home_id = @homeId) ORDER BY date, id', home)).map((r) => ({ id: r.id, homeId: r.home_id, date: r.date, status: r.status }));
   const agendaItems = (await db.all<{ round_id: number; resident_id: number }>(`SELECT a.round_id, a.resident_id FROM agenda_item a
-      JOIN round r ON r.id = a.round_id WHERE a.removed_at IS NULL AND (@homeId IS NULL OR r.home_id = @homeId) ORDER BY a.id`, home))
+      JOIN round r ON r.id = a.round_id WHERE a.removed_at IS NULL AND (CAST(@homeId AS INTEGER) IS NULL OR r.home_id = @homeId) ORDER BY a.id`, home))
     .map((a) => ({ roundId: a.round_id, residentId: a.resident_id }));
   const reviews = (await db.all<{
     resident_id: number; rule: string; status: OutcomeData['reviews'][number]['status']; due_date: string | null; done_on: string | null;
@@ -26,7 +26,7 @@ export async function loadOutcomeData(db: SqlDb, homeId: number | null): Promise
   const flags = (await db.all<{
     id: number; home_id: number; resident_id: number | null; raised_on: string;
   }>(`SELECT id, home_id, resident_id, raised_on FROM flag
-      WHERE dismissed_at IS NULL AND (@homeId IS NULL OR home_id = @homeId) ORDER BY id`, home)).map((f) => ({ id: f.id, homeId: f.home_id, residentId: f.resident_id, raisedOn: f.raised_on }));
+      WHERE dismissed_at IS NULL AND (CAST(@homeId AS INTEGER) IS NULL OR home_id = @homeId) ORDER BY id`, home)).map((f) => ({ id: f.id, homeId: f.home_id, residentId: f.resident_id, raisedOn: f.raised_on }));
   const events = (await db.all<{
     resident_id: number; type: OutcomeData['events'][number]['type']; date: string; details: string | null;
   }>(`SELECT resident_id, type, date, details FROM clinical_event

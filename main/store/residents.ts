@@ -53,7 +53,7 @@ export async function searchResidents(db: SqlDb, q: ResidentQuery, options: { li
   const status = q.status ?? 'active';
   const limit = options.limit === null ? null : (options.limit ?? 1000);
   const rows = await db.all<ResidentRow>(`${SELECT}
-      WHERE (@homeId IS NULL OR r.home_id = @homeId)
+      WHERE (CAST(@homeId AS INTEGER) IS NULL OR r.home_id = @homeId)
         AND (@status = 'all' OR r.status = @status)
         AND (@key = '' OR r.search_text LIKE '%' || @key || '%' ESCAPE '\\')
       ORDER BY ${REGISTER_ORDER}${limit === null ? '' : `
@@ -209,21 +209,19 @@ const NAME_ORDER = 'r.family_name COLLATE NOCASE, r.given_name COLLATE NOCASE, r
 export async function pageResidents(db: SqlDb, q: ResidentPageQuery): Promise<{ total: number; residents: Resident[]; openFlags: OpenFlagRow[] }> {
   const key = q.query ? searchKey(q.query) : '';
   const dir = q.descending ? 'DESC' : 'ASC';
-  // SQLite sorts NULLs as the smallest values; PostgreSQL as the largest unless told. A room without a
-  // leading number (null from leadingInteger) sorts as the smallest number, as it always has here.
-  const nullsSmallest = q.descending ? 'NULLS LAST' : 'NULLS FIRST';
   const order: Record<ResidentSort, string> = {
     name: `r.family_name COLLATE NOCASE ${dir}, r.given_name COLLATE NOCASE ${dir}, r.id ${dir}`,
     home: `h.name ${dir}, ${NAME_ORDER}`,
-    room: `r.room IS NULL, ${db.dialect.leadingInteger('r.room')} ${dir} ${nullsSmallest}, r.room COLLATE NOCASE ${dir}, ${NAME_ORDER}`,
+    // Rooms without a room last; a room not starting with a number counts as 0, as SQLite's CAST always made it.
+    room: `r.room IS NULL, coalesce(${db.dialect.leadingInteger('r.room')}, 0) ${dir}, r.room COLLATE NOCASE ${dir}, ${NAME_ORDER}`,
     dateOfBirth: `r.date_of_birth ${dir}, ${NAME_ORDER}`,
     flag: `coalesce(o.rank, 9) ${dir}, ${NAME_ORDER}`,
   };
-  const where = `WHERE (@homeId IS NULL OR r.home_id = @homeId)
+  const where = `WHERE (CAST(@homeId AS INTEGER) IS NULL OR r.home_id = @homeId)
         AND (@status = 'all' OR r.status = @status)
         AND (@key = '' OR r.search_text LIKE '%' || @key || '%' ESCAPE '\\')
         AND (@withOpenFlag = 0 OR o.rank IS NOT NULL)
-        AND (@onlyIds IS NULL OR r.id IN (${db.dialect.intsFromJson('@onlyIds')}))`;
+        AND (CAST(@onlyIds AS TEXT) IS NULL OR r.id IN (${db.dialect.intsFromJson('@onlyIds')}))`;
   const open = `(SELECT f.resident_id, min(${SEVERITY_RANK}) AS rank FROM flag f WHERE ${OPEN_FLAG} GROUP BY f.resident_id) o ON o.resident_id = r.id`;
   const params = { homeId: q.homeId ?? null, status: q.status ?? 'active', key: escapeLike(key), withOpenFlag: q.withOpenFlag ? 1 : 0,
     onlyIds: q.onlyIds === undefined ? null : JSON.stringify(q.onlyIds) };

@@ -4,7 +4,7 @@ import type { SqlDb } from './sql/types';
 const PREFIX = 'reviews.';
 
 export async function readReviewSettings(db: SqlDb): Promise<Record<string, string>> {
-  const rows = await db.all<{ key: string; value: string }>('SELECT key, value FROM setting WHERE substr(key, 1, ?) = ?', [PREFIX.length, PREFIX]);
+  const rows = await db.all<{ key: string; value: string }>('SELECT key, value FROM setting WHERE substr(key, 1, ?) = ? ORDER BY key', [PREFIX.length, PREFIX]);
   return Object.fromEntries(rows.filter((r) => r.key.startsWith(PREFIX)).map((r) => [r.key.slice(PREFIX.length), r.value]));
 }
 
@@ -53,7 +53,7 @@ export async function listRecordedReviews(db: SqlDb, q: { homeId?: number | unde
         m.outcome, m.medicines_changed, m.deferred_until, m.deferred_reason
       FROM medication_review m JOIN resident r ON r.id = m.resident_id JOIN care_home h ON h.id = r.home_id
       WHERE m.status IN ('done', 'deferred') AND coalesce(m.done_on, substr(m.created_at, 1, 10)) >= @since
-        AND (@homeId IS NULL OR r.home_id = @homeId) AND (@residentId IS NULL OR m.resident_id = @residentId)
+        AND (CAST(@homeId AS INTEGER) IS NULL OR r.home_id = @homeId) AND (CAST(@residentId AS INTEGER) IS NULL OR m.resident_id = @residentId)
       ORDER BY coalesce(m.done_on, substr(m.created_at, 1, 10)) DESC, m.id DESC LIMIT @limit`,
   { homeId: q.homeId ?? null, residentId: q.residentId ?? null, since: q.since, limit: q.limit ?? 500 });
 }
