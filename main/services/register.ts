@@ -10,7 +10,7 @@ export async function appInfo(ctx: AppContext): Promise<AppInfo> {
     appName: 'Roundtable',
     version: ctx.appVersion,
     practice: { name: practice.name, odsCode: practice.odsCode },
-    databasePath: ctx.store.file,
+    databasePath: ctx.store.location,
     isDemo: practice.isDemo,
     staff: await ctx.store.practice.listStaff(),
     today: ctx.today(),

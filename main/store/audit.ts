@@ -2,10 +2,12 @@
 import type { SqlDb } from './sql/types';
 
 export interface Actor {
-  /** The operating-system account the app runs under. */
+  /** Who is at the keyboard: the name set on this desktop for the audit, else the operating-system account. */
   osUser: string;
   /** The staff member chosen in the app, when one is. */
   staffId: number | null;
+  /** The computer the change was made on (its host name); several desktops share one database in shared mode. */
+  machine?: string | null;
 }
 
 export interface AuditEvent {
@@ -13,6 +15,7 @@ export interface AuditEvent {
   at: string;
   osUser: string;
   staffId: number | null;
+  machine: string | null;
   action: string;
   entity: string;
   entityId: number | null;
@@ -21,19 +24,19 @@ export interface AuditEvent {
 
 export async function writeAudit(db: SqlDb, actor: Actor, action: string, entity: string, entityId: number | null, summary: string,
   at = new Date().toISOString()): Promise<void> {
-  await db.run(`INSERT INTO audit_event (at, os_user, staff_id, action, entity, entity_id, summary)
-              VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  [at, actor.osUser, actor.staffId, action, entity, entityId, summary]);
+  await db.run(`INSERT INTO audit_event (at, os_user, staff_id, action, entity, entity_id, summary, machine)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  [at, actor.osUser, actor.staffId, action, entity, entityId, summary, actor.machine ?? null]);
 }
 
-interface AuditRow { id: number; at: string; os_user: string; staff_id: number | null; action: string; entity: string; entity_id: number | null; summary: string }
+interface AuditRow { id: number; at: string; os_user: string; staff_id: number | null; machine: string | null; action: string; entity: string; entity_id: number | null; summary: string }
 
 export async function listAudit(db: SqlDb, filter: { entity?: string; entityId?: number; limit?: number } = {}): Promise<AuditEvent[]> {
   const rows = await db.all<AuditRow>(`SELECT * FROM audit_event
       WHERE (CAST(@entity AS TEXT) IS NULL OR entity = @entity) AND (CAST(@entityId AS INTEGER) IS NULL OR entity_id = @entityId)
       ORDER BY id DESC LIMIT @limit`,
   { entity: filter.entity ?? null, entityId: filter.entityId ?? null, limit: filter.limit ?? 500 });
-  return rows.map((r) => ({ id: r.id, at: r.at, osUser: r.os_user, staffId: r.staff_id, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary }));
+  return rows.map((r) => ({ id: r.id, at: r.at, osUser: r.os_user, staffId: r.staff_id, machine: r.machine ?? null, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary }));
 }
 
 export interface AuditFilter {
@@ -79,7 +82,7 @@ export async function searchAudit(db: SqlDb, filter: AuditFilter): Promise<Audit
       ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
   { ...auditParams(filter), limit: filter.limit ?? 1000, offset: filter.offset ?? 0 });
   return rows.map((r) => ({
-    id: r.id, at: r.at, osUser: r.os_user, staffId: r.staff_id, staffName: r.staff_name, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary,
+    id: r.id, at: r.at, osUser: r.os_user, staffId: r.staff_id, machine: r.machine ?? null, staffName: r.staff_name, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary,
   }));
 }
 

@@ -26,6 +26,7 @@ import type { TimelineExtras } from './timeline';
 import type { NewRecordedReview, PlannedRoundRow, RecordedReviewRow, ScheduleRunRow } from './reviews';
 import type { NewItem, NewRound } from './rounds';
 import type { Engine } from './sql/types';
+import type { TableName } from './tables';
 
 /** What an import's work function writes through, inside the import's one transaction. */
 export interface ImportSession {
@@ -166,6 +167,10 @@ export interface Store {
     check(): Promise<string>;
     /** Rows in each table, for checking a copy (copy --from … --to …). */
     tableCounts(): Promise<Record<string, number>>;
+    /** A page of one table's rows as stored, in key order after `after` (null: from the start), for a copy. */
+    readTable(table: TableName, after: number | string | null, limit: number): Promise<Record<string, unknown>[]>;
+    /** Copies everything from source into this (empty) database in one transaction, checked by counts per table; returns the counts. */
+    copyFrom(actor: Actor, source: Store): Promise<Record<string, number>>;
   };
   imports: {
     /**

@@ -46,6 +46,7 @@ import type { SqlDb } from './sql/types';
 import { isPostgresUrl, openPostgres } from './postgres';
 import { pgDumpTo } from './pgDump';
 import { ALL_TABLES } from './tables';
+import { copyInto, readTablePage } from './copy';
 import type { SqliteConnection } from './db';
 
 export type { Store, ImportSession, FlagImportRow, FlagImportResult } from './contract';
@@ -342,6 +343,8 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
         for (const table of ALL_TABLES) counts[table] = Number(await conn.read.value(`SELECT count(*) FROM ${table}`));
         return counts;
       },
+      readTable: (table, after, limit) => readTablePage(conn.read, table, after, limit),
+      copyFrom: (actor, source) => copyInto(conn, source, actor),
     },
 
     imports: {
