@@ -139,6 +139,7 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
     options.onProgress?.({ bytesRead: totalBytes, totalBytes, rows });
     const refused = options.strict === true && tally.counts.rejected > 0;
     if (dryRun) summary.dryRun = true;
+    await session.writer.flush();
     await session.finish(kind, tally.counts, summary);
     const outcome: ImportOutcome = {
       ...base, stored: !dryRun && !refused, strictRefused: refused, previousImport: null, summary,

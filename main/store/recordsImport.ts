@@ -21,6 +21,12 @@ export type PatientOutcome = { ok: true; outcome: Outcome; residentAdded: boolea
 
 interface MedRow { id: number; dose: string | null; start_date: string | null; type: string; status: string; last_issued: string | null; as_needed: string | null }
 
+/** A medicine this import adds, not yet written: its id is 0 until written. */
+interface PendingMedicine { residentId: number; med: MedRow & { name: string }; stoppedOn: string | null }
+
+/** New medicines are written this many at a time (one multi-row INSERT: one round trip on PostgreSQL). */
+const MEDICINES_PER_INSERT = 500;
+
 /** The writer's statements, one text each (so SQLite prepares each once). */
 const SQL = {
   maxMedicationId: 'SELECT coalesce(max(id), 0) FROM medication',
@@ -29,8 +35,7 @@ const SQL = {
       WHERE resident_id = ? AND status = 'active' ORDER BY id`,
   anyMed: `SELECT id, dose, start_date, type, status, last_issued, as_needed FROM medication
       WHERE resident_id = ? AND name = ? COLLATE NOCASE ORDER BY id DESC LIMIT 1`,
-  insertMed: `INSERT INTO medication (resident_id, name, dose, start_date, type, status, stopped_on, last_issued, as_needed, source_batch_id, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertMeds: 'INSERT INTO medication (resident_id, name, dose, start_date, type, status, stopped_on, last_issued, as_needed, source_batch_id, updated_at) VALUES',
   updateMed: 'UPDATE medication SET dose = ?, start_date = ?, type = ?, last_issued = ?, as_needed = ?, source_batch_id = ?, updated_at = ? WHERE id = ?',
   stopMed: `UPDATE medication SET status = 'stopped', stopped_on = ?, source_batch_id = ?, updated_at = ? WHERE id = ?`,
   condition: 'SELECT id, code FROM condition WHERE resident_id = ? AND name = ? COLLATE NOCASE AND onset IS NOT DISTINCT FROM ? LIMIT 1',
@@ -70,7 +75,9 @@ function inserted(id: number | null): number {
 
 /**
  * One import's writer: a cache of NHS number -> resident id, the medicines seen. Open it with
- * `RecordsWriter.open` (it reads where this import's medicines begin).
+ * `RecordsWriter.open` (it reads where this import's medicines begin). New medicines are written in
+ * batches: call `flush()` before the import's transaction commits (the import service does, before it
+ * finishes the batch); after a rollback to a savepoint, `reset()` forgets them with everything else.
  */
 export class RecordsWriter {
   private readonly residents = new Map<string, number | null>();
@@ -81,6 +88,8 @@ export class RecordsWriter {
   private readonly seen = new Set<number>();
   /** The active medicines of the resident last written, by lower-case name (files usually come grouped by patient). */
   private medCache: { residentId: number; byName: Map<string, MedRow & { name: string }> } | null = null;
+  /** New medicines waiting to be written (a read of a resident's medicines writes them first when some are that resident's). */
+  private pending: PendingMedicine[] = [];
   /** The import's timestamp for updated_at: one instant for the whole batch. */
   private readonly now = new Date().toISOString();
 
@@ -115,6 +124,29 @@ export class RecordsWriter {
     this.listed.clear();
     this.seen.clear();
     this.medCache = null;
+    this.pending = [];
+  }
+
+  /** Writes the waiting medicines before a read of this resident's medicines (the others' can wait). */
+  private async flushFor(residentId: number): Promise<void> {
+    if (this.pending.some((p) => p.residentId === residentId)) await this.flush();
+  }
+
+  /** Writes the new medicines still waiting, in one INSERT per batch, and gives each its id. */
+  async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, MEDICINES_PER_INSERT);
+      const params: unknown[] = [];
+      for (const p of batch) {
+        params.push(p.residentId, p.med.name, p.med.dose, p.med.start_date, p.med.type, p.med.status, p.stoppedOn, p.med.last_issued, p.med.as_needed,
+          this.batchId, this.now);
+      }
+      const sql = `${SQL.insertMeds} ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING id`;
+      // rows are inserted in the order of the VALUES list, so ids ascend in that order (whatever order RETURNING lists them)
+      const ids = (await this.db.column<number>(sql, params)).map(Number).sort((a, b) => a - b);
+      if (ids.length !== batch.length) throw new Error(`Expected ${batch.length} medicines written, not ${ids.length}`);
+      batch.forEach((p, i) => { p.med.id = ids[i] as number; });
+    }
   }
 
   /** The register's resident with this NHS number, or null. */
@@ -181,6 +213,7 @@ export class RecordsWriter {
 
   private async activeMedicines(residentId: number): Promise<Map<string, MedRow & { name: string }>> {
     if (this.medCache?.residentId !== residentId) {
+      await this.flushFor(residentId);
       const rows = await this.db.all<MedRow & { name: string }>(SQL.activeMeds, [residentId]);
       this.medCache = { residentId, byName: new Map(rows.map((r) => [r.name.toLowerCase(), r])) };
     }
@@ -198,8 +231,12 @@ export class RecordsWriter {
     let id: number;
     if (active) {
       id = active.id;
+      const pending = id === 0 ? this.pending.find((p) => p.med === active) : undefined;
       if (row.status === 'stopped') {
-        await this.db.run(SQL.stopMed, [row.stoppedOn ?? this.today, this.batchId, now, id]);
+        if (pending) {
+          pending.stoppedOn = row.stoppedOn ?? this.today;
+          active.status = 'stopped';
+        } else await this.db.run(SQL.stopMed, [row.stoppedOn ?? this.today, this.batchId, now, id]);
         meds.delete(key);
         outcome = 'accepted';
       } else {
@@ -207,27 +244,29 @@ export class RecordsWriter {
         const lastIssued = row.lastIssued ?? active.last_issued;
         if (active.dose !== row.dose || active.start_date !== startDate || active.type !== row.type || active.last_issued !== lastIssued
           || active.as_needed !== row.asNeeded) {
-          await this.db.run(SQL.updateMed, [row.dose, startDate, row.type, lastIssued, row.asNeeded, this.batchId, now, id]);
+          if (!pending) await this.db.run(SQL.updateMed, [row.dose, startDate, row.type, lastIssued, row.asNeeded, this.batchId, now, id]);
           Object.assign(active, { dose: row.dose, start_date: startDate, type: row.type, last_issued: lastIssued, as_needed: row.asNeeded });
           outcome = 'accepted';
         }
       }
     } else {
+      if (row.status === 'stopped') await this.flushFor(residentId);
       const stopped = row.status === 'stopped' ? await this.db.get<MedRow>(SQL.anyMed, [residentId, row.name]) : undefined;
       if (stopped) {
         id = stopped.id;
       } else {
-        id = inserted(await this.db.insert(SQL.insertMed, [residentId, row.name, row.dose, row.startDate, row.type, row.status,
-          row.status === 'stopped' ? (row.stoppedOn ?? this.today) : null, row.lastIssued, row.asNeeded, this.batchId, now]));
-        if (row.status === 'active') {
-          meds.set(key, { id, name: row.name, dose: row.dose, start_date: row.startDate, type: row.type, status: 'active', last_issued: row.lastIssued,
-            as_needed: row.asNeeded });
-        }
+        // written with the next batch (its id is 0 until then): a later row for it changes the waiting row instead
+        const med = { id: 0, name: row.name, dose: row.dose, start_date: row.startDate, type: row.type, status: row.status, last_issued: row.lastIssued,
+          as_needed: row.asNeeded };
+        this.pending.push({ residentId, med, stoppedOn: row.status === 'stopped' ? (row.stoppedOn ?? this.today) : null });
+        if (row.status === 'active') meds.set(key, med);
+        if (this.pending.length >= MEDICINES_PER_INSERT) await this.flush();
+        id = med.id;
         outcome = 'accepted';
       }
     }
-    // medicines added by this import are present by definition; only older ones need marking as seen
-    if (id <= this.maxMedicationId) this.seen.add(id);
+    // medicines added by this import are present by definition (and waiting ones have no id yet); only older ones need marking as seen
+    if (id > 0 && id <= this.maxMedicationId) this.seen.add(id);
     return outcome;
   }
 
@@ -236,6 +275,7 @@ export class RecordsWriter {
    * stored before this import began); returns how many.
    */
   async stopMissingMedicines(): Promise<number> {
+    await this.flush();
     const now = new Date().toISOString();
     const toStop: number[] = [];
     for (const residents of chunks([...this.listed])) {
