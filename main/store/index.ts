@@ -43,7 +43,7 @@ import { ruleLabel } from '../../shared/rules/ruleLabels';
 import type { FlagImportResult, ImportSession, Store } from './contract';
 import { isUniqueViolation, type Connection, type TransactionOptions } from './sql/connection';
 import type { SqlDb } from './sql/types';
-import { isPostgresUrl, openPostgres } from './postgres';
+import { isPostgresUrl, openPostgres, type PostgresConnection } from './postgres';
 import { pgDumpTo } from './pgDump';
 import { ALL_TABLES } from './tables';
 import { copyInto, readTablePage } from './copy';
@@ -295,7 +295,7 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
     carePlans: {
       add: (actor, residentId, entry, source) => write(async (db) => {
         const resident = await getResident(db, residentId);
-        const known = new Set(await listRepresentatives(db, residentId).map((r) => r.id));
+        const known = new Set((await listRepresentatives(db, residentId)).map((r) => r.id));
         const named = [...(entry.participants?.representativeIds ?? []), ...(typeof entry.details?.representativeId === 'number' ? [entry.details.representativeId] : [])];
         if (named.some((repId) => !known.has(repId))) {
           throw new AppError('INVALID_INPUT', `Choose a representative of ${resident.givenName} ${resident.familyName}`, [{ field: 'participants', message: 'Choose one of this resident’s representatives' }]);
@@ -329,7 +329,7 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
     maintenance: {
       backup: async (actor, file, summary) => {
         if (conn.engine === 'sqlite') await backupTo((conn as SqliteConnection).db, file);
-        else await pgDumpTo((conn as import('./postgres').PostgresConnection).url, file);
+        else await pgDumpTo((conn as PostgresConnection).url, file);
         await write((db) => writeAudit(db, actor, 'backup', 'database', null, summary));
       },
       check: async () => {
@@ -495,7 +495,7 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
         }
         await writeAudit(db, actor, 'create', 'outcome', item.id, `Recorded the round outcome for resident ${item.residentId}: ${outcome.actions.length} actions, `
           + `${outcome.reviewsDone.length} reviews done, ${outcome.carePlans.length} care-plan entries`);
-        return await listOutcomes(db, item.roundId).filter((o) => o.agendaItemId === item.id);
+        return (await listOutcomes(db, item.roundId)).filter((o) => o.agendaItemId === item.id);
       }),
       outcomes: (roundId) => read(async (db) => await listOutcomes(db, roundId)),
       timeSettings: () => read(async (db) => await readSettings(db, 'round.')),
