@@ -11,9 +11,8 @@ import { LAB_TEST_UNITS, type LabTest } from '../../../shared/domain/snapshot';
 import { asNeededOf } from '../../../shared/rules/medicines';
 import { checkNhsNumber } from '../../../shared/rules/nhsNumber';
 import { VISIT_SNOMED_CODES } from '../../../shared/rules/roundReasons';
-import { fieldValue, matchHeaders, normaliseHeader, type FieldSpec, type HeaderMatch } from '../headers';
-
 import { RECORD_KINDS, type RecordKind } from '../../../shared/domain/imports';
+import { fieldValue, matchHeaders, normaliseHeader, type FieldSpec, type HeaderMatch } from '../headers';
 
 export { RECORD_KINDS, type RecordKind };
 
