@@ -13,7 +13,7 @@ import { csvLine } from '../imports/csvWrite';
 import { sha256File } from '../imports/hash';
 import { mapResource, type FhirMapping } from '../imports/records/fhir';
 import {
-  detectKind, headerLooksLikeData, KIND_FIELDS, matchHeaders, readRow, RECORD_KINDS, type RecordKind, type RecordRow,
+  detectKind, headerLooksLikeData, KIND_FIELDS, matchHeaders, readRow, type RecordKind, type RecordRow,
 } from '../imports/records/kinds';
 import { FileRejected, openFhir, progressStream, sniffFormat, type FhirReader } from '../imports/records/sources';
 import type { BatchCounts, ImportSession } from '../store';
@@ -303,8 +303,6 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
     return finishOutcome(session, tally, 'fhir', summary);
   });
 }
-
-export const IMPORT_KINDS = RECORD_KINDS;
 
 /** The import history, newest first. */
 export function listImports(ctx: AppContext, limit = 100): Promise<ImportBatchInfo[]> {
