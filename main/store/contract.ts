@@ -165,6 +165,8 @@ export interface Store {
     backup(actor: Actor, file: string, summary: string): Promise<void>;
     /** The engine's own consistency check: "ok", or what it found. */
     check(): Promise<string>;
+    /** Deletes every row of every table (replacing a demo on a shared database, which cannot be deleted as a file can). */
+    eraseAll(): Promise<void>;
     /** Rows in each table, for checking a copy (copy --from … --to …). */
     tableCounts(): Promise<Record<string, number>>;
     /** A page of one table's rows as stored, in key order after `after` (null: from the start), for a copy. */

@@ -43,7 +43,8 @@ import { ruleLabel } from '../../shared/rules/ruleLabels';
 import type { FlagImportResult, ImportSession, Store } from './contract';
 import { isUniqueViolation, type Connection, type TransactionOptions } from './sql/connection';
 import type { SqlDb } from './sql/types';
-import { isPostgresUrl, openPostgres, type PostgresConnection } from './postgres';
+import { openPostgres, type PostgresConnection } from './postgres';
+import { isPostgresUrl } from '../paths';
 import { pgDumpTo } from './pgDump';
 import { ALL_TABLES } from './tables';
 import { copyInto, readTablePage } from './copy';
@@ -344,6 +345,10 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
         return counts;
       },
       readTable: (table, after, limit) => readTablePage(conn.read, table, after, limit),
+      eraseAll: () => write(async (db) => {
+        if (db.engine === 'postgres') await db.exec(`TRUNCATE ${ALL_TABLES.join(', ')} RESTART IDENTITY`);
+        else for (const table of [...ALL_TABLES].reverse()) await db.run(`DELETE FROM ${table}`);
+      }, { exclusive: true }),
       copyFrom: (actor, source) => copyInto(conn, source, actor),
     },
 

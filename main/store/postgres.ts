@@ -22,9 +22,7 @@ const MIGRATION_LOCK = 0x526e6455;
 /** How long a large write (an import, planning a round) waits for another desktop's before saying so. */
 const WRITER_WAIT = '60s';
 
-export function isPostgresUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target.trim());
-}
+export { isPostgresUrl } from '../paths';
 
 /** host:port/database of a connection string, never the user's password: for screens, logs and messages. */
 export function describePostgres(url: string): string {
