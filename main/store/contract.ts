@@ -5,7 +5,7 @@
  * of migrations, and one store test suite runs against both.
  */
 import type { CareHome, CareHomeFields, Practice, PracticeDetails, Representative, RepresentativeFields, Resident, ResidentDetail, ResidentFields, StaffMember } from '../../shared/domain/register';
-import type { FlagSeverity, FlagStatus, StaffRole } from '../../shared/domain/enums';
+import type { StaffRole } from '../../shared/domain/enums';
 import type { CarePlanRecord, NewFlag, ResidentRecords } from '../../shared/domain/clinical';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
 import type { StoredOutcomeData } from '../../shared/domain/reports';
@@ -21,7 +21,7 @@ import type { SnapshotQuery } from './snapshots';
 import type { RecordCounts } from './records';
 import type { BatchCounts, BatchMeta } from './imports';
 import type { RecordsWriter } from './recordsImport';
-import type { FlagQuery, FlagToStore } from './flags';
+import type { FlagChange, FlagQuery, FlagToStore } from './flags';
 import type { TimelineExtras } from './timeline';
 import type { NewRecordedReview, PlannedRoundRow, RecordedReviewRow, ScheduleRunRow } from './reviews';
 import type { NewItem, NewRound } from './rounds';
@@ -118,17 +118,14 @@ export interface Store {
     importFile(actor: Actor, batch: BatchMeta, rows: FlagImportRow[], problems: { line: number; field: string | null; reason: string }[]): Promise<FlagImportResult>;
     /** A flag entered by hand; null when the same flag is already stored. */
     enter(actor: Actor, flag: FlagToStore): Promise<number | null>;
-    /** The unmatched queue: a person confirms which resident the flag is about. */
-    confirmMatch(actor: Actor, id: number, residentId: number): Promise<void>;
-    /** The unmatched queue: the flag is about someone not yet on the register. */
-    addResidentAndMatch(actor: Actor, id: number, resident: ResidentFields): Promise<number>;
-    /** The unmatched queue: not about any resident (kept, with the reason). */
-    dismiss(actor: Actor, id: number, reason: string): Promise<void>;
-    setStatus(actor: Actor, id: number, status: FlagStatus, outcome: string | null): Promise<void>;
-    /** Raising needs no reason; lowering needs one. */
-    setSeverity(actor: Actor, id: number, severity: FlagSeverity, reason: string | null): Promise<void>;
-    /** The same-day action taken for an escalate-now flag (clears its banner). */
-    recordEscalation(actor: Actor, id: number, action: string, on: string): Promise<void>;
+    /**
+     * Changes a flag (match, move on, severity, same-day action, dismissal) if it is still at `version`,
+     * raising its version, with its audit event; a flag changed elsewhere since is refused (CONFLICT).
+     * Whether the change is allowed is the services' decision (shared/rules/flags).
+     */
+    update(actor: Actor, id: number, version: number, change: FlagChange, audit: { action: string; summary: string }): Promise<void>;
+    /** The unmatched queue: the flag is about someone not yet on the register; adds them and matches the flag (if still at version). */
+    addResidentAndMatch(actor: Actor, id: number, version: number, resident: ResidentFields): Promise<number>;
   };
   timeline: {
     /** Sources (import file or person) and every round outcome, for a resident's timeline. */

@@ -24,11 +24,8 @@ import { loadSnapshots } from './snapshots';
 import { countRecords, insertFlag, insertResidentRecords } from './records';
 import { createBatch, findBatchBySha, finishBatch, getBatch, listBatches, listProblems, problemRecorder } from './imports';
 import { RecordsWriter } from './recordsImport';
-import { canMoveTo, FLAG_LABELS, isLowering, isWaiting } from '../../shared/rules/flags';
-import {
-  dismissFlag, flagState, getFlag, listFlags, matchableResidents, setEscalationAction, setFlagResident,
-  setFlagSeverity, setFlagStatus, storeFlag,
-} from './flags';
+import { isWaiting } from '../../shared/rules/flags';
+import { getFlag, listFlags, matchableResidents, storeFlag, updateFlag } from './flags';
 import { loadTimelineExtras } from './timeline';
 import {
   insertRecordedReview, insertScheduleRun, listPlannedRounds, listRecordedReviews, listScheduleRuns, readReviewSettings, writeReviewSettings,
@@ -70,6 +67,17 @@ export type { Engine } from './sql/types';
 
 async function residentDetail(db: SqlDb, id: number): Promise<ResidentDetail> {
   return { ...(await getResident(db, id)), representatives: await listRepresentatives(db, id) };
+}
+
+/**
+ * A versioned save found the row moved on: someone else saved first (another desktop, another window).
+ * Nothing is overwritten; the person reloads and sees their change.
+ */
+async function changedElsewhere(db: SqlDb, table: 'flag' | 'agenda_item', id: number): Promise<AppError> {
+  const exists = await db.value(`SELECT 1 FROM ${table} WHERE id = ?`, [id]);
+  if (!exists) return new AppError('NOT_FOUND', `There is no ${table === 'flag' ? 'flag' : 'agenda item'} ${id}.`);
+  return new AppError('CONFLICT', `This ${table === 'flag' ? 'flag' : 'agenda item'} was changed by someone else (another desktop or window) since you opened it. ` +
+    'Nothing was overwritten: reload it to see their change, then make yours again.');
 }
 
 function label(r: ResidentFields): string {
@@ -232,61 +240,16 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
         if (id !== null) await writeAudit(db, actor, 'create', 'flag', id, `Flag entered by hand (${flag.category}, ${flag.severity}) for resident ${flag.residentId ?? 'not matched'}`);
         return id;
       }),
-      confirmMatch: (actor, id, residentId) => write(async (db) => {
-        const flag = await flagState(db, id);
-        if (flag.resident_id !== null) throw new AppError('CONFLICT', `Flag ${id} is already matched to a resident`);
-        if (flag.dismissed_at !== null) throw new AppError('CONFLICT', `Flag ${id} was dismissed; it cannot be matched`);
-        const resident = await getResident(db, residentId);
-        if (resident.homeId !== flag.home_id) {
-          throw new AppError('CONFLICT', `${resident.givenName} ${resident.familyName} lives at ${resident.homeName}, not the home that raised this flag. Check the resident, or move them first.`);
-        }
-        await setFlagResident(db, id, residentId, 'confirmed');
-        await writeAudit(db, actor, 'match', 'flag', id, `Flag matched by a person to ${label(resident)}`);
+      update: (actor, id, version, change, audit) => write(async (db) => {
+        if (!(await updateFlag(db, id, version, change))) throw await changedElsewhere(db, 'flag', id);
+        await writeAudit(db, actor, audit.action, 'flag', id, audit.summary);
       }),
-      addResidentAndMatch: (actor, id, resident) => write(async (db) => {
-        const flag = await flagState(db, id);
-        if (flag.resident_id !== null) throw new AppError('CONFLICT', `Flag ${id} is already matched to a resident`);
-        if (flag.dismissed_at !== null) throw new AppError('CONFLICT', `Flag ${id} was dismissed; it cannot be matched`);
-        if (resident.homeId !== flag.home_id) throw new AppError('INVALID_INPUT', 'A new resident from a flag belongs to the home that raised it');
+      addResidentAndMatch: (actor, id, version, resident) => write(async (db) => {
         const residentId = await insertResident(db, resident);
         await writeAudit(db, actor, 'create', 'resident', residentId, `Added resident ${label(resident)} from unmatched flag ${id}`);
-        await setFlagResident(db, id, residentId, 'confirmed');
+        if (!(await updateFlag(db, id, version, { residentId, matchMethod: 'confirmed' }))) throw await changedElsewhere(db, 'flag', id);
         await writeAudit(db, actor, 'match', 'flag', id, `Flag matched by a person to new resident ${label(resident)}`);
         return residentId;
-      }),
-      dismiss: (actor, id, reason) => write(async (db) => {
-        const flag = await flagState(db, id);
-        if (flag.resident_id !== null) throw new AppError('CONFLICT', `Flag ${id} is matched to a resident: close it instead of dismissing it`);
-        if (flag.dismissed_at !== null) throw new AppError('CONFLICT', `Flag ${id} is already dismissed`);
-        await dismissFlag(db, id, reason);
-        await writeAudit(db, actor, 'dismiss', 'flag', id, `Unmatched flag dismissed: ${reason}`);
-      }),
-      setStatus: (actor, id, status, outcome) => write(async (db) => {
-        const flag = await flagState(db, id);
-        if (flag.resident_id === null) throw new AppError('CONFLICT', 'Match this flag to a resident before moving it on');
-        if (!canMoveTo(flag.status, status)) {
-          throw new AppError('CONFLICT', `A flag that is ${FLAG_LABELS.status[flag.status].toLowerCase()} cannot become ${FLAG_LABELS.status[status].toLowerCase()}`);
-        }
-        if (status === 'addressed' && !outcome) throw new AppError('INVALID_INPUT', 'Enter the outcome', [{ field: 'outcome', message: 'Enter what was done about this flag' }]);
-        await setFlagStatus(db, id, status, outcome);
-        await writeAudit(db, actor, 'status', 'flag', id, `Flag ${FLAG_LABELS.status[flag.status].toLowerCase()} → ${FLAG_LABELS.status[status].toLowerCase()}${outcome ? `: ${outcome}` : ''}`);
-      }),
-      setSeverity: (actor, id, severity, reason) => write(async (db) => {
-        const flag = await flagState(db, id);
-        if (flag.severity === severity) return;
-        if (isLowering(flag.severity, severity) && !reason) {
-          throw new AppError('INVALID_INPUT', `Give a reason for lowering a flag from ${FLAG_LABELS.severity[flag.severity].toLowerCase()}`,
-            [{ field: 'reason', message: 'Enter why the severity is being lowered' }]);
-        }
-        const why = reason ?? 'Raised by a person';
-        await setFlagSeverity(db, id, severity, why);
-        await writeAudit(db, actor, 'severity', 'flag', id, `Severity ${FLAG_LABELS.severity[flag.severity].toLowerCase()} → ${FLAG_LABELS.severity[severity].toLowerCase()}: ${why}`);
-      }),
-      recordEscalation: (actor, id, action, on) => write(async (db) => {
-        const flag = await flagState(db, id);
-        if (flag.severity !== 'escalate-now') throw new AppError('CONFLICT', 'Only an escalate-now flag needs a same-day action recorded');
-        await setEscalationAction(db, id, action, on);
-        await writeAudit(db, actor, 'escalation-action', 'flag', id, `Same-day action recorded on ${on}: ${action}`);
       }),
     },
     timeline: {
