@@ -110,7 +110,10 @@ export function connectionErrorInWords(error: unknown, location: string): string
     case '28P01': return 'The server refused the user name or password. Check them, and type the password again.';
     case '28000': return 'The server does not let this user connect from this computer (check pg_hba.conf with your IT support).';
     case '3D000': return `The server has no database called ${location.split('/').slice(1).join('/')}. Ask your IT support to create it, or check its name.`;
-    default: return `Roundtable could not connect to ${at}${error instanceof Error && error.message ? `: ${error.message}` : '.'}`;
+    default: {
+      const said = error instanceof Error ? error.message.trim() : '';
+      return `Roundtable could not connect to ${at}${said ? `: ${said}${/[.!?]$/.test(said) ? '' : '.'}` : '.'}`;
+    }
   }
 }
 
@@ -168,7 +171,8 @@ export async function testConnection(ctx: AppContext, input: ParsedInput<'connec
     return { connected: true, message: `Connected to ${location} (${server}). ${schema}`, location, serverVersion: found.serverVersion, schemaVersion: found.schemaVersion, usedSavedPassword };
   } catch (error) {
     const words = connectionErrorInWords(error, location);
-    return { connected: false, message: words.replaceAll(password ?? '\u0000', '…'), location, serverVersion: null, schemaVersion: null, usedSavedPassword };
+    const message = password ? words.replaceAll(password, '…').replaceAll(encodeURIComponent(password), '…') : words;
+    return { connected: false, message, location, serverVersion: null, schemaVersion: null, usedSavedPassword };
   }
 }
 
