@@ -137,7 +137,7 @@ export function connectionView(ctx: AppContext): ConnectionView {
     || (settings.sharedDatabase !== null && describeLocation(settings.sharedDatabase.url) !== current.location));
   return {
     current,
-    saved: { engine: savedEngine, url: settings.sharedDatabase?.url ?? null, hasPassword: Boolean(settings.sharedDatabase?.encryptedPassword) },
+    saved: { engine: savedEngine, url: settings.sharedDatabase?.url ?? null, location: settings.sharedDatabase ? describeLocation(settings.sharedDatabase.url) : null, hasPassword: Boolean(settings.sharedDatabase?.encryptedPassword) },
     restartNeeded,
     environmentOverride,
     canSave: ctx.settingsFile !== undefined,

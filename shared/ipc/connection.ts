@@ -25,6 +25,8 @@ export interface ConnectionView {
     engine: DatabaseEngine;
     /** The saved connection string, without its password. */
     url: string | null;
+    /** HOST/DBNAME of the saved connection string. */
+    location: string | null;
     /** A password is kept (encrypted) for it. */
     hasPassword: boolean;
   };
