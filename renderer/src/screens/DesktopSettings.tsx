@@ -15,13 +15,15 @@ import { useLoad } from '../hooks';
  * Shared database) and the name the audit trail records. Both are kept in a settings file on this computer.
  */
 export function DesktopSettings() {
-  const [state, retry] = useLoad(() => call('connection:get', {}), []);
-  if (state.status === 'loading') return <Loading what="this computer’s settings" />;
+  // Kept on screen while reloading after a save, so the sections keep their messages.
+  const [state, retry] = useLoad(() => call('connection:get', {}), [], { keepPrevious: true });
   if (state.status === 'error') return <ErrorPanel error={state.error} onRetry={retry} />;
+  const view = state.status === 'ready' ? state.value : state.previous;
+  if (!view) return <Loading what="this computer’s settings" />;
   return (
     <>
-      <AuditNameSection view={state.value} onSaved={retry} />
-      <SharedDatabaseSection view={state.value} onSaved={retry} />
+      <AuditNameSection view={view} onSaved={retry} />
+      <SharedDatabaseSection view={view} onSaved={retry} />
     </>
   );
 }
