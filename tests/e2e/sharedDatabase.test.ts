@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PasswordCipher } from '../../main/services/localSettings';
-import { startHarness, type Harness } from './harness';
+import { SCREENSHOT_DIR, startHarness, type Harness } from './harness';
 
 const PASSWORD = 'e2e-Secret!42';
 let h: Harness;
@@ -46,9 +46,16 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** Scrolls so the element is at the top of the window. */
+async function top(selector: string): Promise<void> {
+  await h.page.locator(selector).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+}
+
+/** Checks the screen is accessible; photographs the whole page, and the 1366×768 window as it is scrolled. */
 async function step(name: string): Promise<void> {
   expect(await h.audit(), name).toEqual([]);
   await h.screenshot(name);
+  await h.page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-window.png`) });
 }
 
 describe('Settings › Shared database', () => {
@@ -59,8 +66,11 @@ describe('Settings › Shared database', () => {
     await page.getByText('Database: this computer (SQLite)').waitFor();
     expect(await page.locator('footer').textContent()).toContain('Database: this computer (SQLite)');
     expect(await page.locator('#shared-password').getAttribute('type')).toBe('password');
-    await page.locator('#shared-database-heading').scrollIntoViewIfNeeded();
+    await top('#shared-database-heading');
     await step('shared-01-settings');
+    await h.page.locator('footer').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await h.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'shared-00-footer-window.png') });
+    await top('#shared-database-heading');
   });
 
   it('checks the form first, with an error summary that takes focus', async () => {
@@ -90,6 +100,7 @@ describe('Settings › Shared database', () => {
     expect(words).not.toContain(PASSWORD);
     expect(words.length).toBeGreaterThan(60);
     expect(await page.evaluate('document.activeElement.getAttribute("aria-labelledby")')).toBe('connection-failed-heading');
+    await top('#shared-url');
     await step('shared-02-connection-failed');
   });
 
@@ -98,6 +109,7 @@ describe('Settings › Shared database', () => {
     h.ctx.probeDatabase = () => Promise.resolve({ engine: 'postgres', location: '', serverVersion: '16.4', schemaVersion: null });
     await page.getByRole('button', { name: 'Test connection' }).click();
     await page.getByText(`Connected to 127.0.0.1:${closedPort}/roundtable (PostgreSQL 16.4). It is an empty database: Roundtable will set it up when it first opens it.`).waitFor();
+    await top('#shared-url');
     await step('shared-03-connected');
   });
 
@@ -111,6 +123,7 @@ describe('Settings › Shared database', () => {
     expect(file).not.toContain(PASSWORD);
     expect(await page.locator('#shared-password').inputValue()).toBe('');
     expect(await page.locator('footer').textContent()).toContain('Database: this computer (SQLite)'); // until the restart
+    await top('#shared-database-heading');
     await step('shared-04-saved');
 
     await page.getByRole('button', { name: 'Use the database on this computer' }).click();
@@ -125,7 +138,7 @@ describe('Settings › Shared database', () => {
     await page.getByText('The audit trail records your name as Dr Amara Okafor from now on.').waitFor();
     expect(h.ctx.actor.osUser).toBe('Dr Amara Okafor');
     expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toMatchObject({ userName: 'Dr Amara Okafor' });
-    await page.locator('#audit-name-heading').scrollIntoViewIfNeeded();
+    await top('#audit-name-heading');
     await step('shared-05-audit-name');
     expect(h.problems).toEqual([]);
   });

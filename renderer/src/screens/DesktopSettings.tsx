@@ -22,8 +22,8 @@ export function DesktopSettings() {
   if (!view) return <Loading what="this computer’s settings" />;
   return (
     <>
-      <AuditNameSection view={view} onSaved={retry} />
       <SharedDatabaseSection view={view} onSaved={retry} />
+      <AuditNameSection view={view} onSaved={retry} />
     </>
   );
 }
@@ -55,7 +55,7 @@ function AuditNameSection({ view, onSaved }: { view: ConnectionView; onSaved: ()
       {saved ? <SuccessBanner message={saved} /> : null}
       <form noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
         <TextField
-          id="user-name" label="Your name in the audit trail" value={name} onChange={setName} error={error} width={20} autoComplete="name" maxLength={100}
+          id="user-name" label="Your name" value={name} onChange={setName} error={error} width={20} autoComplete="name" maxLength={100}
           hint={`Recorded with every change made on this computer, together with the computer’s name (${view.machine}). Leave it empty to use this computer’s user name, ${view.defaultUserName}. Saved on this computer only.`}
         />
         <button className="nhsuk-button" type="submit" disabled={!view.canSave}>Save your name</button>
@@ -138,7 +138,7 @@ function SharedDatabaseSection({ view, onSaved }: { view: ConnectionView; onSave
         <p>
           {view.current.engine === 'postgres'
             ? <>This computer is using the shared database <strong>{view.current.location}</strong> (PostgreSQL).</>
-            : <>This computer is using the database on this computer (SQLite).</>}
+            : <>This computer is using its own database (SQLite).</>}
           {view.restartNeeded
             ? (view.saved.engine === 'postgres'
               ? <> When Roundtable is next started it will use the shared database <strong>{view.saved.location}</strong>.</>
