@@ -46,9 +46,12 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** The DOM method, typed here (the tests' tsconfig has no DOM library). */
+interface Scrollable { scrollIntoView(options: { block: 'start' | 'end' }): void }
+
 /** Scrolls so the element is at the top of the window. */
 async function top(selector: string): Promise<void> {
-  await h.page.locator(selector).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await h.page.locator(selector).evaluate((el) => (el as unknown as Scrollable).scrollIntoView({ block: 'start' }));
 }
 
 /** Checks the screen is accessible; photographs the whole page, and the 1366×768 window as it is scrolled. */
@@ -68,7 +71,7 @@ describe('Settings › Shared database', () => {
     expect(await page.locator('#shared-password').getAttribute('type')).toBe('password');
     await top('#shared-database-heading');
     await step('shared-01-settings');
-    await h.page.locator('footer').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await h.page.locator('footer').evaluate((el) => (el as unknown as Scrollable).scrollIntoView({ block: 'end' }));
     await h.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'shared-00-footer-window.png') });
     await top('#shared-database-heading');
   });
