@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { IPC_INVOKE, isChannel } from '../../shared/ipc';
 import { DATABASE_FILE_NAME } from '../paths';
 import { createBackup, dailyBackup } from '../services/backups';
-import { chooseDatabase, type DatabaseChoice } from '../services/connection';
+import { chooseDatabase, describeLocation, type DatabaseChoice } from '../services/connection';
 import { createContext, osActor, type AppContext } from '../services/context';
 import { cipherFrom, LOCAL_SETTINGS_FILE_NAME, readLocalSettings, type LocalSettings } from '../services/localSettings';
 import { openStore, type Store } from '../store';
@@ -185,8 +185,8 @@ async function start(): Promise<void> {
   setMenu();
   // The environment, else this desktop's settings file (Settings › Shared database), else the SQLite file here.
   databasePath = path.join(app.getPath('userData'), DATABASE_FILE_NAME);
-  let settings: LocalSettings;
-  let choice: DatabaseChoice | null = null;
+  let settings: LocalSettings | null = null;
+  let choice: DatabaseChoice;
   try {
     settings = readLocalSettings(settingsFile());
     choice = chooseDatabase({ env: process.env, settings, defaultFile: databasePath, cipher });
@@ -194,7 +194,8 @@ async function start(): Promise<void> {
     store = await openStore(choice.target, { program: 'the desktop app' });
   } catch (error) {
     logError('startup.failed', { code: startupErrorCode(error), ms: elapsed() });
-    showFailure(choice?.source === 'settings' ? sharedDatabaseFailure(error, databasePath, settingsFile()) : startupFailure(error, databasePath));
+    const shared = process.env.ROUNDTABLE_DB?.trim() ? null : settings?.sharedDatabase;
+    showFailure(shared ? sharedDatabaseFailure(error, describeLocation(shared.url), settingsFile()) : startupFailure(error, databasePath));
     return;
   }
   log('database.open', { schema: store.schemaVersion(), engine: choice.description.engine, source: choice.source, ms: elapsed() });

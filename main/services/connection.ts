@@ -77,6 +77,8 @@ export interface ChooseDatabaseOptions {
   defaultFile: string;
   cipher?: PasswordCipher | undefined;
   cwd?: string;
+  /** Refuses a location the store cannot open (main/paths.ts); tests of the choice alone may stand in for it. */
+  checkLocation?: (value: string, source: string) => void;
 }
 
 /**
@@ -84,14 +86,16 @@ export interface ChooseDatabaseOptions {
  * accepts it), else the shared database saved in Settings (its password decrypted), else the SQLite file.
  */
 export function chooseDatabase(options: ChooseDatabaseOptions): DatabaseChoice {
+  const check = options.checkLocation ?? checkDatabaseLocation;
   const fromEnv = options.env.ROUNDTABLE_DB?.trim();
   if (fromEnv) {
-    checkDatabaseLocation(fromEnv, 'ROUNDTABLE_DB'); // anything not a file path or a URL the store takes is refused, never made a folder
+    check(fromEnv, 'ROUNDTABLE_DB'); // anything not a file path or a URL the store takes is refused, never made a folder
     const target = isPostgresUrl(fromEnv) ? fromEnv : path.resolve(options.cwd ?? process.cwd(), fromEnv);
     return { target, source: 'environment', description: describeDatabase(target) };
   }
   const shared = options.settings.sharedDatabase;
   if (shared) {
+    check(shared.url, 'Settings › Shared database'); // as ROUNDTABLE_DB: a URL the store cannot open is refused, never made a folder
     const password = shared.encryptedPassword === null ? null : decryptPassword(options.cipher, shared.encryptedPassword);
     return { target: withPassword(shared.url, password), source: 'settings', description: describeDatabase(shared.url) };
   }

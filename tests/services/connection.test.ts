@@ -37,6 +37,9 @@ function fakeCipher(available = true): PasswordCipher & { encrypted: string[] } 
   };
 }
 
+/** The choice alone: whether the store can open a PostgreSQL URL yet is main/paths.ts's to say. */
+const acceptAll = (): void => undefined;
+
 let t: TempStore;
 let settingsFile: string;
 
@@ -88,7 +91,7 @@ describe('saving the shared database', () => {
     expect(JSON.stringify(await ok('connection:get', {}))).not.toContain('Horse');
 
     // the startup choice decrypts it, in the main process, into the URL it opens
-    const choice = chooseDatabase({ env: {}, settings: readLocalSettings(settingsFile), defaultFile: t.file, cipher: t.ctx.cipher });
+    const choice = chooseDatabase({ checkLocation: acceptAll, env: {}, settings: readLocalSettings(settingsFile), defaultFile: t.file, cipher: t.ctx.cipher });
     expect(choice.source).toBe('settings');
     expect(decodeURIComponent(new URL(choice.target).password)).toBe(PASSWORD);
     expect(choice.description).toEqual({ engine: 'postgres', location: 'db.practice.example:5433/roundtable_pcn', label: 'Database: shared, PostgreSQL on db.practice.example:5433/roundtable_pcn' });
@@ -118,7 +121,7 @@ describe('saving the shared database', () => {
     const local = await ok<ConnectionSaved>('connection:use-local', {});
     expect(local.message).toBe('Roundtable will use the database on this computer. It takes effect when Roundtable is next started: close Roundtable and open it again.');
     expect(local.view).toMatchObject({ saved: { engine: 'sqlite', url: null, hasPassword: false }, restartNeeded: false });
-    expect(chooseDatabase({ env: {}, settings: readLocalSettings(settingsFile), defaultFile: t.file }).target).toBe(t.file);
+    expect(chooseDatabase({ checkLocation: acceptAll, env: {}, settings: readLocalSettings(settingsFile), defaultFile: t.file }).target).toBe(t.file);
   });
 
   it('refuses connection strings that are not PostgreSQL, or carry the password', async () => {
@@ -227,10 +230,10 @@ describe('the settings file', () => {
 
   it('ROUNDTABLE_DB wins at start; an undecryptable password is said in words', () => {
     const settings = { sharedDatabase: { url: URL_, encryptedPassword: Buffer.from('garbage').toString('base64') }, userName: null };
-    expect(chooseDatabase({ env: { ROUNDTABLE_DB: 'here.sqlite' }, settings, defaultFile: t.file, cwd: '/srv' })).toMatchObject({ target: path.resolve('/srv', 'here.sqlite'), source: 'environment' });
-    expect(() => chooseDatabase({ env: {}, settings, defaultFile: t.file, cipher: fakeCipher() })).toThrow(/could not be unlocked.*Enter the password again/);
-    expect(() => chooseDatabase({ env: {}, settings, defaultFile: t.file, cipher: fakeCipher(false) })).toThrow(/key store is not available/);
-    expect(chooseDatabase({ env: { ROUNDTABLE_DB: ' ' }, settings: { sharedDatabase: null, userName: null }, defaultFile: t.file })).toMatchObject({ target: t.file, source: 'default' });
+    expect(chooseDatabase({ checkLocation: acceptAll, env: { ROUNDTABLE_DB: 'here.sqlite' }, settings, defaultFile: t.file, cwd: '/srv' })).toMatchObject({ target: path.resolve('/srv', 'here.sqlite'), source: 'environment' });
+    expect(() => chooseDatabase({ checkLocation: acceptAll, env: {}, settings, defaultFile: t.file, cipher: fakeCipher() })).toThrow(/could not be unlocked.*Enter the password again/);
+    expect(() => chooseDatabase({ checkLocation: acceptAll, env: {}, settings, defaultFile: t.file, cipher: fakeCipher(false) })).toThrow(/key store is not available/);
+    expect(chooseDatabase({ checkLocation: acceptAll, env: { ROUNDTABLE_DB: ' ' }, settings: { sharedDatabase: null, userName: null }, defaultFile: t.file })).toMatchObject({ target: t.file, source: 'default' });
   });
 
   it('takes safeStorage as a cipher only where it is really encrypted', () => {
