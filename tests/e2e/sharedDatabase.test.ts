@@ -103,7 +103,7 @@ describe('Settings › Shared database', () => {
     expect(words).not.toContain(PASSWORD);
     expect(words.length).toBeGreaterThan(60);
     expect(await page.evaluate('document.activeElement.getAttribute("aria-labelledby")')).toBe('connection-failed-heading');
-    await top('#shared-url');
+    await top('label[for="shared-url"]');
     await step('shared-02-connection-failed');
   });
 
@@ -112,7 +112,7 @@ describe('Settings › Shared database', () => {
     h.ctx.probeDatabase = () => Promise.resolve({ engine: 'postgres', location: '', serverVersion: '16.4', schemaVersion: null });
     await page.getByRole('button', { name: 'Test connection' }).click();
     await page.getByText(`Connected to 127.0.0.1:${closedPort}/roundtable (PostgreSQL 16.4). It is an empty database: Roundtable will set it up when it first opens it.`).waitFor();
-    await top('#shared-url');
+    await top('label[for="shared-url"]');
     await step('shared-03-connected');
   });
 
