@@ -9,17 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { ConnectionSaved, ConnectionTestResult, ConnectionView, DatabaseDescription, DatabaseEngine, ParsedInput } from '../../shared/ipc';
-import { checkDatabaseLocation } from '../paths';
+import { checkDatabaseLocation, isPostgresUrl, postgresLocation } from '../paths';
 import type { AppContext } from './context';
 import { osActor, osUserName } from './context';
 import { decryptPassword, encryptPassword, readLocalSettings, writeLocalSettings, type LocalSettings, type PasswordCipher } from './localSettings';
 import { probeDatabase as storeProbe, type ProbeDatabase } from './probe';
 
-const POSTGRES_URL = /^postgres(ql)?:\/\//i;
-
-export function isPostgresUrl(target: string): boolean {
-  return POSTGRES_URL.test(target.trim());
-}
+export { isPostgresUrl };
 
 /** The URL with any user password removed (for showing and saving). */
 export function withoutPassword(url: string): string {
@@ -43,16 +39,14 @@ export function withPassword(url: string, password: string | null): string {
 
 /** HOST/DBNAME for a PostgreSQL URL (HOST:PORT when not 5432), or the SQLite file's path. Never a password. */
 export function describeLocation(target: string): string {
-  if (!isPostgresUrl(target)) return target;
-  try {
-    const url = new URL(target.trim());
-    const host = decodeURIComponent(url.hostname) || url.searchParams.get('host') || 'localhost';
-    const port = url.port && url.port !== '5432' ? `:${url.port}` : '';
-    const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || decodeURIComponent(url.username) || 'postgres';
-    return `${host}${port}/${database}`;
-  } catch {
-    return 'an address that could not be read';
-  }
+  return isPostgresUrl(target) ? postgresLocation(target) : target;
+}
+
+/** The database this context has open (a shared one has no file here: its location names it, without a password). */
+function describeOpenStore(store: AppContext['store']): DatabaseDescription {
+  if (store.file !== null) return describeDatabase(store.file);
+  const location = store.location.replace(/^PostgreSQL /, '');
+  return { engine: 'postgres', location, label: `Database: shared, PostgreSQL on ${location}` };
 }
 
 export function describeDatabase(target: string): DatabaseDescription {
@@ -134,7 +128,7 @@ function currentSettings(ctx: AppContext): LocalSettings {
 
 export function connectionView(ctx: AppContext): ConnectionView {
   const settings = currentSettings(ctx);
-  const current = describeDatabase(ctx.store.file);
+  const current = describeOpenStore(ctx.store);
   const savedEngine: DatabaseEngine = settings.sharedDatabase ? 'postgres' : 'sqlite';
   const environmentOverride = Boolean(process.env.ROUNDTABLE_DB?.trim()) && ctx.settingsFile !== undefined;
   const restartNeeded = !environmentOverride && ctx.settingsFile !== undefined && (savedEngine !== current.engine

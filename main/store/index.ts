@@ -10,7 +10,7 @@ import type { ResidentDetail, ResidentFields } from '../../shared/domain/registe
 import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 import { AppError } from '../../shared/errors';
 import { auditChoices, countAudit, listAudit, searchAudit, writeAudit, type Actor } from './audit';
-import { backupTo } from './backups';
+import { backupTo, checkBackup } from './backups';
 import { loadOutcomeData } from './reports';
 import { DatabaseBusyError, DatabaseOpenError, openDatabase, sqliteConnection, type OpenOptions } from './db';
 import { isBeingRestored, listHolders, registerHolder, type HolderHandle } from './holders';
@@ -39,8 +39,8 @@ import { addMinutes, timeSlots } from '../../shared/rules/planning';
 import { ruleLabel } from '../../shared/rules/ruleLabels';
 import type { FlagImportResult, ImportSession, Store } from './contract';
 import { isUniqueViolation, type Connection, type TransactionOptions } from './sql/connection';
-import type { SqlDb } from './sql/types';
-import { openPostgres, type PostgresConnection } from './postgres';
+import type { Engine, SqlDb } from './sql/types';
+import { openPostgres, probePostgres, type PostgresConnection } from './postgres';
 import { isPostgresUrl } from '../paths';
 import { pgDumpTo } from './pgDump';
 import { ALL_TABLES } from './tables';
@@ -524,4 +524,18 @@ export async function openStore(target: string, options: StoreOptions = {}): Pro
     holder?.release();
     throw error;
   }
+}
+
+/**
+ * What is at a database location, without opening it for use (Settings › Shared database › Test
+ * connection): the engine, where, Roundtable's schema version there (null: empty) and the server's version.
+ */
+export async function probeDatabase(target: string): Promise<{ engine: Engine; location: string; schemaVersion: number | null; serverVersion: string | null }> {
+  if (isPostgresUrl(target)) return { engine: 'postgres', ...(await probePostgres(target.trim())) };
+  if (isOtherUrl(target)) throw new DatabaseOpenError('unwritable', `${target} is not a database Roundtable can use: give a file path or a postgres:// URL.`);
+  const resolved = path.resolve(target);
+  if (!existsSync(resolved)) return { engine: 'sqlite', location: resolved, schemaVersion: null, serverVersion: null };
+  const check = checkBackup(resolved);
+  if (!check.ok) throw new DatabaseOpenError('corrupt', `${resolved} cannot be used: ${check.problem ?? 'it failed its check'}.`);
+  return { engine: 'sqlite', location: resolved, schemaVersion: check.schemaVersion, serverVersion: null };
 }

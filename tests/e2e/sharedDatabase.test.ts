@@ -36,7 +36,7 @@ async function freePort(): Promise<number> {
 
 beforeAll(async () => {
   h = await startHarness({ today: '2026-11-23', practice: { name: 'Riverside Medical Practice', odsCode: 'Y12345' }, viewport: { width: 1366, height: 768 } });
-  settingsFile = path.join(path.dirname(h.store.file), 'userData', 'settings.json');
+  settingsFile = path.join(path.dirname(h.store.file ?? ''), 'userData', 'settings.json');
   h.ctx.settingsFile = settingsFile;
   h.ctx.cipher = cipher;
   closedPort = await freePort();
