@@ -240,11 +240,12 @@ export async function setAttendees(ctx: AppContext, input: ParsedInput<'rounds:s
   });
   for (const r of item.attendees.representatives) if (!representatives.some((x) => x.representativeId === r.representativeId)) representatives.push(r);
   const attendees: Attendees = { resident: input.attendees.resident, representatives, careStaff: input.attendees.careStaff };
-  return ctx.store.rounds.updateItem(ctx.actor, item.id, { attendees });
+  return ctx.store.rounds.updateItem(ctx.actor, item.id, input.version ?? item.version, { attendees });
 }
 
 export async function setQuestions(ctx: AppContext, input: ParsedInput<'rounds:set-questions'>) {
-  return ctx.store.rounds.updateItem(ctx.actor, input.itemId, { questions: input.questions, ...(input.notes !== undefined ? { notes: input.notes || null } : {}) });
+  const version = input.version ?? (await ctx.store.rounds.getItem(input.itemId)).version;
+  return ctx.store.rounds.updateItem(ctx.actor, input.itemId, version, { questions: input.questions, ...(input.notes !== undefined ? { notes: input.notes || null } : {}) });
 }
 
 const NEXT_STATUS = { planning: 'agenda-issued', 'agenda-issued': 'held', held: 'closed' } as const;

@@ -209,7 +209,8 @@ export interface Store {
     /** Puts the round's current items in this order; slots follow from the start time. */
     reorder(actor: Actor, roundId: number, itemIds: number[]): Promise<Round>;
     setMinutes(actor: Actor, itemId: number, minutes: number): Promise<Round>;
-    updateItem(actor: Actor, itemId: number, details: { attendees?: Attendees; questions?: Question[]; notes?: string | null }): Promise<AgendaItem>;
+    /** Sets attendees, questions or notes if the item is still at `version` (else CONFLICT: changed elsewhere). */
+    updateItem(actor: Actor, itemId: number, version: number, details: { attendees?: Attendees; questions?: Question[]; notes?: string | null }): Promise<AgendaItem>;
     update(actor: Actor, roundId: number, fields: { status?: RoundStatus; startTime?: string; clinicians?: string[] }): Promise<Round>;
     /** Records one item's outcome: decisions, actions, flags addressed, reviews done, care-plan entries. */
     recordOutcome(actor: Actor, outcome: ItemOutcome, on: string, by: string | null): Promise<OutcomeAction[]>;

@@ -433,8 +433,8 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
         await writeAudit(db, actor, 'update', 'round', round.id, `Set resident ${item.residentId}'s time to ${minutes} minutes`);
         return await getRound(db, round.id);
       }),
-      updateItem: (actor, itemId, details) => write(async (db) => {
-        await updateItemDetails(db, itemId, details);
+      updateItem: (actor, itemId, version, details) => write(async (db) => {
+        if (!(await updateItemDetails(db, itemId, version, details))) throw await changedElsewhere(db, 'agenda_item', itemId);
         const item = await getItem(db, itemId);
         await writeAudit(db, actor, 'update', 'agenda_item', itemId, `Updated attendees, questions or notes for resident ${item.residentId}`);
         return item;
