@@ -26,6 +26,7 @@ import type { TimelineExtras } from './timeline';
 import type { NewRecordedReview, PlannedRoundRow, RecordedReviewRow, ScheduleRunRow } from './reviews';
 import type { NewItem, NewRound } from './rounds';
 import type { Engine } from './sql/types';
+import type { ArrangeItems } from '../../shared/rules/planning';
 import type { TableName } from './tables';
 
 /** What an import's work function writes through, inside the import's one transaction. */
@@ -202,16 +203,16 @@ export interface Store {
     get(id: number): Promise<Round>;
     getItem(itemId: number): Promise<AgendaItem>;
     list(homeId: number | null): Promise<RoundSummary[]>;
-    /** Adds (or restores) a resident's item at the end; its flags go on the agenda. */
-    addItem(actor: Actor, roundId: number, item: Omit<NewItem, 'position' | 'start'>): Promise<Round>;
+    /** Adds (or restores) a resident's item at the end; its flags go on the agenda. `arrange` (shared/rules/planning) slots the items. */
+    addItem(actor: Actor, roundId: number, item: Omit<NewItem, 'position' | 'start'>, arrange: ArrangeItems): Promise<Round>;
     /** Removes an item (with the reason, when one was asked for); its flags go back to open. */
-    removeItem(actor: Actor, itemId: number, reason: string | null): Promise<Round>;
+    removeItem(actor: Actor, itemId: number, reason: string | null, arrange: ArrangeItems): Promise<Round>;
     /** Puts the round's current items in this order; slots follow from the start time. */
-    reorder(actor: Actor, roundId: number, itemIds: number[]): Promise<Round>;
-    setMinutes(actor: Actor, itemId: number, minutes: number): Promise<Round>;
+    reorder(actor: Actor, roundId: number, itemIds: number[], arrange: ArrangeItems): Promise<Round>;
+    setMinutes(actor: Actor, itemId: number, minutes: number, arrange: ArrangeItems): Promise<Round>;
     /** Sets attendees, questions or notes if the item is still at `version` (else CONFLICT: changed elsewhere). */
     updateItem(actor: Actor, itemId: number, version: number, details: { attendees?: Attendees; questions?: Question[]; notes?: string | null }): Promise<AgendaItem>;
-    update(actor: Actor, roundId: number, fields: { status?: RoundStatus; startTime?: string; clinicians?: string[] }): Promise<Round>;
+    update(actor: Actor, roundId: number, fields: { status?: RoundStatus; startTime?: string; clinicians?: string[] }, arrange: ArrangeItems): Promise<Round>;
     /** Records one item's outcome: decisions, actions, flags addressed, reviews done, care-plan entries. */
     recordOutcome(actor: Actor, outcome: ItemOutcome, on: string, by: string | null): Promise<OutcomeAction[]>;
     outcomes(roundId: number): Promise<OutcomeAction[]>;

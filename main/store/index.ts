@@ -35,7 +35,7 @@ import {
   getItem, getRound, insertItem, insertOutcome, insertReviewDone, insertRound, listOutcomes, listRounds, markItemRemoved, setActionStatus,
   moveFlagsOnRound, readSettings, updateItemDetails, updateRound, writeSettings, writeSlots,
 } from './rounds';
-import { addMinutes, timeSlots } from '../../shared/rules/planning';
+import type { ArrangeItems } from '../../shared/rules/planning';
 import { ruleLabel } from '../../shared/rules/ruleLabels';
 import type { FlagImportResult, ImportSession, Store } from './contract';
 import { isUniqueViolation, type Connection, type TransactionOptions } from './sql/connection';
@@ -258,12 +258,7 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
 
     carePlans: {
       add: (actor, residentId, entry, source) => write(async (db) => {
-        const resident = await getResident(db, residentId);
-        const known = new Set((await listRepresentatives(db, residentId)).map((r) => r.id));
-        const named = [...(entry.participants?.representativeIds ?? []), ...(typeof entry.details?.representativeId === 'number' ? [entry.details.representativeId] : [])];
-        if (named.some((repId) => !known.has(repId))) {
-          throw new AppError('INVALID_INPUT', `Choose a representative of ${resident.givenName} ${resident.familyName}`, [{ field: 'participants', message: 'Choose one of this resident’s representatives' }]);
-        }
+        await getResident(db, residentId);
         const id = await insertCarePlanEntry(db, residentId, entry, source, null);
         await writeAudit(db, actor, 'create', 'advance_care_plan', id, `Recorded ${entry.element} (${source}) for resident ${residentId}`);
         return await listCarePlanEntries(db, residentId);
@@ -404,32 +399,32 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
       get: (id) => read(async (db) => await getRound(db, id)),
       getItem: (itemId) => read(async (db) => await getItem(db, itemId)),
       list: (homeId) => read(async (db) => await listRounds(db, homeId)),
-      addItem: (actor, roundId, item) => write(async (db) => {
+      addItem: (actor, roundId, item, arrange) => write(async (db) => {
         const round = await getRound(db, roundId);
         const itemId = await insertItem(db, roundId, { ...item, position: round.items.length + 1, start: round.startTime });
         await moveFlagsOnRound(db, flagIdsOf(item), 'on-agenda', ['open']);
-        await reslot(db, roundId, [...round.items.map((i) => i.id), itemId]);
+        await reslot(db, roundId, [...round.items.map((i) => i.id), itemId], arrange);
         await writeAudit(db, actor, 'update', 'round', roundId, `Added resident ${item.residentId} to the round`);
         return await getRound(db, roundId);
       }),
-      removeItem: (actor, itemId, reason) => write(async (db) => {
+      removeItem: (actor, itemId, reason, arrange) => write(async (db) => {
         const item = await getItem(db, itemId);
         await markItemRemoved(db, itemId, reason);
         await moveFlagsOnRound(db, flagIdsOf(item), 'open', ['on-agenda']);
         const round = await getRound(db, item.roundId);
-        await reslot(db, round.id, round.items.map((i) => i.id));
+        await reslot(db, round.id, round.items.map((i) => i.id), arrange);
         await writeAudit(db, actor, 'update', 'round', item.roundId, `Removed resident ${item.residentId} from the round${reason ? `: ${reason}` : ''}`);
         return await getRound(db, item.roundId);
       }),
-      reorder: (actor, roundId, itemIds) => write(async (db) => {
-        await reslot(db, roundId, itemIds);
+      reorder: (actor, roundId, itemIds, arrange) => write(async (db) => {
+        await reslot(db, roundId, itemIds, arrange);
         await writeAudit(db, actor, 'update', 'round', roundId, 'Reordered the round');
         return await getRound(db, roundId);
       }),
-      setMinutes: (actor, itemId, minutes) => write(async (db) => {
+      setMinutes: (actor, itemId, minutes, arrange) => write(async (db) => {
         const item = await getItem(db, itemId);
         const round = await getRound(db, item.roundId);
-        await reslot(db, round.id, round.items.map((i) => i.id), new Map([[itemId, minutes]]));
+        await reslot(db, round.id, round.items.map((i) => i.id), arrange, new Map([[itemId, minutes]]));
         await writeAudit(db, actor, 'update', 'round', round.id, `Set resident ${item.residentId}'s time to ${minutes} minutes`);
         return await getRound(db, round.id);
       }),
@@ -439,10 +434,10 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
         await writeAudit(db, actor, 'update', 'agenda_item', itemId, `Updated attendees, questions or notes for resident ${item.residentId}`);
         return item;
       }),
-      update: (actor, roundId, fields) => write(async (db) => {
+      update: (actor, roundId, fields, arrange) => write(async (db) => {
         await updateRound(db, roundId, fields);
         const round = await getRound(db, roundId);
-        if (fields.startTime) await reslot(db, roundId, round.items.map((i) => i.id));
+        if (fields.startTime) await reslot(db, roundId, round.items.map((i) => i.id), arrange);
         await writeAudit(db, actor, 'update', 'round', roundId, `Updated the round${fields.status ? `: status ${fields.status}` : ''}`);
         return await getRound(db, roundId);
       }),
@@ -474,15 +469,9 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
     },
   };
 
-  /** Positions and time slots of a round's items, in the given order, from the round's start time. */
-  async function reslot(db: SqlDb, roundId: number, itemIds: number[], minutesOverride = new Map<number, number>()): Promise<void> {
-    const round = await getRound(db, roundId);
-    const current = new Map(round.items.map((i) => [i.id, i]));
-    const ids = [...new Set(itemIds)].filter((id) => current.has(id));
-    if (ids.length !== current.size) throw new AppError('INVALID_INPUT', 'The new order must list every resident on the round once.');
-    const minutes = ids.map((id) => minutesOverride.get(id) ?? current.get(id)?.minutes ?? 0);
-    const starts = timeSlots(addMinutes(round.startTime, round.plan.huddleMinutes ?? 0), minutes);
-    await writeSlots(db, ids.map((id, i) => ({ id, position: i + 1, start: starts[i] ?? round.startTime, minutes: minutes[i] ?? 0 })));
+  /** Puts a round's items in order and slots them as `arrange` (the caller's rule) says, within the edit's transaction. */
+  async function reslot(db: SqlDb, roundId: number, itemIds: number[], arrange: ArrangeItems, minutesOverride = new Map<number, number>()): Promise<void> {
+    await writeSlots(db, arrange(await getRound(db, roundId), itemIds, minutesOverride));
   }
 }
 
