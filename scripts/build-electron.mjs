@@ -21,7 +21,8 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['main/electron/main.ts'], outfile: path.join(outdir, 'main.cjs'), platform: 'node', target: 'node20', external: ['electron', 'better-sqlite3'] },
+  // pg-native: pg's optional native binding, required only when pg.native is used (never here); left out of the bundle.
+  { ...common, entryPoints: ['main/electron/main.ts'], outfile: path.join(outdir, 'main.cjs'), platform: 'node', target: 'node20', external: ['electron', 'better-sqlite3', 'pg-native'] },
   { ...common, entryPoints: ['main/electron/preload.ts'], outfile: path.join(outdir, 'preload.cjs'), platform: 'browser', target: 'chrome130', external: ['electron'], minify: true },
 ];
 

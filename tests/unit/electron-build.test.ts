@@ -49,8 +49,8 @@ function runPreload(): { exposed: Map<string, unknown>; sent: unknown[][] } {
 }
 
 describe('scripts/build-electron.mjs', () => {
-  it('bundles main with only electron, better-sqlite3 and Node built-ins left to require', () => {
-    const allowed = new Set(['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+  it('bundles main with only electron, better-sqlite3 and Node built-ins left to require (and pg\'s optional native binding, never loaded)', () => {
+    const allowed = new Set(['electron', 'better-sqlite3', 'pg-native', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     const external = [...requires('main.cjs')].filter((id) => !allowed.has(id));
     expect(external).toEqual([]);
     expect(requires('main.cjs')).toContain('better-sqlite3');
