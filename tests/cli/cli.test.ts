@@ -68,7 +68,7 @@ describe('command line', () => {
   });
 
   it('lists residents of one home as a table, by name or id', async () => {
-    const demo = copyDemo();
+    const demo = await copyDemo();
     cleanups.push(demo.cleanup);
     const db = demo.db;
     const byName = await cli(['residents', '--db', db, '--home', 'beech house', '--today', '2026-11-23']);
@@ -81,7 +81,7 @@ describe('command line', () => {
   });
 
   it('uses ROUNDTABLE_DB when no --db is given', async () => {
-    const demo = copyDemo();
+    const demo = await copyDemo();
     cleanups.push(demo.cleanup);
     const result = await cli(['homes', '--json'], { ROUNDTABLE_DB: demo.db });
     expect(JSON.parse(result.out)).toHaveLength(3);

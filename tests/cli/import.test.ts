@@ -78,7 +78,7 @@ describe('npm run cli -- import records', () => {
 
   it('demo imports its synthetic practice through the same importers, from CSV files and a FHIR bundle in the output folder', async () => {
     // the run's demo (tests/setup/demoFixture.ts): `demo --out DIR --today 2026-11-23 --json`
-    const t = copyDemo();
+    const t = await copyDemo();
     cleanups.push(t.cleanup);
     const summary = JSON.parse(demoSummary()) as { imports: { file: string; kind: string; format: string; read: number; accepted: number; rejected: number }[] };
     expect(summary.imports.map((i) => [path.basename(i.file), i.kind, i.format])).toEqual([

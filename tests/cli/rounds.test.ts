@@ -14,8 +14,8 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 let demoDir: string;
 let db: string;
-beforeEach(() => {
-  const demo = copyDemo();
+beforeEach(async () => {
+  const demo = await copyDemo();
   demoDir = demo.dir;
   db = demo.db;
   cleanups.push(demo.cleanup);

@@ -18,9 +18,7 @@ afterEach(() => { while (open.length) open.pop()?.cleanup(); });
 
 async function fresh(): Promise<TempStore> {
   const t = await openTempStore();
-  open.push(t);
-  const cleanup = t.cleanup;
-  t.cleanup = () => { t.ctx.store.close(); cleanup(); };
+  open.push(t); // its cleanup closes t.ctx.store, which a restore replaces
   return t;
 }
 

@@ -37,7 +37,7 @@ let ctx: AppContext;
 let reader: Database.Database;
 
 beforeAll(async () => {
-  demo = copyDemo();
+  demo = await copyDemo();
   ctx = createContext(await openStore(demo.db), { today: DEMO_TODAY, actor: { osUser: 'garbage-test', staffId: null } });
   reader = new Database(demo.db, { readonly: true });
 });
