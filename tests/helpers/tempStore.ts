@@ -33,6 +33,21 @@ export async function newDatabase(dir: string, fileName = 'roundtable.sqlite'): 
   return { target: database.url, drop: database.drop };
 }
 
+/**
+ * A temporary folder and a database not yet opened: `file` is `fileName` in the folder on SQLite (not
+ * created), or the URL of a new empty database on PostgreSQL. For tests that hand `--db` to the command line.
+ */
+export async function tempDatabase(fileName = 'roundtable.sqlite'): Promise<{ dir: string; file: string; cleanup: () => Promise<void> }> {
+  const t = tempDir();
+  try {
+    const database = await newDatabase(t.dir, fileName);
+    return { dir: t.dir, file: database.target, cleanup: async () => { t.cleanup(); await database.drop(); } };
+  } catch (e) {
+    t.cleanup();
+    throw e;
+  }
+}
+
 export async function openTempStore(today = '2026-11-23'): Promise<TempStore> {
   const { dir, cleanup } = tempDir();
   let database: Awaited<ReturnType<typeof newDatabase>> | undefined;
