@@ -21,35 +21,32 @@ export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env, platfo
 }
 
 /** A URL with its password (and user) hidden, for messages. */
-function withoutCredentials(url: string): string {
+export function withoutCredentials(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1…@');
 }
 
+function isPostgresUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(value.trim());
+}
+
 /**
- * Refuses a database location that is not a file path: a PostgreSQL URL (shared mode is not in this
- * version) or any other URL. Checked before the path is resolved, so "postgres://…" never becomes a folder.
+ * Refuses a database location that is neither a file path nor a PostgreSQL URL (postgres:// or
+ * postgresql://). Checked before the path is resolved, so a URL never becomes a folder.
  */
 export function checkDatabaseLocation(value: string, source: string): void {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value.trim())?.[1]?.toLowerCase();
-  if (scheme === undefined) return;
-  if (scheme === 'postgres' || scheme === 'postgresql') {
-    throw new AppError('INVALID_INPUT', `PostgreSQL is not supported yet in this version: ${source} names a PostgreSQL server ` +
-      `(${withoutCredentials(value.trim())}). Give the path of a Roundtable SQLite file instead. Nothing was created.`);
-  }
-  throw new AppError('INVALID_INPUT', `${source} takes the path of a Roundtable SQLite file, not a ${scheme}:// address ` +
+  if (scheme === undefined || isPostgresUrl(value)) return;
+  throw new AppError('INVALID_INPUT', `${source} takes the path of a Roundtable SQLite file or a postgres:// (postgresql://) URL, not a ${scheme}:// address ` +
     `(${withoutCredentials(value.trim())}). Nothing was created.`);
 }
 
-/** --db wins (relative to cwd), then ROUNDTABLE_DB, then the desktop app's file. URLs are refused. */
+/**
+ * --db wins, then ROUNDTABLE_DB, then the desktop app's file. A file path is made absolute (relative to
+ * cwd); a PostgreSQL URL is kept as given; any other URL is refused.
+ */
 export function resolveDatabasePath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-  if (flag !== undefined) {
-    checkDatabaseLocation(flag, '--db');
-    return path.resolve(cwd, flag);
-  }
-  const fromEnv = env.ROUNDTABLE_DB?.trim() ? env.ROUNDTABLE_DB : undefined;
-  if (fromEnv !== undefined) {
-    checkDatabaseLocation(fromEnv, 'ROUNDTABLE_DB');
-    return path.resolve(cwd, fromEnv);
-  }
-  return path.resolve(defaultDatabasePath(env));
+  const given = flag ?? (env.ROUNDTABLE_DB?.trim() ? env.ROUNDTABLE_DB : undefined);
+  if (given === undefined) return path.resolve(defaultDatabasePath(env));
+  checkDatabaseLocation(given, flag !== undefined ? '--db' : 'ROUNDTABLE_DB');
+  return isPostgresUrl(given) ? given.trim() : path.resolve(cwd, given);
 }

@@ -17,9 +17,9 @@ import { callingName, pronounsOf, type NamedPerson } from './rules/names';
 import { addMinutes, tierOf, TIER_WEIGHT, type RoundReason, type SessionItem, type Tier } from './rules/planning';
 
 /**
- * Medicines figures that come from the medication-review rules (issue 5): the ACB total, falls-risk
- * medicines, monitoring due and review due. Null until those rules provide them; the agenda prints
- * "not worked out yet" rather than guessing.
+ * Medicines figures that come from the medication-review rules (`medicineFigures` in
+ * main/services/reviews.ts): the ACB total, falls-risk medicines, monitoring due and review due. A figure
+ * the rules did not give (null: a document built without them) prints "not yet worked out", never a guess.
  */
 export interface MedicineFigures {
   acbTotal: number | null;

@@ -59,7 +59,10 @@ export function todayOption(values: Values): string | undefined {
   return today;
 }
 
-/** The database file the options name (--db, else ROUNDTABLE_DB, else the desktop app's); a URL is refused. */
+/**
+ * The database the options name (--db, else ROUNDTABLE_DB, else the desktop app's file): an absolute file
+ * path, or a postgres:// URL as given; any other URL is refused.
+ */
 export function databaseFile(values: Values, io: CliIo): string {
   return resolveDatabasePath(stringOption(values, 'db'), io.env, io.cwd);
 }
@@ -91,7 +94,7 @@ export async function withContext<T>(values: Values, io: CliIo, fn: (ctx: AppCon
   try {
     return await fn(ctx);
   } finally {
-    ctx.store.close(); // a restore swaps ctx.store for the restored database
+    await ctx.store.close(); // a restore swaps ctx.store for the restored database
   }
 }
 

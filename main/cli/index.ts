@@ -15,13 +15,14 @@ import { reviewsDueCommand } from './commands/reviews';
 import { agendaCommand, planCommand, roundsCommand, tasksCommand } from './commands/rounds';
 import { backupCommand, reportCommand, restoreCommand } from './commands/reports';
 import { flagSheetCommand, inviteCommand, practiceCommand } from './commands/week';
+import { copyCommand } from './commands/copy';
 
 export { CliError, type CliIo } from './common';
 
 /** Every command, in the order the help lists them. */
 const COMMANDS: Command[] = [demoCommand, homesCommand, residentsCommand, importRecordsCommand, ...FLAG_COMMANDS, reviewsDueCommand,
   ...carePlanCommands, practiceCommand, planCommand, tasksCommand, inviteCommand, agendaCommand, roundsCommand, flagSheetCommand, reportCommand, backupCommand,
-  restoreCommand];
+  restoreCommand, copyCommand];
 
 export function usage(): string {
   return `Roundtable command line
@@ -32,7 +33,8 @@ Commands:
 ${COMMANDS.flatMap((c) => c.usage).map((line) => `  ${line}`).join('\n')}
 
 Options for every command:
-  --db FILE          the database (default: ROUNDTABLE_DB, else the desktop app's own file)
+  --db FILE|URL      the database: a SQLite file, or a postgres:// URL for a shared one
+                     (default: ROUNDTABLE_DB, else the desktop app's own file)
   --today YYYY-MM-DD fix today's date, for reproducible output
   --json             print JSON instead of a table
   --help             show this help

@@ -1,3 +1,4 @@
+import { outputFolder } from '../services/outputFolder';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportOutcome } from '../../shared/domain/imports';
@@ -30,7 +31,7 @@ async function tracked(ctx: AppContext, file: string, run: (onProgress: (p: { by
 
 /** Where a save goes when there is no save dialog (CLI-less tests, the harness without one): beside the database. */
 function exportsFolder(ctx: AppContext): string {
-  return path.join(path.dirname(path.resolve(ctx.store.file)), 'exports');
+  return path.join(outputFolder(ctx.store), 'exports');
 }
 
 export const importHandlers: HandlerMap<keyof typeof importChannels> = {

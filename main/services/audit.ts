@@ -24,8 +24,8 @@ export const auditChoices = (ctx: AppContext) => ctx.store.audit.choices();
 
 export async function auditCsv(ctx: AppContext, input: ParsedInput<'audit:search'>): Promise<{ fileName: string; csv: string }> {
   const events = await ctx.store.audit.search({ ...filterOf(input), limit: input.limit ?? MAX_AUDIT_ROWS });
-  const rows = [['When (UTC)', 'Computer account', 'Staff member', 'Action', 'Record', 'Record id', 'What happened'],
-    ...events.map((e) => [e.at, e.osUser, e.staffName ?? '', e.action, e.entity, e.entityId ?? '', e.summary])];
+  const rows = [['When (UTC)', 'User', 'Computer', 'Staff member', 'Action', 'Record', 'Record id', 'What happened'],
+    ...events.map((e) => [e.at, e.osUser, e.machine ?? '', e.staffName ?? '', e.action, e.entity, e.entityId ?? '', e.summary])];
   await ctx.store.audit.record(ctx.actor, 'export', 'audit', null, `Exported ${events.length} audit events as CSV`);
   return { fileName: `roundtable-audit-${ctx.today()}.csv`, csv: toCsv(rows) };
 }

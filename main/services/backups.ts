@@ -6,9 +6,11 @@ import path from 'node:path';
 import { addDays, dayOfWeek, todayInLondon } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { BackupInfo, BackupKind, RestoreResult } from '../../shared/ipc/backups';
-import { backupFolderFor, checkBackup, deleteBackupFile, describeHolder, listBackupFiles, markRestoring, openStore, replaceDatabaseFile, type Holder } from '../store';
+import { checkBackup, deleteBackupFile, describeHolder, listBackupFiles, markRestoring, openStore, replaceDatabaseFile, type Holder } from '../store';
 import { LATEST_VERSION } from '../store/migrations';
 import type { AppContext } from './context';
+import { outputFolder } from './outputFolder';
+import { SERVER_BACKUPS } from '../store/pgDump';
 
 /** How many automatic backups are kept: the newest of each of the last 7 days, then of each of 4 weeks before. */
 export const RETENTION = { daily: 7, weekly: 4 } as const;
@@ -21,8 +23,14 @@ const KIND_LABELS: Record<BackupKind, string> = {
   other: 'Backup',
 };
 
+/** Beside the SQLite file (its "backups" folder); on PostgreSQL, where this computer's pg_dump copies go. */
 export function backupFolder(ctx: AppContext): string {
-  return backupFolderFor(ctx.store.file);
+  return path.join(outputFolder(ctx.store), 'backups');
+}
+
+/** On a shared PostgreSQL database the server's backups are the ones that count; restoring is the server's too. */
+function refuseOnSharedDatabase(ctx: AppContext, what: string): void {
+  if (ctx.store.engine === 'postgres') throw new AppError('CONFLICT', `${what} is for the database on this computer. ${SERVER_BACKUPS}`);
 }
 
 /** "2026-11-25T06-40-00-000Z" back to an ISO timestamp. */
@@ -96,16 +104,18 @@ function infoOf(ctx: AppContext, file: { file: string; name: string; bytes: numb
 }
 
 /** Every backup in the folder, newest first, each checked with quick_check before it is offered. */
-export async function listBackups(ctx: AppContext): Promise<{ folder: string; backups: BackupInfo[] }> {
+export async function listBackups(ctx: AppContext): Promise<{ folder: string; backups: BackupInfo[]; note: string | null }> {
   const folder = backupFolder(ctx);
+  if (ctx.store.engine === 'postgres') return { folder, backups: [], note: SERVER_BACKUPS };
   const backups = listBackupFiles(folder).map((f) => infoOf(ctx, f)).sort((a, b) => b.takenAt.localeCompare(a.takenAt));
-  return { folder, backups };
+  return { folder, backups, note: null };
 }
 
 /** Takes a backup now (into the backup folder, or to a chosen file) and checks it. */
 export async function createBackup(ctx: AppContext, kind: 'manual' | 'daily' | 'before-restore' = 'manual', to?: string, now = new Date()): Promise<BackupInfo> {
-  const file = to ?? path.join(backupFolder(ctx), backupName(ctx.store.file, kind, now));
-  await ctx.store.backups.create(ctx.actor, file, `${KIND_LABELS[kind]}: ${path.basename(file)}`);
+  if (ctx.store.engine === 'postgres') return dumpSharedDatabase(ctx, to, now);
+  const file = to ?? path.join(backupFolder(ctx), backupName(ctx.store.file ?? 'roundtable', kind, now));
+  await ctx.store.maintenance.backup(ctx.actor, file, `${KIND_LABELS[kind]}: ${path.basename(file)}`);
   const info = infoOf(ctx, { file, name: path.basename(file), bytes: 0, modifiedAt: now.toISOString() }, true);
   if (!info.ok) {
     deleteBackupFile(file);
@@ -119,6 +129,7 @@ export async function createBackup(ctx: AppContext, kind: 'manual' | 'daily' | '
  * applies the retention rule. Returns the new backup, or null when today's already exists.
  */
 export async function dailyBackup(ctx: AppContext, now = new Date()): Promise<{ created: BackupInfo | null; deleted: string[] }> {
+  if (ctx.store.engine === 'postgres') return { created: null, deleted: [] }; // the server's backups
   const today = todayInLondon(now);
   const existing = listBackupFiles(backupFolder(ctx)).map((f) => ({ ...f, takenAt: takenAtOf(f.name) ?? f.modifiedAt }));
   const hasToday = existing.some((b) => kindOf(b.name) === 'daily' && todayInLondon(new Date(b.takenAt)) === today);
@@ -134,6 +145,7 @@ export async function dailyBackup(ctx: AppContext, now = new Date()): Promise<{ 
  * can be undone by restoring that one), swaps the files and reopens. ctx.store is the restored store after.
  */
 export async function restoreBackup(ctx: AppContext, backupFile: string): Promise<RestoreResult> {
+  refuseOnSharedDatabase(ctx, 'Restoring from a backup file');
   const check = checkBackup(backupFile);
   if (!check.ok) throw new AppError('INVALID_INPUT', `${path.basename(backupFile)} cannot be restored: it failed its check (${check.problem ?? 'unknown problem'}).`);
   if ((check.schemaVersion ?? 0) > LATEST_VERSION) {
@@ -143,7 +155,7 @@ export async function restoreBackup(ctx: AppContext, backupFile: string): Promis
   // would be lost: refuse, naming them. The mark keeps new openers out while the files are swapped.
   refuseWhileHeld(await ctx.store.otherHolders());
   const kept = await createBackup(ctx, 'before-restore');
-  const databaseFile = ctx.store.file;
+  const databaseFile = ctx.store.file ?? '';
   const unmark = markRestoring(databaseFile);
   try {
     refuseWhileHeld(await ctx.store.otherHolders());
@@ -177,4 +189,14 @@ export async function restoreNamedBackup(ctx: AppContext, name: string): Promise
   if (!chosen) throw new AppError('NOT_FOUND', `There is no backup called ${name} in the backup folder.`);
   if (!chosen.ok) throw new AppError('INVALID_INPUT', `${name} cannot be restored: ${chosen.problem ?? 'it failed its check'}.`);
   return restoreBackup(ctx, chosen.file);
+}
+
+/** A pg_dump of the shared database into a file on this computer (custom format; pg_restore reads it). */
+async function dumpSharedDatabase(ctx: AppContext, to: string | undefined, now: Date): Promise<BackupInfo> {
+  const name = `roundtable-${now.toISOString().replace(/[:.]/g, '-')}-manual.dump`;
+  const file = to ?? path.join(backupFolder(ctx), name);
+  await ctx.store.maintenance.backup(ctx.actor, file, `pg_dump of ${ctx.store.location}: ${path.basename(file)}`);
+  const bytes = listBackupFiles(path.dirname(file), '.dump').find((f) => f.file === file)?.bytes ?? 0;
+  return { name: path.basename(file), file, kind: 'manual', kindLabel: 'pg_dump of the shared database', takenAt: now.toISOString(), bytes,
+    ok: true, problem: null, residents: null, homes: null };
 }

@@ -8,6 +8,7 @@ import { writeDemoExport } from './demoExport';
 import { importRecords } from './imports';
 import { buildDemoPractice, type DemoQueuedFlag } from './demoData';
 import { prepareFlag } from './flags';
+import type { DemoRoundFiles } from './print';
 
 /** The demo's weekly flag file from a care home, through the same matcher as a real import. */
 async function importDemoFlags(store: Store, actor: Actor, flags: DemoQueuedFlag[], homeIds: number[]): Promise<void> {
@@ -109,5 +110,20 @@ export async function createDemoDatabase(file: string, today: string, actor: Act
   } catch (error) {
     store.close();
     throw error;
+  }
+}
+
+/**
+ * The demo as the command line gives it: the database made, next week's rounds planned and their agendas
+ * and letters printed into outDir, and the database closed again.
+ */
+export async function createDemoPractice(file: string, today: string, actor: Actor, exportDir: string, outDir: string,
+  env?: NodeJS.ProcessEnv): Promise<{ summary: DemoSummary; rounds: DemoRoundFiles[] }> {
+  const { store, summary } = await createDemoDatabase(file, today, actor, exportDir);
+  try {
+    const print = await import('./print'); // React and Chromium only for printing
+    return { summary, rounds: await print.planDemoRounds(createContext(store, { today, actor }), outDir, env) };
+  } finally {
+    store.close();
   }
 }

@@ -13,7 +13,7 @@ import { csvLine } from '../imports/csvWrite';
 import { sha256File } from '../imports/hash';
 import { mapResource, type FhirMapping } from '../imports/records/fhir';
 import {
-  detectKind, headerLooksLikeData, KIND_FIELDS, matchHeaders, readRow, RECORD_KINDS, type RecordKind, type RecordRow,
+  detectKind, headerLooksLikeData, KIND_FIELDS, matchHeaders, readRow, type RecordKind, type RecordRow,
 } from '../imports/records/kinds';
 import { FileRejected, openFhir, progressStream, sniffFormat, type FhirReader } from '../imports/records/sources';
 import type { BatchCounts, ImportSession } from '../store';
@@ -43,22 +43,22 @@ class Tally {
   readonly report: Pick<ImportReport, 'rejected' | 'unmatched'> = { rejected: [], unmatched: [] };
   constructor(private readonly session: ImportSession) {}
 
-  reject(line: number | string, nhsNumber: string | null, problems: { field: string | null; reason: string }[]): void {
+  async reject(line: number | string, nhsNumber: string | null, problems: { field: string | null; reason: string }[]): Promise<void> {
     this.counts.rejected++;
     for (const p of problems) {
-      this.session.problem({ line: String(line), field: p.field, reason: p.reason, kind: 'rejected', nhsNumber });
+      await this.session.problem({ line: String(line), field: p.field, reason: p.reason, kind: 'rejected', nhsNumber });
       if (this.report.rejected.length < REPORT_LIMIT) this.report.rejected.push({ line, field: p.field, reason: p.reason });
     }
   }
-  unmatched(line: number | string, nhsNumber: string): void {
+  async unmatched(line: number | string, nhsNumber: string): Promise<void> {
     this.counts.unmatched++;
-    this.session.problem({ line: String(line), field: 'nhs_number', reason: `NHS number ${formatNhsNumber(nhsNumber)} is not on the register`, kind: 'unmatched', nhsNumber });
+    await this.session.problem({ line: String(line), field: 'nhs_number', reason: `NHS number ${formatNhsNumber(nhsNumber)} is not on the register`, kind: 'unmatched', nhsNumber });
     if (this.report.unmatched.length < REPORT_LIMIT) this.report.unmatched.push({ line, nhsNumber });
   }
 }
 
 /** Writes one clinical row for a resident on the register. */
-function applyRow(session: ImportSession, residentId: number, row: RecordRow, medicinesAsCurrentList: boolean): 'accepted' | 'unchanged' {
+async function applyRow(session: ImportSession, residentId: number, row: RecordRow, medicinesAsCurrentList: boolean): Promise<'accepted' | 'unchanged'> {
   const w = session.writer;
   switch (row.kind) {
     case 'medications': return w.medication(residentId, row, medicinesAsCurrentList);
@@ -135,11 +135,12 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
   const meta = { kind: options.kind ?? 'unknown', format, fileName, sha256, importedBy: ctx.actor.osUser };
   const runOptions = { today: ctx.today(), source: format === 'fhir' ? 'fhir-import' : 'csv-import' };
 
-  const finishOutcome = (session: ImportSession, tally: Tally, kind: string, summary: ImportSummary) => {
+  const finishOutcome = async (session: ImportSession, tally: Tally, kind: string, summary: ImportSummary) => {
     options.onProgress?.({ bytesRead: totalBytes, totalBytes, rows });
     const refused = options.strict === true && tally.counts.rejected > 0;
     if (dryRun) summary.dryRun = true;
-    session.finish(kind, tally.counts, summary);
+    await session.writer.flush();
+    await session.finish(kind, tally.counts, summary);
     const outcome: ImportOutcome = {
       ...base, stored: !dryRun && !refused, strictRefused: refused, previousImport: null, summary,
       rowCounts: { rejected: tally.counts.rejected, unmatched: tally.counts.unmatched },
@@ -171,14 +172,14 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
             const result = readRow(kind, record.values, match);
             if (!result.ok) {
               if (result.nhsNumber) bad.add(result.nhsNumber);
-              tally.reject(record.line, result.nhsNumber, result.problems);
+              await tally.reject(record.line, result.nhsNumber, result.problems);
               continue;
             }
             const row = result.row;
             if (row.kind === 'patients') {
-              const outcome = session.writer.patient(row);
+              const outcome = await session.writer.patient(row);
               if (!outcome.ok) {
-                tally.reject(record.line, row.nhsNumber, [{ field: outcome.field, reason: outcome.reason }]);
+                await tally.reject(record.line, row.nhsNumber, [{ field: outcome.field, reason: outcome.reason }]);
                 continue;
               }
               tally.counts[outcome.outcome]++;
@@ -188,16 +189,16 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
               continue;
             }
             if (held.has(row.nhsNumber)) {
-              tally.reject(record.line, row.nhsNumber, [{ field: 'nhs_number', reason:
+              await tally.reject(record.line, row.nhsNumber, [{ field: 'nhs_number', reason:
                 `not applied: another row for NHS number ${formatNhsNumber(row.nhsNumber)} was rejected, so their medication list is left as it was` }]);
               continue;
             }
-            const residentId = session.writer.residentId(row.nhsNumber);
+            const residentId = await session.writer.residentId(row.nhsNumber);
             if (residentId === null) {
-              tally.unmatched(record.line, row.nhsNumber);
+              await tally.unmatched(record.line, row.nhsNumber);
               continue;
             }
-            tally.counts[applyRow(session, residentId, row, true)]++;
+            tally.counts[await applyRow(session, residentId, row, true)]++;
           }
         } catch (error) {
           if (error instanceof CsvFormatError) rejectFile(`${fileName}: ${error.message}. Nothing was imported.`);
@@ -209,15 +210,15 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
       // A medications file is each patient's current list, so a patient with any bad row must keep their
       // list untouched. Most files have none: one pass. Otherwise the pass is undone (a savepoint) and run
       // again holding back those patients' rows.
-      const undo = session.mark();
+      const undo = await session.mark();
       let result = await pass(new Set());
       if (kind === 'medications' && result.bad.size > 0) {
-        undo();
+        await undo();
         result = await pass(result.bad);
       }
       const { tally, summary } = result;
       if (kind === 'medications') {
-        summary.medicinesStopped = session.writer.stopMissingMedicines();
+        summary.medicinesStopped = await session.writer.stopMissingMedicines();
         summary.listsKeptUnchanged = [...result.bad].map(formatNhsNumber);
       }
       summary.unmatched = tally.counts.unmatched;
@@ -241,7 +242,7 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
       tick();
       tally.counts.read++;
       if (!item.resource) {
-        tally.reject(item.label, null, [{ field: null, reason: item.error ?? 'not a resource' }]);
+        await tally.reject(item.label, null, [{ field: null, reason: item.error ?? 'not a resource' }]);
         continue;
       }
       const type = String(item.resource.resourceType).slice(0, 60);
@@ -255,7 +256,7 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
       switch (mapping.type) {
         case 'patient': {
           understood++;
-          const onRegister = mapping.nhsNumber !== null && session.writer.residentId(mapping.nhsNumber) !== null;
+          const onRegister = mapping.nhsNumber !== null && await session.writer.residentId(mapping.nhsNumber) !== null;
           if (onRegister) tally.counts.unchanged++;
           else summary.notOnRegister!++;
           break;
@@ -273,23 +274,23 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
           break;
         case 'rejected':
           understood++;
-          tally.reject(item.label, null, mapping.problems);
+          await tally.reject(item.label, null, mapping.problems);
           break;
         case 'rows': {
           understood++;
           if (!mapping.subject.ok) {
-            tally.reject(item.label, null, [{ field: 'subject', reason: mapping.subject.reason }]);
+            await tally.reject(item.label, null, [{ field: 'subject', reason: mapping.subject.reason }]);
             break;
           }
           const nhsNumber = mapping.subject.nhsNumber;
-          const residentId = nhsNumber === null ? null : session.writer.residentId(nhsNumber);
+          const residentId = nhsNumber === null ? null : await session.writer.residentId(nhsNumber);
           if (residentId === null) {
             summary.notOnRegister!++;
             break;
           }
           let outcome: 'accepted' | 'unchanged' = 'unchanged';
           for (const row of mapping.rows) {
-            if (applyRow(session, residentId, { ...row, nhsNumber: nhsNumber! } as RecordRow, false) === 'accepted') outcome = 'accepted';
+            if (await applyRow(session, residentId, { ...row, nhsNumber: nhsNumber! } as RecordRow, false) === 'accepted') outcome = 'accepted';
           }
           tally.counts[outcome]++;
           break;
@@ -302,8 +303,6 @@ export async function importRecords(ctx: AppContext, file: string, options: Impo
     return finishOutcome(session, tally, 'fhir', summary);
   });
 }
-
-export const IMPORT_KINDS = RECORD_KINDS;
 
 /** The import history, newest first. */
 export function listImports(ctx: AppContext, limit = 100): Promise<ImportBatchInfo[]> {

@@ -1,4 +1,5 @@
 /** The round's printed documents: their data, static HTML files, and PDFs. */
+import { outputFolder } from './outputFolder';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { addDays, dayOfWeek } from '../../shared/dates';
@@ -147,7 +148,7 @@ export async function saveSessionPdf(ctx: AppContext, input: ParsedInput<'rounds
 
 /** The folder beside the database where the app puts what it prints and writes. */
 export function printsFolder(ctx: AppContext): string {
-  const dir = path.join(path.dirname(path.resolve(ctx.store.file)), 'prints');
+  const dir = path.join(outputFolder(ctx.store), 'prints');
   mkdirSync(dir, { recursive: true });
   return dir;
 }

@@ -10,7 +10,7 @@ export async function appInfo(ctx: AppContext): Promise<AppInfo> {
     appName: 'Roundtable',
     version: ctx.appVersion,
     practice: { name: practice.name, odsCode: practice.odsCode },
-    databasePath: ctx.store.file,
+    databasePath: ctx.store.location,
     isDemo: practice.isDemo,
     staff: await ctx.store.practice.listStaff(),
     today: ctx.today(),
@@ -21,6 +21,7 @@ export const listHomes = (ctx: AppContext) => ctx.store.homes.list();
 export const getHome = (ctx: AppContext, input: ParsedInput<'homes:get'>) => ctx.store.homes.get(input.id);
 export const createHome = (ctx: AppContext, input: ParsedInput<'homes:create'>) => ctx.store.homes.create(ctx.actor, input.home);
 export const updateHome = (ctx: AppContext, input: ParsedInput<'homes:update'>) => ctx.store.homes.update(ctx.actor, input.id, input.home);
+export const findHome = (ctx: AppContext, input: ParsedInput<'homes:find'>) => ctx.store.homes.find(input.nameOrId);
 
 export const searchResidents = (ctx: AppContext, input: ParsedInput<'residents:search'>) =>
   ctx.store.residents.search({ query: input.query, homeId: input.homeId, status: input.status });
@@ -31,6 +32,9 @@ export async function getResident(ctx: AppContext, input: ParsedInput<'residents
     `Viewed the record of ${resident.givenName} ${resident.familyName} (${formatNhsNumber(resident.nhsNumber)})`);
   return resident;
 }
+/** A lookup, not a view of the record: like residents:search, it is not audited. */
+export const findResidentByNhsNumber = (ctx: AppContext, input: ParsedInput<'residents:find-by-nhs-number'>) =>
+  ctx.store.residents.findByNhsNumber(input.nhsNumber);
 export const createResident = (ctx: AppContext, input: ParsedInput<'residents:create'>) =>
   ctx.store.residents.create(ctx.actor, input.resident, input.representatives ?? []);
 export const updateResident = (ctx: AppContext, input: ParsedInput<'residents:update'>) =>

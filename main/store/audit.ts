@@ -1,11 +1,13 @@
 /** Audit events: written by every store write, inside the same transaction as the change. */
-import type { Db } from './db';
+import type { SqlDb } from './sql/types';
 
 export interface Actor {
-  /** The operating-system account the app runs under. */
+  /** Who is at the keyboard: the name set on this desktop for the audit, else the operating-system account. */
   osUser: string;
   /** The staff member chosen in the app, when one is. */
   staffId: number | null;
+  /** The computer the change was made on (its host name); several desktops share one database in shared mode. */
+  machine?: string | null;
 }
 
 export interface AuditEvent {
@@ -13,26 +15,28 @@ export interface AuditEvent {
   at: string;
   osUser: string;
   staffId: number | null;
+  machine: string | null;
   action: string;
   entity: string;
   entityId: number | null;
   summary: string;
 }
 
-export function writeAudit(db: Db, actor: Actor, action: string, entity: string, entityId: number | null, summary: string, at = new Date().toISOString()): void {
-  db.prepare(`INSERT INTO audit_event (at, os_user, staff_id, action, entity, entity_id, summary)
-              VALUES (?, ?, ?, ?, ?, ?, ?)`)
-    .run(at, actor.osUser, actor.staffId, action, entity, entityId, summary);
+export async function writeAudit(db: SqlDb, actor: Actor, action: string, entity: string, entityId: number | null, summary: string,
+  at = new Date().toISOString()): Promise<void> {
+  await db.run(`INSERT INTO audit_event (at, os_user, staff_id, action, entity, entity_id, summary, machine)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  [at, actor.osUser, actor.staffId, action, entity, entityId, summary, actor.machine ?? null]);
 }
 
-interface AuditRow { id: number; at: string; os_user: string; staff_id: number | null; action: string; entity: string; entity_id: number | null; summary: string }
+interface AuditRow { id: number; at: string; os_user: string; staff_id: number | null; machine: string | null; action: string; entity: string; entity_id: number | null; summary: string }
 
-export function listAudit(db: Db, filter: { entity?: string; entityId?: number; limit?: number } = {}): AuditEvent[] {
-  const rows = db.prepare(`SELECT * FROM audit_event
-      WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
-      ORDER BY id DESC LIMIT @limit`)
-    .all({ entity: filter.entity ?? null, entityId: filter.entityId ?? null, limit: filter.limit ?? 500 }) as AuditRow[];
-  return rows.map((r) => ({ id: r.id, at: r.at, osUser: r.os_user, staffId: r.staff_id, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary }));
+export async function listAudit(db: SqlDb, filter: { entity?: string; entityId?: number; limit?: number } = {}): Promise<AuditEvent[]> {
+  const rows = await db.all<AuditRow>(`SELECT * FROM audit_event
+      WHERE (CAST(@entity AS TEXT) IS NULL OR entity = @entity) AND (CAST(@entityId AS INTEGER) IS NULL OR entity_id = @entityId)
+      ORDER BY id DESC LIMIT @limit`,
+  { entity: filter.entity ?? null, entityId: filter.entityId ?? null, limit: filter.limit ?? 500 });
+  return rows.map((r) => ({ id: r.id, at: r.at, osUser: r.os_user, staffId: r.staff_id, machine: r.machine ?? null, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary }));
 }
 
 export interface AuditFilter {
@@ -53,40 +57,40 @@ export interface AuditEntry extends AuditEvent {
   staffName: string | null;
 }
 
-const AUDIT_WHERE = `WHERE (@residentId IS NULL
+const AUDIT_WHERE = `WHERE (CAST(@residentId AS INTEGER) IS NULL
              OR (a.entity IN ('resident', 'resident_records') AND a.entity_id = @residentId)
              OR (a.entity = 'representative' AND a.entity_id IN (SELECT id FROM representative WHERE resident_id = @residentId))
              OR (a.entity = 'flag' AND a.entity_id IN (SELECT id FROM flag WHERE resident_id = @residentId)))
-        AND (@person IS NULL OR a.os_user = @person COLLATE NOCASE OR s.name = @person COLLATE NOCASE)
-        AND (@from IS NULL OR substr(a.at, 1, 10) >= @from)
-        AND (@to IS NULL OR substr(a.at, 1, 10) <= @to)
-        AND (@kind IS NULL OR a.action = @kind OR a.entity = @kind)`;
+        AND (CAST(@person AS TEXT) IS NULL OR a.os_user = @person COLLATE NOCASE OR s.name = @person COLLATE NOCASE)
+        AND (CAST(@from AS TEXT) IS NULL OR substr(a.at, 1, 10) >= @from)
+        AND (CAST(@to AS TEXT) IS NULL OR substr(a.at, 1, 10) <= @to)
+        AND (CAST(@kind AS TEXT) IS NULL OR a.action = @kind OR a.entity = @kind)`;
 
 const auditParams = (filter: AuditFilter) => ({
   residentId: filter.residentId ?? null, person: filter.person ?? null, from: filter.from ?? null, to: filter.to ?? null, kind: filter.kind ?? null,
 });
 
 /** How many audit events match the filters (for the count shown above a page of them). */
-export function countAudit(db: Db, filter: AuditFilter): number {
-  return (db.prepare(`SELECT count(*) AS n FROM audit_event a LEFT JOIN staff s ON s.id = a.staff_id ${AUDIT_WHERE}`).get(auditParams(filter)) as { n: number }).n;
+export async function countAudit(db: SqlDb, filter: AuditFilter): Promise<number> {
+  return await db.value<number>(`SELECT count(*) AS n FROM audit_event a LEFT JOIN staff s ON s.id = a.staff_id ${AUDIT_WHERE}`, auditParams(filter)) ?? 0;
 }
 
 /** Audit events matching every given filter, newest first (from `offset`, at most `limit`). */
-export function searchAudit(db: Db, filter: AuditFilter): AuditEntry[] {
-  const rows = db.prepare(`SELECT a.*, s.name AS staff_name FROM audit_event a LEFT JOIN staff s ON s.id = a.staff_id
+export async function searchAudit(db: SqlDb, filter: AuditFilter): Promise<AuditEntry[]> {
+  const rows = await db.all<AuditRow & { staff_name: string | null }>(`SELECT a.*, s.name AS staff_name FROM audit_event a LEFT JOIN staff s ON s.id = a.staff_id
       ${AUDIT_WHERE}
-      ORDER BY a.id DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...auditParams(filter), limit: filter.limit ?? 1000, offset: filter.offset ?? 0 }) as (AuditRow & { staff_name: string | null })[];
+      ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
+  { ...auditParams(filter), limit: filter.limit ?? 1000, offset: filter.offset ?? 0 });
   return rows.map((r) => ({
-    id: r.id, at: r.at, osUser: r.os_user, staffId: r.staff_id, staffName: r.staff_name, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary,
+    id: r.id, at: r.at, osUser: r.os_user, staffId: r.staff_id, machine: r.machine ?? null, staffName: r.staff_name, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary,
   }));
 }
 
 /** The people and kinds that appear in the audit, for the filter's choices. */
-export function auditChoices(db: Db): { people: string[]; actions: string[]; entities: string[] } {
-  const people = (db.prepare(`SELECT DISTINCT os_user AS v FROM audit_event
-      UNION SELECT DISTINCT s.name FROM audit_event a JOIN staff s ON s.id = a.staff_id ORDER BY 1`).all() as { v: string }[]).map((r) => r.v);
-  const actions = (db.prepare('SELECT DISTINCT action AS v FROM audit_event ORDER BY 1').all() as { v: string }[]).map((r) => r.v);
-  const entities = (db.prepare('SELECT DISTINCT entity AS v FROM audit_event ORDER BY 1').all() as { v: string }[]).map((r) => r.v);
+export async function auditChoices(db: SqlDb): Promise<{ people: string[]; actions: string[]; entities: string[] }> {
+  const people = await db.column<string>(`SELECT DISTINCT os_user AS v FROM audit_event
+      UNION SELECT DISTINCT s.name FROM audit_event a JOIN staff s ON s.id = a.staff_id ORDER BY 1`);
+  const actions = await db.column<string>('SELECT DISTINCT action AS v FROM audit_event ORDER BY 1');
+  const entities = await db.column<string>('SELECT DISTINCT entity AS v FROM audit_event ORDER BY 1');
   return { people, actions, entities };
 }

@@ -61,11 +61,11 @@ export function checkBackup(file: string): BackupCheck {
   }
 }
 
-/** The .sqlite files in a backup folder, newest first. */
-export function listBackupFiles(folder: string): BackupFile[] {
+/** The backup files (.sqlite, or pg_dump's .dump) in a folder, newest first. */
+export function listBackupFiles(folder: string, extension = '.sqlite'): BackupFile[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .filter((name) => name.endsWith('.sqlite'))
+    .filter((name) => name.endsWith(extension))
     .map((name) => {
       const file = path.join(folder, name);
       const stat = statSync(file);

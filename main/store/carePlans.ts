@@ -7,7 +7,7 @@ import type { CarePlanRecord } from '../../shared/domain/clinical';
 import type { CarePlanEntryView } from '../../shared/domain/carePlan';
 import { valueLabel } from '../../shared/domain/carePlan';
 import type { AcpElement } from '../../shared/domain/enums';
-import type { Db } from './db';
+import type { SqlDb } from './sql/types';
 
 interface PlanRow {
   id: number; resident_id: number; element: AcpElement; value: string; details: string; recorded_on: string; review_due: string | null;
@@ -19,26 +19,25 @@ interface PlanRow {
  * entry already stored with the same resident, element, value and date is not added again and null is
  * returned, so re-importing a file changes nothing.
  */
-export function insertCarePlanEntry(db: Db, residentId: number, entry: CarePlanRecord, source: string, batchId: number | null): number;
-export function insertCarePlanEntry(db: Db, residentId: number, entry: CarePlanRecord, source: string, batchId: number | null,
-  options: { skipDuplicate: boolean }): number | null;
-export function insertCarePlanEntry(db: Db, residentId: number, entry: CarePlanRecord, source: string, batchId: number | null,
-  options: { skipDuplicate?: boolean } = {}): number | null {
-  if (options.skipDuplicate && db.prepare('SELECT 1 FROM advance_care_plan WHERE resident_id = ? AND element = ? AND value = ? AND recorded_on = ?')
-    .get(residentId, entry.element, entry.value, entry.recordedOn)) return null;
-  const current = db.prepare(`SELECT id, recorded_on FROM advance_care_plan WHERE resident_id = ? AND element = ? AND superseded_by IS NULL
-      ORDER BY recorded_on DESC, id DESC`).all(residentId, entry.element) as { id: number; recorded_on: string }[];
+export function insertCarePlanEntry(db: SqlDb, residentId: number, entry: CarePlanRecord, source: string, batchId: number | null): Promise<number>;
+export function insertCarePlanEntry(db: SqlDb, residentId: number, entry: CarePlanRecord, source: string, batchId: number | null,
+  options: { skipDuplicate: boolean }): Promise<number | null>;
+export async function insertCarePlanEntry(db: SqlDb, residentId: number, entry: CarePlanRecord, source: string, batchId: number | null,
+  options: { skipDuplicate?: boolean } = {}): Promise<number | null> {
+  if (options.skipDuplicate && await db.get('SELECT 1 AS found FROM advance_care_plan WHERE resident_id = ? AND element = ? AND value = ? AND recorded_on = ?',
+    [residentId, entry.element, entry.value, entry.recordedOn])) return null;
+  const current = await db.all<{ id: number; recorded_on: string }>(`SELECT id, recorded_on FROM advance_care_plan
+      WHERE resident_id = ? AND element = ? AND superseded_by IS NULL ORDER BY recorded_on DESC, id DESC`, [residentId, entry.element]);
   const newest = current[0];
   // Older than what is current: kept as history, already superseded by the newer entry.
   const supersededBy = newest && entry.recordedOn < newest.recorded_on ? newest.id : null;
-  const result = db.prepare(`INSERT INTO advance_care_plan (resident_id, element, value, details, recorded_on, review_due, participants, source,
-      source_batch_id, superseded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(residentId, entry.element, entry.value, JSON.stringify(entry.details ?? {}), entry.recordedOn, entry.reviewDue,
-      JSON.stringify(entry.participants ?? {}), source, batchId, supersededBy, new Date().toISOString());
-  const id = Number(result.lastInsertRowid);
-  if (supersededBy === null && current.length > 0) {
-    const supersede = db.prepare('UPDATE advance_care_plan SET superseded_by = ? WHERE id = ?');
-    for (const c of current) supersede.run(id, c.id);
+  const id = await db.insert(`INSERT INTO advance_care_plan (resident_id, element, value, details, recorded_on, review_due, participants, source,
+      source_batch_id, superseded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  [residentId, entry.element, entry.value, JSON.stringify(entry.details ?? {}), entry.recordedOn, entry.reviewDue,
+    JSON.stringify(entry.participants ?? {}), source, batchId, supersededBy, new Date().toISOString()]);
+  if (id === null) throw new Error('The care plan entry was not stored');
+  if (supersededBy === null) {
+    for (const c of current) await db.run('UPDATE advance_care_plan SET superseded_by = ? WHERE id = ?', [id, c.id]);
   }
   return id;
 }
@@ -53,7 +52,7 @@ function toView(row: PlanRow): CarePlanEntryView {
 }
 
 /** Every entry for a resident, current and superseded, newest first. */
-export function listCarePlanEntries(db: Db, residentId: number): CarePlanEntryView[] {
-  const rows = db.prepare(`SELECT * FROM advance_care_plan WHERE resident_id = ? ORDER BY recorded_on DESC, id DESC`).all(residentId) as PlanRow[];
+export async function listCarePlanEntries(db: SqlDb, residentId: number): Promise<CarePlanEntryView[]> {
+  const rows = await db.all<PlanRow>('SELECT * FROM advance_care_plan WHERE resident_id = ? ORDER BY recorded_on DESC, id DESC', [residentId]);
   return rows.map(toView);
 }

@@ -1,12 +1,21 @@
 /**
- * Opening the database: the pragmas in one place, an integrity check, a backup before any migration,
- * the numbered migrations in one transaction, and refusal of a database from a newer app.
+ * The embedded engine's side of opening a database: the pragmas in one place, an integrity check, a backup
+ * before any migration, the numbered migrations in one transaction, refusal of a database from a newer app
+ * or another program, and the SQLite Connection the store runs on (one writer at a time, audit events of
+ * reads queued beside the file while another process writes).
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { writeAudit, type Actor } from './audit';
+import { busyMessage, listHolders, type HolderHandle } from './holders';
+import { isBusy, type Connection, type TransactionOptions } from './sql/connection';
+import { Mutex } from './sql/mutex';
+import { SqliteStatements, sqliteDb, sqliteDialect } from './sql/sqlite';
+import type { SqlDb } from './sql/types';
 
 export type Db = Database.Database;
 
@@ -103,10 +112,16 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
         const base = path.basename(file).replace(/\.[^.]+$/, '');
         await db.backup(path.join(folder, `${base}-${timestampForFile()}-before-v${pending.at(-1)?.version}.sqlite`));
       }
-      db.transaction(() => {
-        for (const migration of pending) migration.up(db);
+      const migrator = sqliteDb(new SqliteStatements(db));
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        for (const migration of pending) await migration.up(migrator);
         db.pragma(`user_version = ${pending.at(-1)?.version ?? current}`);
-      })();
+        db.exec('COMMIT');
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
     }
     return db;
   } catch (error) {
@@ -149,4 +164,110 @@ export function closeDatabase(db: Db): void {
   } finally {
     db.close();
   }
+}
+
+/** Another process holds the write lock longer than the busy timeout; the message says what it is running. */
+export class DatabaseBusyError extends AppError {
+  constructor(message: string) {
+    super('DATABASE', message);
+  }
+}
+
+/** Audit events of reads that could not be written while another process held the write lock, oldest first. */
+export function auditQueueFile(databaseFile: string): string {
+  return `${databaseFile}-audit-queue.jsonl`;
+}
+
+export interface QueuedAudit { at: string; actor: Actor; action: string; entity: string; entityId: number | null; summary: string }
+
+/** How long an audit event of a read waits for another process's write before it is queued instead. */
+const AUDIT_WAIT_MS = 250;
+
+export interface SqliteConnection extends Connection {
+  readonly file: string;
+  readonly db: Db;
+  /** Keeps an audit event of a read beside the database for the next write (the database is busy). */
+  queueAudit(event: QueuedAudit): void;
+}
+
+/** The Connection over an open database file: one transaction at a time; queued audit events go in with the next write. */
+export function sqliteConnection(db: Db, file: string, holder?: HolderHandle): SqliteConnection {
+  const statements = new SqliteStatements(db);
+  const lock = new Mutex();
+  const tx = sqliteDb(statements);
+  const read = sqliteDb(statements, () => lock.idle());
+  const queueFile = auditQueueFile(file);
+  /** Takes the queued audit events (renamed away first, so two processes never write the same one twice). */
+  const claimQueue = (): { claimed: string; events: QueuedAudit[] } | null => {
+    if (!existsSync(queueFile)) return null;
+    const claimed = `${queueFile}.${process.pid}.claimed`;
+    try {
+      renameSync(queueFile, claimed);
+      const events = readFileSync(claimed, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as QueuedAudit);
+      return { claimed, events };
+    } catch {
+      return null;
+    }
+  };
+  const putBack = (claim: { claimed: string } | null) => {
+    if (!claim) return;
+    appendFileSync(queueFile, readFileSync(claim.claimed));
+    rmSync(claim.claimed, { force: true });
+  };
+  const begin = (options: TransactionOptions) => {
+    const wait = db.pragma('busy_timeout', { simple: true }) as number;
+    if (options.shortWait) db.pragma(`busy_timeout = ${AUDIT_WAIT_MS}`);
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      if (isBusy(error)) throw new DatabaseBusyError(busyMessage(listHolders(file, holder?.id)));
+      throw error;
+    } finally {
+      if (options.shortWait) db.pragma(`busy_timeout = ${wait}`);
+    }
+  };
+  /** This store's own mark in its data version: a store opened again (after a restore) never repeats an earlier one's version. */
+  const instance = randomUUID();
+  return {
+    engine: 'sqlite',
+    dialect: sqliteDialect,
+    location: file,
+    file,
+    db,
+    read,
+    transaction: <T>(fn: (tx: SqlDb) => Promise<T>, options: TransactionOptions = {}) => lock.run(async () => {
+      const claim = claimQueue();
+      try {
+        begin(options);
+        try {
+          for (const e of claim?.events ?? []) await writeAudit(tx, e.actor, e.action, e.entity, e.entityId, e.summary, e.at);
+          const value = await fn(tx);
+          db.exec('COMMIT');
+          if (claim) rmSync(claim.claimed, { force: true });
+          return value;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      } catch (error) {
+        putBack(claim);
+        throw error;
+      }
+    }),
+    dataVersion: async () => {
+      await lock.idle();
+      return `${instance}:${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+    },
+    schemaVersion: () => schemaVersion(db),
+    queueAudit: (event) => appendFileSync(queueFile, `${JSON.stringify(event)}\n`),
+    // Queued audit events stay beside the file for the next write (by any process). Closing while idle is
+    // immediate, so a caller that swaps the file next (restore) never races the close.
+    close: () => {
+      if (!lock.isHeld) {
+        closeDatabase(db);
+        return Promise.resolve();
+      }
+      return lock.idle().then(() => closeDatabase(db));
+    },
+  };
 }

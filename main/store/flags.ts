@@ -8,7 +8,7 @@ import type { NewFlag } from '../../shared/domain/clinical';
 import type { FlagSeverity, FlagStatus } from '../../shared/domain/enums';
 import type { MatchableResident, UnmatchedReason } from '../../shared/rules/flagMatching';
 import { AppError } from '../../shared/errors';
-import type { Db } from './db';
+import type { SqlDb } from './sql/types';
 import { flagNaturalKey } from './records';
 
 /** A flag ready to store: matched (residentId) or queued (unmatched with candidates). */
@@ -51,19 +51,23 @@ function splitReason(value: string | null): { reason: UnmatchedReason | null; ex
   return at < 0 ? { reason: value as UnmatchedReason, explanation: null } : { reason: value.slice(0, at) as UnmatchedReason, explanation: value.slice(at + 2) };
 }
 
-function candidatesOf(db: Db, ids: number[]): FlagCandidate[] {
+async function candidatesOf(db: SqlDb, ids: number[]): Promise<FlagCandidate[]> {
   if (ids.length === 0) return [];
-  const stmt = db.prepare(`SELECT r.id, r.nhs_number, r.family_name, r.given_name, r.preferred_name, r.date_of_birth, r.room, h.name AS home_name
-      FROM resident r JOIN care_home h ON h.id = r.home_id WHERE r.id = ?`);
-  return ids.flatMap((id) => {
-    const row = stmt.get(id) as { id: number; nhs_number: string; family_name: string; given_name: string; preferred_name: string | null;
-      date_of_birth: string; room: string | null; home_name: string } | undefined;
-    return row ? [{ id: row.id, nhsNumber: row.nhs_number, familyName: row.family_name, givenName: row.given_name, preferredName: row.preferred_name,
-      dateOfBirth: row.date_of_birth, room: row.room, homeName: row.home_name }] : [];
-  });
+  const found: FlagCandidate[] = [];
+  for (const id of ids) {
+    const row = await db.get<{ id: number; nhs_number: string; family_name: string; given_name: string; preferred_name: string | null;
+      date_of_birth: string; room: string | null; home_name: string }>(`SELECT r.id, r.nhs_number, r.family_name, r.given_name, r.preferred_name,
+        r.date_of_birth, r.room, h.name AS home_name
+      FROM resident r JOIN care_home h ON h.id = r.home_id WHERE r.id = ?`, [id]);
+    if (row) {
+      found.push({ id: row.id, nhsNumber: row.nhs_number, familyName: row.family_name, givenName: row.given_name, preferredName: row.preferred_name,
+        dateOfBirth: row.date_of_birth, room: row.room, homeName: row.home_name });
+    }
+  }
+  return found;
 }
 
-function toView(db: Db, row: FlagRow, isWaiting: (f: { status: FlagStatus; raisedOn: string }) => boolean): FlagView {
+async function toView(db: SqlDb, row: FlagRow, isWaiting: (f: { status: FlagStatus; raisedOn: string }) => boolean): Promise<FlagView> {
   const { reason, explanation } = splitReason(row.unmatched_reason);
   const unmatched = row.resident_id === null;
   return {
@@ -74,14 +78,14 @@ function toView(db: Db, row: FlagRow, isWaiting: (f: { status: FlagStatus; raise
     severityReason: row.severity_reason, homeSeverity: row.home_severity, text: row.text, scores: JSON.parse(row.scores) as FlagView['scores'], source: row.source,
     sourceBatchId: row.source_batch_id, sourceFile: row.source_file, enteredBy: row.entered_by, status: row.status, matchMethod: row.match_method,
     unmatchedReason: unmatched ? reason : null, unmatchedExplanation: unmatched ? explanation : null,
-    candidates: unmatched ? candidatesOf(db, JSON.parse(row.candidates) as number[]) : [],
+    candidates: unmatched ? await candidatesOf(db, JSON.parse(row.candidates) as number[]) : [],
     dismissedAt: row.dismissed_at, dismissedReason: row.dismissed_reason, escalationAction: row.escalation_action,
     escalationActionAt: row.escalation_action_at, escalationActionBy: row.escalation_action === null ? null : row.escalation_by,
     outcome: row.outcome, waiting: !unmatched && isWaiting({ status: row.status, raisedOn: row.raised_on }), createdAt: row.created_at,
   };
 }
 
-export function listFlags(db: Db, q: FlagQuery, isWaiting: (f: { status: FlagStatus; raisedOn: string }) => boolean): FlagView[] {
+export async function listFlags(db: SqlDb, q: FlagQuery, isWaiting: (f: { status: FlagStatus; raisedOn: string }) => boolean): Promise<FlagView[]> {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (q.homeId !== undefined) { where.push('f.home_id = @homeId'); params.homeId = q.homeId; }
@@ -97,79 +101,82 @@ export function listFlags(db: Db, q: FlagQuery, isWaiting: (f: { status: FlagSta
   if (q.ids !== undefined) where.push(`f.id IN (${q.ids.map((id) => Number(id)).join(',') || 'NULL'})`);
   const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY CASE f.severity WHEN 'escalate-now' THEN 0 WHEN 'urgent' THEN 1 WHEN 'high' THEN 2 WHEN 'medium' THEN 3 ELSE 4 END, f.raised_on DESC, f.id DESC`;
-  return (db.prepare(sql).all(params) as FlagRow[]).map((row) => toView(db, row, isWaiting));
+  const views: FlagView[] = [];
+  for (const row of await db.all<FlagRow>(sql, params)) views.push(await toView(db, row, isWaiting));
+  return views;
 }
 
-export function getFlag(db: Db, id: number, isWaiting: (f: { status: FlagStatus; raisedOn: string }) => boolean): FlagView {
-  const row = db.prepare(`${SELECT} WHERE f.id = ?`).get(id) as FlagRow | undefined;
+export async function getFlag(db: SqlDb, id: number, isWaiting: (f: { status: FlagStatus; raisedOn: string }) => boolean): Promise<FlagView> {
+  const row = await db.get<FlagRow>(`${SELECT} WHERE f.id = ?`, [id]);
   if (!row) throw new AppError('NOT_FOUND', `No flag has the id ${id}`);
   return toView(db, row, isWaiting);
 }
 
 /** Everyone on the register, for matching (the matcher decides who counts). */
-export function matchableResidents(db: Db): MatchableResident[] {
-  return (db.prepare(`SELECT id, nhs_number, family_name, given_name, preferred_name, date_of_birth, home_id, status FROM resident`).all() as {
-    id: number; nhs_number: string; family_name: string; given_name: string; preferred_name: string | null; date_of_birth: string; home_id: number;
-    status: MatchableResident['status'] }[])
+export async function matchableResidents(db: SqlDb): Promise<MatchableResident[]> {
+  return (await db.all<{ id: number; nhs_number: string; family_name: string; given_name: string; preferred_name: string | null; date_of_birth: string;
+    home_id: number; status: MatchableResident['status'] }>(
+    'SELECT id, nhs_number, family_name, given_name, preferred_name, date_of_birth, home_id, status FROM resident ORDER BY id'))
     .map((r) => ({ id: r.id, nhsNumber: r.nhs_number, familyName: r.family_name, givenName: r.given_name, preferredName: r.preferred_name,
       dateOfBirth: r.date_of_birth, homeId: r.home_id, status: r.status }));
 }
 
 /** Stores one flag; null when the same flag (natural key) is already stored. */
-export function storeFlag(db: Db, flag: FlagToStore, source: 'import' | 'entered', batchId: number | null): number | null {
+export async function storeFlag(db: SqlDb, flag: FlagToStore, source: 'import' | 'entered', batchId: number | null): Promise<number | null> {
   const now = new Date().toISOString();
-  const result = db.prepare(`INSERT INTO flag (home_id, resident_id, raw_identity, raised_on, raised_by, category, category_original, severity,
+  return db.insert(`INSERT INTO flag (home_id, resident_id, raw_identity, raised_on, raised_by, category, category_original, severity,
       severity_reason, text, scores, source, source_batch_id, match_method, unmatched_reason, candidates, natural_key, created_at, updated_at, home_severity)
       VALUES (@homeId, @residentId, @raw, @raisedOn, @raisedBy, @category, @categoryOriginal, @severity, @severityReason, @text, @scores, @source,
-      @batchId, @matchMethod, @unmatchedReason, @candidates, @key, @now, @now, @homeSeverity) ON CONFLICT (natural_key) DO NOTHING`)
-    .run({
+      @batchId, @matchMethod, @unmatchedReason, @candidates, @key, @now, @now, @homeSeverity) ON CONFLICT (natural_key) DO NOTHING`, {
       homeId: flag.homeId, residentId: flag.residentId, raw: JSON.stringify(flag.rawIdentity), raisedOn: flag.raisedOn, raisedBy: flag.raisedBy,
       category: flag.category, categoryOriginal: flag.categoryOriginal ?? null, severity: flag.severity, severityReason: flag.severityReason,
       text: flag.text, scores: JSON.stringify(flag.scores ?? {}), source, batchId, matchMethod: flag.matchMethod ?? null,
       unmatchedReason: flag.unmatched ? `${flag.unmatched.reason}: ${flag.unmatched.explanation}` : null,
       candidates: JSON.stringify(flag.unmatched?.candidateIds ?? []), key: flagNaturalKey(flag), now, homeSeverity: flag.homeSeverity ?? null,
     });
-  return result.changes === 1 ? Number(result.lastInsertRowid) : null;
 }
 
-function rawFlag(db: Db, id: number): { resident_id: number | null; home_id: number; dismissed_at: string | null; status: FlagStatus; severity: FlagSeverity;
-  escalation_action: string | null; severity_reason: string | null } {
-  const row = db.prepare('SELECT resident_id, home_id, dismissed_at, status, severity, escalation_action, severity_reason FROM flag WHERE id = ?').get(id);
+interface RawFlag { resident_id: number | null; home_id: number; dismissed_at: string | null; status: FlagStatus; severity: FlagSeverity;
+  escalation_action: string | null; severity_reason: string | null }
+
+async function rawFlag(db: SqlDb, id: number): Promise<RawFlag> {
+  const row = await db.get<RawFlag>('SELECT resident_id, home_id, dismissed_at, status, severity, escalation_action, severity_reason FROM flag WHERE id = ?', [id]);
   if (!row) throw new AppError('NOT_FOUND', `No flag has the id ${id}`);
-  return row as ReturnType<typeof rawFlag>;
+  return row;
 }
 
-export function flagState(db: Db, id: number): ReturnType<typeof rawFlag> {
+export async function flagState(db: SqlDb, id: number): Promise<RawFlag> {
   return rawFlag(db, id);
 }
 
-export function setFlagResident(db: Db, id: number, residentId: number, method: string): void {
-  db.prepare(`UPDATE flag SET resident_id = ?, match_method = ?, updated_at = ? WHERE id = ?`).run(residentId, method, new Date().toISOString(), id);
+export async function setFlagResident(db: SqlDb, id: number, residentId: number, method: string): Promise<void> {
+  await db.run('UPDATE flag SET resident_id = ?, match_method = ?, updated_at = ? WHERE id = ?', [residentId, method, new Date().toISOString(), id]);
 }
 
-export function dismissFlag(db: Db, id: number, reason: string): void {
+export async function dismissFlag(db: SqlDb, id: number, reason: string): Promise<void> {
   const now = new Date().toISOString();
-  db.prepare('UPDATE flag SET dismissed_at = ?, dismissed_reason = ?, updated_at = ? WHERE id = ?').run(now, reason, now, id);
+  await db.run('UPDATE flag SET dismissed_at = ?, dismissed_reason = ?, updated_at = ? WHERE id = ?', [now, reason, now, id]);
 }
 
-export function setFlagStatus(db: Db, id: number, status: FlagStatus, outcome: string | null): void {
-  db.prepare('UPDATE flag SET status = ?, outcome = coalesce(?, outcome), updated_at = ? WHERE id = ?').run(status, outcome, new Date().toISOString(), id);
+export async function setFlagStatus(db: SqlDb, id: number, status: FlagStatus, outcome: string | null): Promise<void> {
+  await db.run('UPDATE flag SET status = ?, outcome = coalesce(CAST(? AS TEXT), outcome), updated_at = ? WHERE id = ?',
+    [status, outcome, new Date().toISOString(), id]);
 }
 
-export function setFlagSeverity(db: Db, id: number, severity: FlagSeverity, reason: string): void {
-  db.prepare('UPDATE flag SET severity = ?, severity_reason = ?, updated_at = ? WHERE id = ?').run(severity, reason, new Date().toISOString(), id);
+export async function setFlagSeverity(db: SqlDb, id: number, severity: FlagSeverity, reason: string): Promise<void> {
+  await db.run('UPDATE flag SET severity = ?, severity_reason = ?, updated_at = ? WHERE id = ?', [severity, reason, new Date().toISOString(), id]);
 }
 
-export function setEscalationAction(db: Db, id: number, action: string, at: string): void {
-  db.prepare('UPDATE flag SET escalation_action = ?, escalation_action_at = ?, updated_at = ? WHERE id = ?').run(action, at, new Date().toISOString(), id);
+export async function setEscalationAction(db: SqlDb, id: number, action: string, at: string): Promise<void> {
+  await db.run('UPDATE flag SET escalation_action = ?, escalation_action_at = ?, updated_at = ? WHERE id = ?', [action, at, new Date().toISOString(), id]);
 }
 
 /** Import batches by id, for showing where a record came from. */
-export function batchNames(db: Db, ids: number[]): Map<number, { fileName: string; importedAt: string; importedBy: string }> {
-  const stmt = db.prepare('SELECT id, file_name, imported_at, imported_by FROM import_batch WHERE id = ?');
+export async function batchNames(db: SqlDb, ids: number[]): Promise<Map<number, { fileName: string; importedAt: string; importedBy: string }>> {
   const map = new Map<number, { fileName: string; importedAt: string; importedBy: string }>();
   for (const id of new Set(ids)) {
-    const row = stmt.get(id) as { id: number; file_name: string; imported_at: string; imported_by: string } | undefined;
+    const row = await db.get<{ id: number; file_name: string; imported_at: string; imported_by: string }>(
+      'SELECT id, file_name, imported_at, imported_by FROM import_batch WHERE id = ?', [id]);
     if (row) map.set(row.id, { fileName: row.file_name, importedAt: row.imported_at, importedBy: row.imported_by });
   }
   return map;

@@ -2,7 +2,7 @@
 import type { CareHome, CareHomeFields } from '../../shared/domain/register';
 import type { WeekdayName, HomeType } from '../../shared/domain/enums';
 import { AppError } from '../../shared/errors';
-import type { Db } from './db';
+import type { SqlDb } from './sql/types';
 
 interface HomeRow {
   id: number; name: string; type: string; cqc_location_id: string | null; address: string | null; phone: string | null;
@@ -24,29 +24,29 @@ function toHome(row: HomeRow): CareHome {
   };
 }
 
-export function listHomes(db: Db): CareHome[] {
-  return (db.prepare(`${SELECT} ORDER BY h.name`).all() as HomeRow[]).map(toHome);
+export async function listHomes(db: SqlDb): Promise<CareHome[]> {
+  return (await db.all<HomeRow>(`${SELECT} ORDER BY h.name`)).map(toHome);
 }
 
-export function getHome(db: Db, id: number): CareHome {
-  const row = db.prepare(`${SELECT} WHERE h.id = ?`).get(id) as HomeRow | undefined;
+export async function getHome(db: SqlDb, id: number): Promise<CareHome> {
+  const row = await db.get<HomeRow>(`${SELECT} WHERE h.id = ?`, [id]);
   if (!row) throw new AppError('NOT_FOUND', `No care home has the id ${id}`);
   return toHome(row);
 }
 
 /** Finds a home by id, exact name (any case) or CQC location id. */
-export function findHome(db: Db, nameOrId: string): CareHome | null {
+export async function findHome(db: SqlDb, nameOrId: string): Promise<CareHome | null> {
   const trimmed = nameOrId.trim();
-  const row = (/^\d+$/.test(trimmed) ? db.prepare(`${SELECT} WHERE h.id = ?`).get(Number(trimmed)) : undefined)
-    ?? db.prepare(`${SELECT} WHERE h.name = ? COLLATE NOCASE OR h.cqc_location_id = ?`).get(trimmed, trimmed);
-  return row ? toHome(row as HomeRow) : null;
+  const row = (/^\d+$/.test(trimmed) ? await db.get<HomeRow>(`${SELECT} WHERE h.id = ?`, [Number(trimmed)]) : undefined)
+    ?? await db.get<HomeRow>(`${SELECT} WHERE h.name = ? COLLATE NOCASE OR h.cqc_location_id = ?`, [trimmed, trimmed]);
+  return row ? toHome(row) : null;
 }
 
-function assertUnique(db: Db, home: CareHomeFields, exceptId: number | null): void {
-  const clash = db.prepare('SELECT id FROM care_home WHERE name = ? COLLATE NOCASE AND id IS NOT ?').get(home.name, exceptId);
+async function assertUnique(db: SqlDb, home: CareHomeFields, exceptId: number | null): Promise<void> {
+  const clash = await db.get<{ id: number }>('SELECT id FROM care_home WHERE name = ? COLLATE NOCASE AND id IS DISTINCT FROM ?', [home.name, exceptId]);
   if (clash) throw new AppError('CONFLICT', `A care home called “${home.name}” is already registered`, [{ field: 'name', message: 'This name is already used by another home' }]);
   if (home.cqcLocationId) {
-    const cqc = db.prepare('SELECT name FROM care_home WHERE cqc_location_id = ? AND id IS NOT ?').get(home.cqcLocationId, exceptId) as { name: string } | undefined;
+    const cqc = await db.get<{ name: string }>('SELECT name FROM care_home WHERE cqc_location_id = ? AND id IS DISTINCT FROM ?', [home.cqcLocationId, exceptId]);
     if (cqc) throw new AppError('CONFLICT', `The CQC location ID ${home.cqcLocationId} belongs to ${cqc.name}`, [{ field: 'cqcLocationId', message: 'This CQC location ID is already used' }]);
   }
 }
@@ -57,21 +57,21 @@ const COLUMNS = (h: CareHomeFields) => ({
   pharmacist: h.pharmacistMinutes ?? null, clinician: h.roundClinician ?? null,
 });
 
-export function insertHome(db: Db, home: CareHomeFields): number {
-  assertUnique(db, home, null);
+export async function insertHome(db: SqlDb, home: CareHomeFields): Promise<number> {
+  await assertUnique(db, home, null);
   const now = new Date().toISOString();
-  const result = db.prepare(`INSERT INTO care_home (name, type, cqc_location_id, address, phone, manager, round_day, round_start_time,
+  const id = await db.insert(`INSERT INTO care_home (name, type, cqc_location_id, address, phone, manager, round_day, round_start_time,
       round_capacity_minutes, pharmacist_minutes, round_clinician, created_at, updated_at)
-      VALUES (@name, @type, @cqc, @address, @phone, @manager, @roundDay, @roundStart, @capacity, @pharmacist, @clinician, @now, @now)`)
-    .run({ ...COLUMNS(home), now });
-  return Number(result.lastInsertRowid);
+      VALUES (@name, @type, @cqc, @address, @phone, @manager, @roundDay, @roundStart, @capacity, @pharmacist, @clinician, @now, @now)`,
+    { ...COLUMNS(home), now });
+  return id!;
 }
 
-export function updateHome(db: Db, id: number, home: CareHomeFields): void {
-  getHome(db, id);
-  assertUnique(db, home, id);
-  db.prepare(`UPDATE care_home SET name = @name, type = @type, cqc_location_id = @cqc, address = @address, phone = @phone,
+export async function updateHome(db: SqlDb, id: number, home: CareHomeFields): Promise<void> {
+  await getHome(db, id);
+  await assertUnique(db, home, id);
+  await db.run(`UPDATE care_home SET name = @name, type = @type, cqc_location_id = @cqc, address = @address, phone = @phone,
       manager = @manager, round_day = @roundDay, round_start_time = @roundStart, round_capacity_minutes = @capacity,
       pharmacist_minutes = @pharmacist, round_clinician = @clinician, updated_at = @now
-      WHERE id = @id`).run({ ...COLUMNS(home), now: new Date().toISOString(), id });
+      WHERE id = @id`, { ...COLUMNS(home), now: new Date().toISOString(), id });
 }

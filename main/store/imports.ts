@@ -4,7 +4,7 @@
  */
 import type { ImportBatchInfo, ImportProblemInfo, ImportSummary } from '../../shared/domain/imports';
 import { AppError } from '../../shared/errors';
-import type { Db } from './db';
+import type { SqlDb } from './sql/types';
 
 export interface BatchMeta {
   kind: string;
@@ -41,44 +41,45 @@ function toBatch(row: BatchRow): ImportBatchInfo {
   };
 }
 
-export function createBatch(db: Db, meta: BatchMeta): number {
-  return Number(db.prepare(`INSERT INTO import_batch (kind, format, file_name, sha256, imported_at, imported_by)
-      VALUES (?, ?, ?, ?, ?, ?)`).run(meta.kind, meta.format, meta.fileName, meta.sha256, new Date().toISOString(), meta.importedBy).lastInsertRowid);
+export async function createBatch(db: SqlDb, meta: BatchMeta): Promise<number> {
+  const id = await db.insert(`INSERT INTO import_batch (kind, format, file_name, sha256, imported_at, imported_by)
+      VALUES (?, ?, ?, ?, ?, ?)`, [meta.kind, meta.format, meta.fileName, meta.sha256, new Date().toISOString(), meta.importedBy]);
+  return id!;
 }
 
-/** Returns a function recording one problem of the batch (the statement prepared once). */
-export function problemRecorder(db: Db, batchId: number): (p: ImportProblemInfo) => void {
-  const insert = db.prepare('INSERT INTO import_problem (batch_id, line, field, reason, kind, nhs_number) VALUES (?, ?, ?, ?, ?, ?)');
-  return (p) => {
-    insert.run(batchId, p.line, p.field, p.reason, p.kind, p.nhsNumber);
+/** Returns a function recording one problem of the batch (on SQLite the statement is prepared once, for its SQL text). */
+export function problemRecorder(db: SqlDb, batchId: number): (p: ImportProblemInfo) => Promise<void> {
+  return async (p) => {
+    await db.run('INSERT INTO import_problem (batch_id, line, field, reason, kind, nhs_number) VALUES (?, ?, ?, ?, ?, ?)',
+      [batchId, p.line, p.field, p.reason, p.kind, p.nhsNumber]);
   };
 }
 
 /** "Unmatched" rows are kept in the rows_queued column: they wait for the resident to be registered. */
-export function finishBatch(db: Db, batchId: number, kind: string, counts: BatchCounts, summary: ImportSummary): void {
-  db.prepare(`UPDATE import_batch SET kind = ?, rows_read = ?, rows_accepted = ?, rows_unchanged = ?, rows_rejected = ?, rows_queued = ?,
-      summary = ? WHERE id = ?`)
-    .run(kind, counts.read, counts.accepted, counts.unchanged, counts.rejected, counts.unmatched, JSON.stringify(summary), batchId);
+export async function finishBatch(db: SqlDb, batchId: number, kind: string, counts: BatchCounts, summary: ImportSummary): Promise<void> {
+  await db.run(`UPDATE import_batch SET kind = ?, rows_read = ?, rows_accepted = ?, rows_unchanged = ?, rows_rejected = ?, rows_queued = ?,
+      summary = ? WHERE id = ?`,
+  [kind, counts.read, counts.accepted, counts.unchanged, counts.rejected, counts.unmatched, JSON.stringify(summary), batchId]);
 }
 
 /** The latest batch that brought in a file with this hash. */
-export function findBatchBySha(db: Db, sha256: string): ImportBatchInfo | null {
-  const row = db.prepare('SELECT * FROM import_batch WHERE sha256 = ? ORDER BY id DESC LIMIT 1').get(sha256) as BatchRow | undefined;
+export async function findBatchBySha(db: SqlDb, sha256: string): Promise<ImportBatchInfo | null> {
+  const row = await db.get<BatchRow>('SELECT * FROM import_batch WHERE sha256 = ? ORDER BY id DESC LIMIT 1', [sha256]);
   return row ? toBatch(row) : null;
 }
 
-export function listBatches(db: Db, limit = 100): ImportBatchInfo[] {
-  return (db.prepare('SELECT * FROM import_batch ORDER BY id DESC LIMIT ?').all(limit) as BatchRow[]).map(toBatch);
+export async function listBatches(db: SqlDb, limit = 100): Promise<ImportBatchInfo[]> {
+  return (await db.all<BatchRow>('SELECT * FROM import_batch ORDER BY id DESC LIMIT ?', [limit])).map(toBatch);
 }
 
-export function getBatch(db: Db, id: number): ImportBatchInfo {
-  const row = db.prepare('SELECT * FROM import_batch WHERE id = ?').get(id) as BatchRow | undefined;
+export async function getBatch(db: SqlDb, id: number): Promise<ImportBatchInfo> {
+  const row = await db.get<BatchRow>('SELECT * FROM import_batch WHERE id = ?', [id]);
   if (!row) throw new AppError('NOT_FOUND', `No import has the number ${id}`);
   return toBatch(row);
 }
 
-export function listProblems(db: Db, batchId: number, limit = 100_000): ImportProblemInfo[] {
-  return (db.prepare('SELECT line, field, reason, kind, nhs_number FROM import_problem WHERE batch_id = ? ORDER BY id LIMIT ?').all(batchId, limit) as
-    { line: string; field: string | null; reason: string; kind: ImportProblemInfo['kind']; nhs_number: string | null }[])
+export async function listProblems(db: SqlDb, batchId: number, limit = 100_000): Promise<ImportProblemInfo[]> {
+  return (await db.all<{ line: string; field: string | null; reason: string; kind: ImportProblemInfo['kind']; nhs_number: string | null }>(
+    'SELECT line, field, reason, kind, nhs_number FROM import_problem WHERE batch_id = ? ORDER BY id LIMIT ?', [batchId, limit]))
     .map((r) => ({ line: r.line, field: r.field, reason: r.reason, kind: r.kind, nhsNumber: r.nhs_number }));
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 import { searchKey } from '../../shared/text';
 import type { ResidentSort } from '../../shared/domain/lists';
-import type { Db } from './db';
+import type { SqlDb } from './sql/types';
 
 interface ResidentRow {
   id: number; nhs_number: string; family_name: string; given_name: string; preferred_name: string | null; date_of_birth: string;
@@ -37,51 +37,58 @@ export interface ResidentQuery {
   status?: ResidentStatus | 'all' | undefined;
 }
 
+/** The register's order: home, then name (the id last, so ties come out alike on both engines). */
+const REGISTER_ORDER = 'h.name, r.family_name COLLATE NOCASE, r.given_name COLLATE NOCASE, r.id';
+
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Lists residents; the UI's search is capped at 1,000 rows, the rules read all (limit: null). */
-export function searchResidents(db: Db, q: ResidentQuery, options: { limit?: number | null } = {}): Resident[] {
+/**
+ * Lists residents; the UI's search is capped at 1,000 rows, the rules read all (limit: null). search_text
+ * is stored lower-cased and folded (searchKey), as is the key, so LIKE matches alike on both engines.
+ */
+export async function searchResidents(db: SqlDb, q: ResidentQuery, options: { limit?: number | null } = {}): Promise<Resident[]> {
   const key = q.query ? searchKey(q.query) : '';
   const status = q.status ?? 'active';
-  const rows = db.prepare(`${SELECT}
-      WHERE (@homeId IS NULL OR r.home_id = @homeId)
+  const limit = options.limit === null ? null : (options.limit ?? 1000);
+  const rows = await db.all<ResidentRow>(`${SELECT}
+      WHERE (CAST(@homeId AS INTEGER) IS NULL OR r.home_id = @homeId)
         AND (@status = 'all' OR r.status = @status)
         AND (@key = '' OR r.search_text LIKE '%' || @key || '%' ESCAPE '\\')
-      ORDER BY h.name, r.family_name COLLATE NOCASE, r.given_name COLLATE NOCASE
-      LIMIT @limit`)
-    .all({ homeId: q.homeId ?? null, status, key: escapeLike(key), limit: options.limit === null ? -1 : (options.limit ?? 1000) }) as ResidentRow[];
+      ORDER BY ${REGISTER_ORDER}${limit === null ? '' : `
+      LIMIT @limit`}`,
+  { homeId: q.homeId ?? null, status, key: escapeLike(key), ...(limit === null ? {} : { limit }) });
   return rows.map(toResident);
 }
 
 /** Residents by id, in the register's order (home, then name). */
-export function residentsByIds(db: Db, ids: readonly number[]): Resident[] {
+export async function residentsByIds(db: SqlDb, ids: readonly number[]): Promise<Resident[]> {
   if (ids.length === 0) return [];
-  const rows = db.prepare(`${SELECT} WHERE r.id IN (SELECT value FROM json_each(?))
-      ORDER BY h.name, r.family_name COLLATE NOCASE, r.given_name COLLATE NOCASE`).all(JSON.stringify(ids)) as ResidentRow[];
+  const rows = await db.all<ResidentRow>(`${SELECT} WHERE r.id IN (${db.dialect.intsFromJson('?')})
+      ORDER BY ${REGISTER_ORDER}`, [JSON.stringify(ids)]);
   return rows.map(toResident);
 }
 
-export function getResident(db: Db, id: number): Resident {
-  const row = db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as ResidentRow | undefined;
+export async function getResident(db: SqlDb, id: number): Promise<Resident> {
+  const row = await db.get<ResidentRow>(`${SELECT} WHERE r.id = ?`, [id]);
   if (!row) throw new AppError('NOT_FOUND', `No resident has the id ${id}`);
   return toResident(row);
 }
 
-export function findResidentByNhsNumber(db: Db, nhsNumber: string): Resident | null {
-  const row = db.prepare(`${SELECT} WHERE r.nhs_number = ?`).get(nhsNumber) as ResidentRow | undefined;
+export async function findResidentByNhsNumber(db: SqlDb, nhsNumber: string): Promise<Resident | null> {
+  const row = await db.get<ResidentRow>(`${SELECT} WHERE r.nhs_number = ?`, [nhsNumber]);
   return row ? toResident(row) : null;
 }
 
-function assertCanSave(db: Db, r: ResidentFields, exceptId: number | null): void {
-  const clash = db.prepare('SELECT id, family_name, given_name FROM resident WHERE nhs_number = ? AND id IS NOT ?')
-    .get(r.nhsNumber, exceptId) as { id: number; family_name: string; given_name: string } | undefined;
+async function assertCanSave(db: SqlDb, r: ResidentFields, exceptId: number | null): Promise<void> {
+  const clash = await db.get<{ id: number; family_name: string; given_name: string }>(
+    'SELECT id, family_name, given_name FROM resident WHERE nhs_number = ? AND id IS DISTINCT FROM ?', [r.nhsNumber, exceptId]);
   if (clash) {
     throw new AppError('CONFLICT', `NHS number ${formatNhsNumber(r.nhsNumber)} is already registered to ${clash.given_name} ${clash.family_name}`,
       [{ field: 'nhsNumber', message: 'This NHS number is already on the register' }]);
   }
-  if (!db.prepare('SELECT 1 FROM care_home WHERE id = ?').get(r.homeId)) {
+  if (!await db.get('SELECT 1 AS found FROM care_home WHERE id = ?', [r.homeId])) {
     throw new AppError('INVALID_INPUT', 'Choose a care home that is on the register', [{ field: 'homeId', message: 'Choose a care home' }]);
   }
 }
@@ -93,24 +100,24 @@ const COLUMNS = (r: ResidentFields) => ({
   search: buildSearchText(r),
 });
 
-export function insertResident(db: Db, r: ResidentFields): number {
-  assertCanSave(db, r, null);
+export async function insertResident(db: SqlDb, r: ResidentFields): Promise<number> {
+  await assertCanSave(db, r, null);
   const now = new Date().toISOString();
-  const result = db.prepare(`INSERT INTO resident (nhs_number, family_name, given_name, preferred_name, date_of_birth, sex, home_id, room,
+  const id = await db.insert(`INSERT INTO resident (nhs_number, family_name, given_name, preferred_name, date_of_birth, sex, home_id, room,
       admission_date, status, status_date, frailty, dementia, communication_needs, capacity_notes, what_matters, search_text, created_at, updated_at)
       VALUES (@nhs, @family, @given, @preferred, @dob, @sex, @home, @room, @admission, @status, @statusDate, @frailty, @dementia,
-      @communication, @capacity, @whatMatters, @search, @now, @now)`).run({ ...COLUMNS(r), now });
-  return Number(result.lastInsertRowid);
+      @communication, @capacity, @whatMatters, @search, @now, @now)`, { ...COLUMNS(r), now });
+  return id!;
 }
 
-export function updateResident(db: Db, id: number, r: ResidentFields): void {
-  getResident(db, id);
-  assertCanSave(db, r, id);
-  db.prepare(`UPDATE resident SET nhs_number = @nhs, family_name = @family, given_name = @given, preferred_name = @preferred,
+export async function updateResident(db: SqlDb, id: number, r: ResidentFields): Promise<void> {
+  await getResident(db, id);
+  await assertCanSave(db, r, id);
+  await db.run(`UPDATE resident SET nhs_number = @nhs, family_name = @family, given_name = @given, preferred_name = @preferred,
       date_of_birth = @dob, sex = @sex, home_id = @home, room = @room, admission_date = @admission, status = @status,
       status_date = @statusDate, frailty = @frailty, dementia = @dementia, communication_needs = @communication,
-      capacity_notes = @capacity, what_matters = @whatMatters, search_text = @search, updated_at = @now WHERE id = @id`)
-    .run({ ...COLUMNS(r), now: new Date().toISOString(), id });
+      capacity_notes = @capacity, what_matters = @whatMatters, search_text = @search, updated_at = @now WHERE id = @id`,
+  { ...COLUMNS(r), now: new Date().toISOString(), id });
 }
 
 interface RepresentativeRow {
@@ -126,11 +133,14 @@ function toRepresentative(row: RepresentativeRow): Representative {
   };
 }
 
-/** Current representatives of every resident in the snapshot_ids temp table (see snapshots.ts), grouped by resident. */
-export function listRepresentativesOfSnapshot(db: Db): Map<number, Representative[]> {
+/**
+ * Current representatives of every resident of a snapshot (see snapshots.ts), grouped by resident, in one
+ * query: `idsJson` is the JSON array of the residents' ids.
+ */
+export async function listRepresentativesOfSnapshot(db: SqlDb, idsJson: string): Promise<Map<number, Representative[]>> {
   const byResident = new Map<number, Representative[]>();
-  const rows = db.prepare(`SELECT * FROM representative WHERE resident_id IN (SELECT id FROM snapshot_ids) AND retired_at IS NULL ORDER BY id`)
-    .all() as RepresentativeRow[];
+  const rows = await db.all<RepresentativeRow>(
+    `SELECT * FROM representative WHERE resident_id IN (${db.dialect.intsFromJson('?')}) AND retired_at IS NULL ORDER BY id`, [idsJson]);
   for (const row of rows) {
     const rep = toRepresentative(row);
     byResident.set(rep.residentId, [...(byResident.get(rep.residentId) ?? []), rep]);
@@ -138,13 +148,13 @@ export function listRepresentativesOfSnapshot(db: Db): Map<number, Representativ
   return byResident;
 }
 
-export function listRepresentatives(db: Db, residentId: number): Representative[] {
-  return (db.prepare('SELECT * FROM representative WHERE resident_id = ? AND retired_at IS NULL ORDER BY id').all(residentId) as RepresentativeRow[])
+export async function listRepresentatives(db: SqlDb, residentId: number): Promise<Representative[]> {
+  return (await db.all<RepresentativeRow>('SELECT * FROM representative WHERE resident_id = ? AND retired_at IS NULL ORDER BY id', [residentId]))
     .map(toRepresentative);
 }
 
-export function getRepresentative(db: Db, id: number): Representative {
-  const row = db.prepare('SELECT * FROM representative WHERE id = ? AND retired_at IS NULL').get(id) as RepresentativeRow | undefined;
+export async function getRepresentative(db: SqlDb, id: number): Promise<Representative> {
+  const row = await db.get<RepresentativeRow>('SELECT * FROM representative WHERE id = ? AND retired_at IS NULL', [id]);
   if (!row) throw new AppError('NOT_FOUND', `No representative has the id ${id}`);
   return toRepresentative(row);
 }
@@ -154,25 +164,25 @@ const REP_COLUMNS = (p: RepresentativeFields) => ({
   lpaOn: p.lpaRegisteredOn, contact: p.preferredContact, notes: p.notes,
 });
 
-export function insertRepresentative(db: Db, residentId: number, p: RepresentativeFields): number {
-  getResident(db, residentId);
-  const result = db.prepare(`INSERT INTO representative (resident_id, name, relationship, phone, email, holds_lpa_health_welfare,
-      lpa_registered_on, preferred_contact, notes) VALUES (@residentId, @name, @relationship, @phone, @email, @lpa, @lpaOn, @contact, @notes)`)
-    .run({ ...REP_COLUMNS(p), residentId });
-  return Number(result.lastInsertRowid);
+export async function insertRepresentative(db: SqlDb, residentId: number, p: RepresentativeFields): Promise<number> {
+  await getResident(db, residentId);
+  const id = await db.insert(`INSERT INTO representative (resident_id, name, relationship, phone, email, holds_lpa_health_welfare,
+      lpa_registered_on, preferred_contact, notes) VALUES (@residentId, @name, @relationship, @phone, @email, @lpa, @lpaOn, @contact, @notes)`,
+  { ...REP_COLUMNS(p), residentId });
+  return id!;
 }
 
-export function updateRepresentative(db: Db, id: number, p: RepresentativeFields): void {
-  getRepresentative(db, id);
-  db.prepare(`UPDATE representative SET name = @name, relationship = @relationship, phone = @phone, email = @email,
-      holds_lpa_health_welfare = @lpa, lpa_registered_on = @lpaOn, preferred_contact = @contact, notes = @notes WHERE id = @id`)
-    .run({ ...REP_COLUMNS(p), id });
+export async function updateRepresentative(db: SqlDb, id: number, p: RepresentativeFields): Promise<void> {
+  await getRepresentative(db, id);
+  await db.run(`UPDATE representative SET name = @name, relationship = @relationship, phone = @phone, email = @email,
+      holds_lpa_health_welfare = @lpa, lpa_registered_on = @lpaOn, preferred_contact = @contact, notes = @notes WHERE id = @id`,
+  { ...REP_COLUMNS(p), id });
 }
 
 /** Representatives are retired, not deleted: earlier agendas still name who was invited. */
-export function retireRepresentative(db: Db, id: number): void {
-  getRepresentative(db, id);
-  db.prepare('UPDATE representative SET retired_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+export async function retireRepresentative(db: SqlDb, id: number): Promise<void> {
+  await getRepresentative(db, id);
+  await db.run('UPDATE representative SET retired_at = ? WHERE id = ?', [new Date().toISOString(), id]);
 }
 
 export interface ResidentPageQuery extends ResidentQuery {
@@ -196,29 +206,30 @@ const NAME_ORDER = 'r.family_name COLLATE NOCASE, r.given_name COLLATE NOCASE, r
  * One page of the register in a fixed order, with the total that match, and every open flag of the
  * residents on the page: three queries whatever the size of the register.
  */
-export function pageResidents(db: Db, q: ResidentPageQuery): { total: number; residents: Resident[]; openFlags: OpenFlagRow[] } {
+export async function pageResidents(db: SqlDb, q: ResidentPageQuery): Promise<{ total: number; residents: Resident[]; openFlags: OpenFlagRow[] }> {
   const key = q.query ? searchKey(q.query) : '';
   const dir = q.descending ? 'DESC' : 'ASC';
   const order: Record<ResidentSort, string> = {
     name: `r.family_name COLLATE NOCASE ${dir}, r.given_name COLLATE NOCASE ${dir}, r.id ${dir}`,
     home: `h.name ${dir}, ${NAME_ORDER}`,
-    room: `r.room IS NULL, CAST(r.room AS INTEGER) ${dir}, r.room COLLATE NOCASE ${dir}, ${NAME_ORDER}`,
+    // Rooms without a room last; a room not starting with a number counts as 0, as SQLite's CAST always made it.
+    room: `r.room IS NULL, coalesce(${db.dialect.leadingInteger('r.room')}, 0) ${dir}, r.room COLLATE NOCASE ${dir}, ${NAME_ORDER}`,
     dateOfBirth: `r.date_of_birth ${dir}, ${NAME_ORDER}`,
     flag: `coalesce(o.rank, 9) ${dir}, ${NAME_ORDER}`,
   };
-  const where = `WHERE (@homeId IS NULL OR r.home_id = @homeId)
+  const where = `WHERE (CAST(@homeId AS INTEGER) IS NULL OR r.home_id = @homeId)
         AND (@status = 'all' OR r.status = @status)
         AND (@key = '' OR r.search_text LIKE '%' || @key || '%' ESCAPE '\\')
         AND (@withOpenFlag = 0 OR o.rank IS NOT NULL)
-        AND (@onlyIds IS NULL OR r.id IN (SELECT value FROM json_each(@onlyIds)))`;
+        AND (CAST(@onlyIds AS TEXT) IS NULL OR r.id IN (${db.dialect.intsFromJson('@onlyIds')}))`;
   const open = `(SELECT f.resident_id, min(${SEVERITY_RANK}) AS rank FROM flag f WHERE ${OPEN_FLAG} GROUP BY f.resident_id) o ON o.resident_id = r.id`;
   const params = { homeId: q.homeId ?? null, status: q.status ?? 'active', key: escapeLike(key), withOpenFlag: q.withOpenFlag ? 1 : 0,
     onlyIds: q.onlyIds === undefined ? null : JSON.stringify(q.onlyIds) };
-  const total = (db.prepare(`SELECT count(*) AS n FROM resident r LEFT JOIN ${open} ${where}`).get(params) as { n: number }).n;
-  const rows = db.prepare(`${SELECT} LEFT JOIN ${open} ${where} ORDER BY ${order[q.sort]} LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: q.limit, offset: q.offset }) as ResidentRow[];
+  const total = await db.value<number>(`SELECT count(*) AS n FROM resident r LEFT JOIN ${open} ${where}`, params) ?? 0;
+  const rows = await db.all<ResidentRow>(`${SELECT} LEFT JOIN ${open} ${where} ORDER BY ${order[q.sort]} LIMIT @limit OFFSET @offset`,
+    { ...params, limit: q.limit, offset: q.offset });
   const ids = JSON.stringify(rows.map((r) => r.id));
-  const openFlags = rows.length === 0 ? [] : db.prepare(`SELECT f.id, f.resident_id, f.severity, f.category, f.raised_on, f.escalation_action FROM flag f
-      WHERE ${OPEN_FLAG} AND f.resident_id IN (SELECT value FROM json_each(?)) ORDER BY ${SEVERITY_RANK}, f.raised_on DESC, f.id DESC`).all(ids) as OpenFlagRow[];
+  const openFlags = rows.length === 0 ? [] : await db.all<OpenFlagRow>(`SELECT f.id, f.resident_id, f.severity, f.category, f.raised_on, f.escalation_action FROM flag f
+      WHERE ${OPEN_FLAG} AND f.resident_id IN (${db.dialect.intsFromJson('?')}) ORDER BY ${SEVERITY_RANK}, f.raised_on DESC, f.id DESC`, [ids]);
   return { total, residents: rows.map(toResident), openFlags };
 }

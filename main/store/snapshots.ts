@@ -1,6 +1,6 @@
 /** Reads residents' snapshots (shared/domain/snapshot.ts) for the rules: a few set-based queries, not one per resident. */
 import type { LabTest, ResidentSnapshot } from '../../shared/domain/snapshot';
-import type { Db } from './db';
+import type { SqlDb } from './sql/types';
 import { listRepresentativesOfSnapshot, residentsByIds, searchResidents } from './residents';
 
 export interface SnapshotQuery {
@@ -20,51 +20,55 @@ function groupBy<T extends { resident_id: number }>(rows: T[]): Map<number, T[]>
   return map;
 }
 
-export function loadSnapshots(db: Db, query: SnapshotQuery = {}): ResidentSnapshot[] {
+/**
+ * The residents' ids are bound once per query as a JSON array (the dialect turns it into a set), so the
+ * number of queries does not grow with the number of residents: one for the residents, one per kind of
+ * record, one for representatives.
+ */
+export async function loadSnapshots(db: SqlDb, query: SnapshotQuery = {}): Promise<ResidentSnapshot[]> {
   // A few residents (a page of a list, one record) are read by id, not by reading the whole register.
   const residents = query.residentIds
-    ? residentsByIds(db, query.residentIds).filter((r) => (query.homeId === undefined || r.homeId === query.homeId) && (query.includeInactive || r.status === 'active'))
-    : searchResidents(db, { homeId: query.homeId, status: query.includeInactive ? 'all' : 'active' }, { limit: null });
+    ? (await residentsByIds(db, query.residentIds))
+      .filter((r) => (query.homeId === undefined || r.homeId === query.homeId) && (query.includeInactive || r.status === 'active'))
+    : await searchResidents(db, { homeId: query.homeId, status: query.includeInactive ? 'all' : 'active' }, { limit: null });
   if (residents.length === 0) return [];
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS snapshot_ids (id INTEGER PRIMARY KEY)');
-  db.exec('DELETE FROM snapshot_ids');
-  const addId = db.prepare('INSERT INTO snapshot_ids (id) VALUES (?)');
-  for (const r of residents) addId.run(r.id);
-  const all = <T extends { resident_id: number }>(sql: string) => groupBy(db.prepare(sql).all() as T[]);
-  const inSet = 'resident_id IN (SELECT id FROM snapshot_ids)';
+  const ids = JSON.stringify(residents.map((r) => r.id));
+  const all = async <T extends { resident_id: number }>(sql: string) => groupBy(await db.all<T>(sql, [ids]));
+  const inSet = `resident_id IN (${db.dialect.intsFromJson('?')})`;
 
-  const meds = all<{ resident_id: number; id: number; name: string; dose: string | null; start_date: string | null; type: 'repeat' | 'acute';
+  const meds = await all<{ resident_id: number; id: number; name: string; dose: string | null; start_date: string | null; type: 'repeat' | 'acute';
     status: 'active' | 'stopped'; stopped_on: string | null; last_issued: string | null; as_needed: 'as-required' | 'just-in-case' | null }>(
-    `SELECT * FROM medication WHERE ${inSet} ORDER BY start_date, id`);
-  const conditions = all<{ resident_id: number; id: number; name: string; code: string | null; onset: string | null }>(
-    `SELECT * FROM condition WHERE ${inSet} ORDER BY onset, id`);
-  const events = all<{ resident_id: number; id: number; type: ResidentSnapshot['events'][number]['type']; date: string; details: string | null; source: string }>(
+    `SELECT * FROM medication WHERE ${inSet} ORDER BY start_date NULLS FIRST, id`);
+  const conditions = await all<{ resident_id: number; id: number; name: string; code: string | null; onset: string | null }>(
+    `SELECT * FROM condition WHERE ${inSet} ORDER BY onset NULLS FIRST, id`);
+  const events = await all<{ resident_id: number; id: number; type: ResidentSnapshot['events'][number]['type']; date: string; details: string | null; source: string }>(
     `SELECT * FROM clinical_event WHERE ${inSet} ORDER BY date, id`);
-  const plans = all<{ resident_id: number; id: number; element: ResidentSnapshot['carePlans'][number]['element']; value: string; details: string;
+  const plans = await all<{ resident_id: number; id: number; element: ResidentSnapshot['carePlans'][number]['element']; value: string; details: string;
     recorded_on: string; review_due: string | null; participants: string; source: string; superseded_by: number | null }>(
     `SELECT * FROM advance_care_plan WHERE ${inSet} ORDER BY recorded_on, id`);
-  const reviews = all<{ resident_id: number; id: number; rule: string; status: ResidentSnapshot['reviews'][number]['status']; due_date: string | null;
+  const reviews = await all<{ resident_id: number; id: number; rule: string; status: ResidentSnapshot['reviews'][number]['status']; due_date: string | null;
     done_on: string | null; done_by: string | null; outcome: string | null; deferred_until: string | null; deferred_reason: string | null }>(
-    `SELECT * FROM medication_review WHERE ${inSet} ORDER BY coalesce(done_on, due_date), id`);
-  const flags = all<{ resident_id: number; id: number; raised_on: string; raised_by: string | null; category: ResidentSnapshot['flags'][number]['category'];
+    `SELECT * FROM medication_review WHERE ${inSet} ORDER BY coalesce(done_on, due_date) NULLS FIRST, id`);
+  const flags = await all<{ resident_id: number; id: number; raised_on: string; raised_by: string | null; category: ResidentSnapshot['flags'][number]['category'];
     severity: ResidentSnapshot['flags'][number]['severity']; status: ResidentSnapshot['flags'][number]['status']; text: string; scores: string }>(
     `SELECT * FROM flag WHERE ${inSet} AND dismissed_at IS NULL ORDER BY raised_on, id`);
-  const actions = all<{ resident_id: number; id: number; decision: string | null; action: string | null; owner: string | null; due_date: string | null; created_at: string }>(
+  const actions = await all<{ resident_id: number; id: number; decision: string | null; action: string | null; owner: string | null; due_date: string | null; created_at: string }>(
     `SELECT * FROM outcome_action WHERE ${inSet} AND status = 'open' ORDER BY created_at, id`);
-  const supportPlans = all<{ resident_id: number; id: number; kind: 'created' | 'reviewed'; date: string; done_by: string | null; next_review: string | null }>(
+  const supportPlans = await all<{ resident_id: number; id: number; kind: 'created' | 'reviewed'; date: string; done_by: string | null; next_review: string | null }>(
     `SELECT * FROM support_plan WHERE ${inSet} ORDER BY date, id`);
-  const steps = all<{ resident_id: number; id: number; step: NonNullable<ResidentSnapshot['endOfLifeSteps']>[number]['step']; outcome: 'done' | 'declined';
+  const steps = await all<{ resident_id: number; id: number; step: NonNullable<ResidentSnapshot['endOfLifeSteps']>[number]['step']; outcome: 'done' | 'declined';
     recorded_on: string; done_by: string | null; notes: string | null }>(`SELECT * FROM end_of_life_step WHERE ${inSet} ORDER BY recorded_on, id`);
   // The latest result of each test (the newest date; on one day, the last stored).
-  const results = all<{ resident_id: number; test: LabTest; value: number; comparator: '<' | '>' | null; unit: string; date: string }>(
+  const results = await all<{ resident_id: number; test: LabTest; value: number; comparator: '<' | '>' | null; unit: string; date: string }>(
     `SELECT resident_id, test, value, comparator, unit, date FROM lab_result r WHERE ${inSet}
        AND id = (SELECT id FROM lab_result x WHERE x.resident_id = r.resident_id AND x.test = r.test ORDER BY x.date DESC, x.id DESC LIMIT 1)
      ORDER BY test`);
-  const seen = new Map((db.prepare(`SELECT a.resident_id AS resident_id, max(r.date) AS date FROM agenda_item a JOIN round r ON r.id = a.round_id
-      WHERE a.${inSet} AND a.removed_at IS NULL AND r.status IN ('held', 'closed') GROUP BY a.resident_id`).all() as { resident_id: number; date: string }[])
+  const seen = new Map((await db.all<{ resident_id: number; date: string }>(`SELECT a.resident_id AS resident_id, max(r.date) AS date
+      FROM agenda_item a JOIN round r ON r.id = a.round_id
+      WHERE a.${inSet} AND a.removed_at IS NULL AND r.status IN ('held', 'closed') GROUP BY a.resident_id`, [ids]))
     .map((row) => [row.resident_id, row.date]));
 
-  const representatives = listRepresentativesOfSnapshot(db);
+  const representatives = await listRepresentativesOfSnapshot(db, ids);
 
   return residents.map((resident) => ({
     resident,

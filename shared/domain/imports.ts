@@ -3,6 +3,14 @@
 export const IMPORT_FORMATS = ['csv', 'fhir'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/**
+ * The kinds of record a practice export brings in: the one list. The CLI's help and --kind check, the
+ * channels' schema, the Import screen's choices and the header detection all derive from it
+ * (tests/unit/record-kinds.test.ts fails when a place lists its own).
+ */
+export const RECORD_KINDS = ['patients', 'medications', 'conditions', 'events', 'acp', 'reviews', 'representatives', 'results'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
 export interface ImportBatchInfo {
   id: number;
   kind: string;

@@ -33,7 +33,8 @@ export interface RestoreResult {
 const none = z.object({}).strict();
 
 export const backupChannels = {
-  'backups:list': channel<{ folder: string; backups: BackupInfo[] }>()(none),
+  /** note: on a shared PostgreSQL database, that its backups are the server's (the list is then empty). */
+  'backups:list': channel<{ folder: string; backups: BackupInfo[]; note: string | null }>()(none),
   'backups:create': channel<BackupInfo>()(none),
   'backups:restore': channel<RestoreResult>()(z.object({
     name: z.string().regex(/^[\w.-]+\.sqlite$/, 'Choose one of the listed backups').max(200),

@@ -3,15 +3,14 @@
  * (imports:choose-file) chooses it and returns a token the other channels take (see ./files.ts).
  */
 import { z } from 'zod';
-import type { ImportBatchInfo, ImportOutcome, ImportProblemInfo } from '../domain/imports';
+import { IMPORT_FORMATS, RECORD_KINDS, type ImportBatchInfo, type ImportOutcome, type ImportProblemInfo } from '../domain/imports';
 import { channel } from './channel';
 import { fileToken, type ChosenFile } from './files';
 
-export const IMPORT_KIND_NAMES = ['patients', 'medications', 'conditions', 'events', 'acp', 'reviews', 'representatives', 'results'] as const;
 /** How to read and store a file: the same checks for the app's channels and the CLI's `import records`. */
 export const importSettings = z.object({
-  kind: z.enum(IMPORT_KIND_NAMES).optional(),
-  format: z.enum(['csv', 'fhir']).optional(),
+  kind: z.enum(RECORD_KINDS).optional(),
+  format: z.enum(IMPORT_FORMATS).optional(),
   strict: z.boolean().optional(),
   force: z.boolean().optional(),
   dryRun: z.boolean().optional(),

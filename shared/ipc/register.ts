@@ -28,6 +28,8 @@ export const registerChannels = {
   'homes:get': channel<CareHome>()(z.object({ id }).strict()),
   'homes:create': channel<CareHome>()(z.object({ home: careHomeInput }).strict()),
   'homes:update': channel<CareHome>()(z.object({ id, home: careHomeInput }).strict()),
+  /** A home as a person names it (the command line's --home): its id, its exact name in any case, or its CQC location id; null when none. */
+  'homes:find': channel<CareHome | null>()(z.object({ nameOrId: z.string().max(1000) }).strict()),
 
   'residents:search': channel<Resident[]>()(z.object({
     query: z.string().trim().max(100).optional(),
@@ -50,6 +52,10 @@ export const registerChannels = {
     limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   }).strict()),
   'residents:get': channel<ResidentDetail>()(z.object({ id }).strict()),
+  /** The resident with this NHS number (ten digits, no spaces), or null when nobody on the register has it. */
+  'residents:find-by-nhs-number': channel<Resident | null>()(z.object({
+    nhsNumber: z.string().regex(/^\d{10}$/, 'An NHS number is ten digits'),
+  }).strict()),
   'residents:create': channel<ResidentDetail>()(z.object({
     resident: residentInput,
     representatives: z.array(representativeInput).max(20).optional(),

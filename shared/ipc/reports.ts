@@ -13,6 +13,8 @@ export interface AuditEntryView {
   at: string;
   osUser: string;
   staffId: number | null;
+  /** The computer it was done on (shared mode: several desktops write one database); null before it was recorded. */
+  machine: string | null;
   staffName: string | null;
   action: string;
   entity: string;

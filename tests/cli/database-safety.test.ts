@@ -140,18 +140,18 @@ describe('follow-up hints carry the --db they were given', () => {
 });
 
 describe('a database location that is not a file', () => {
-  it('refuses a postgres:// --db clearly, exit 1, without a folder "postgres:" or the password in the message', async () => {
+  it('takes a postgres:// --db as a shared database: a server it cannot reach is exit 1, named without the password, and no folder "postgres:"', async () => {
     const dir = temp();
-    for (const url of ['postgres://clinic:s3cret@db.example/roundtable', 'postgresql://localhost/roundtable']) {
+    for (const url of ['postgres://clinic:s3cret@db.example.invalid/roundtable', 'postgresql://localhost:1/roundtable']) {
       const result = await runCliCaptured(['homes', '--db', url], { cwd: dir });
       expect(result.code).toBe(1);
-      expect(result.err).toMatch(/PostgreSQL is not supported yet in this version/);
+      expect(result.err).toMatch(/The shared database cannot be reached \(PostgreSQL (db\.example\.invalid|localhost:1)\/roundtable/);
       expect(result.err).not.toContain('s3cret');
     }
-    const viaEnv = await runCliCaptured(['residents'], { env: { ROUNDTABLE_DB: 'postgres://localhost/rt' }, cwd: dir });
+    const viaEnv = await runCliCaptured(['residents'], { env: { ROUNDTABLE_DB: 'postgres://localhost:1/rt' }, cwd: dir });
     expect(viaEnv.code).toBe(1);
-    expect(viaEnv.err).toMatch(/PostgreSQL is not supported yet/);
-    const demo = await runCliCaptured(['demo', '--db', 'postgres://localhost/rt', '--out', dir], { cwd: dir });
+    expect(viaEnv.err).toMatch(/cannot be reached \(PostgreSQL localhost:1\/rt/);
+    const demo = await runCliCaptured(['demo', '--db', 'postgres://localhost:1/rt', '--out', dir], { cwd: dir });
     expect(demo.code).toBe(1);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -160,7 +160,7 @@ describe('a database location that is not a file', () => {
     const dir = temp();
     const result = await runCliCaptured(['homes', '--db', 'https://example.org/db.sqlite'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/takes the path of a Roundtable SQLite file, not a https:\/\/ address/);
+    expect(result.err).toMatch(/takes the path of a Roundtable SQLite file or a postgres:\/\/ \(postgresql:\/\/\) URL, not a https:\/\/ address/);
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -60,9 +60,9 @@ describe('audit', () => {
     const { fileName, csv } = await ok<{ fileName: string; csv: string }>(t.ctx, 'audit:csv', { residentId: ids.edith });
     expect(fileName).toBe('roundtable-audit-2026-11-23.csv');
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('When (UTC),Computer account,Staff member,Action,Record,Record id,What happened');
+    expect(lines[0]).toBe('When (UTC),User,Computer,Staff member,Action,Record,Record id,What happened');
     expect(lines).toHaveLength(4);
-    expect(lines[3]).toContain(`,tester,,create,resident,${ids.edith},"Added resident Edith =HYPERLINK(""x"")`);
+    expect(lines[3]).toContain(`,tester,,,create,resident,${ids.edith},"Added resident Edith =HYPERLINK(""x"")`);
     const exported = await ok<AuditEntryView[]>(t.ctx, 'audit:search', { kind: 'export' });
     expect(exported[0]?.summary).toBe('Exported 3 audit events as CSV');
   });

@@ -105,7 +105,7 @@ describe.skipIf(onPostgres)('migrations on real SQLite files', () => {
     closeDatabase(await openDatabase(file));
     const broken: Migration = {
       version: LATEST_VERSION + 10, name: 'test: fails half way',
-      up: (db) => { db.exec('CREATE TABLE half_done (id INTEGER) STRICT'); throw new Error('boom'); },
+      up: async (db) => { await db.exec('CREATE TABLE half_done (id INTEGER) STRICT'); throw new Error('boom'); },
     };
     await expect(openDatabase(file, { migrations: [...MIGRATIONS, broken] })).rejects.toThrow('boom');
     const db = await openDatabase(file);

@@ -46,7 +46,7 @@ export const acpGapsCommand: Command = {
 async function findResident(ctx: AppContext, ref: string, values?: Values): Promise<number> {
   if (/^\d{1,9}$/.test(ref.trim())) return Number(ref.trim());
   const nhs = normaliseNhsNumber(ref);
-  const resident = /^\d{10}$/.test(nhs) ? await ctx.store.residents.findByNhsNumber(nhs) : null;
+  const resident = /^\d{10}$/.test(nhs) ? await call(ctx, 'residents:find-by-nhs-number', { nhsNumber: nhs }) : null;
   if (!resident) throw new CliError(`No resident has the id or NHS number “${ref}”. See: ${cliHint(values, 'residents')}`);
   return resident.id;
 }

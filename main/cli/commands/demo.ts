@@ -1,9 +1,8 @@
 /** demo: the synthetic practice, in its own database. */
 import path from 'node:path';
 import { formatUkDate, todayInLondon } from '../../../shared/dates';
-import { createContext, osActor } from '../../services/context';
-import type { planDemoRounds } from '../../services/print';
-import { createDemoDatabase } from '../../services/demo';
+import { osActor } from '../../services/context';
+import { createDemoPractice } from '../../services/demo';
 import { printJson, shellWord, stringOption, todayOption, type Command } from '../common';
 import { resolveDatabasePath } from '../../paths';
 import { formatTable } from '../table';
@@ -18,14 +17,7 @@ export const demoCommand: Command = {
     const db = stringOption(values, 'db');
     const file = db ? resolveDatabasePath(db, io.env, io.cwd) : path.join(outDir, 'demo.sqlite');
     const today = todayOption(values) ?? todayInLondon();
-    const { store, summary } = await createDemoDatabase(file, today, osActor(), path.join(outDir, 'practice-export'));
-    let rounds: Awaited<ReturnType<typeof planDemoRounds>>;
-    try {
-      const print = await import('../../services/print'); // React and Chromium only for printing
-      rounds = await print.planDemoRounds(createContext(store, { today }), outDir, io.env);
-    } finally {
-      store.close();
-    }
+    const { summary, rounds } = await createDemoPractice(file, today, osActor(), path.join(outDir, 'practice-export'), outDir, io.env);
     if (values.json) return printJson(io, { ...summary, outDir, rounds });
     io.out([
       `Created the demo practice “${summary.practice}” (synthetic data only)${summary.replacedEarlierDemo ? ', replacing the earlier demo' : ''}.`,

@@ -1,8 +1,7 @@
 /** import records: a practice export (CSV or FHIR R4) into the register, as one batch. */
 import path from 'node:path';
 import { formatUkDate } from '../../../shared/dates';
-import type { ImportOutcome } from '../../../shared/domain/imports';
-import { RECORD_KINDS, type RecordKind } from '../../imports/records/kinds';
+import { IMPORT_FORMATS, RECORD_KINDS, type ImportFormat, type ImportOutcome, type RecordKind } from '../../../shared/domain/imports';
 import { importRecords } from '../../services/imports';
 import { cliHint, CliError, EXIT, printJson, stringOption, withContext, type Command } from '../common';
 
@@ -32,7 +31,7 @@ function describe(outcome: ImportOutcome): string[] {
 export const importRecordsCommand: Command = {
   name: 'import records',
   usage: [
-    'import records FILE [--kind K] [--format csv|fhir] [--dry-run] [--strict] [--force]',
+    `import records FILE [--kind K] [--format ${IMPORT_FORMATS.join('|')}] [--dry-run] [--strict] [--force]`,
     '                                  import a practice export (CSV or FHIR R4); kinds: ' + RECORD_KINDS.join(', '),
   ],
   options: { kind: { type: 'string' }, format: { type: 'string' }, 'dry-run': { type: 'boolean' }, strict: { type: 'boolean' }, force: { type: 'boolean' } },
@@ -42,10 +41,10 @@ export const importRecordsCommand: Command = {
     const kind = stringOption(values, 'kind');
     if (kind !== undefined && !(RECORD_KINDS as readonly string[]).includes(kind)) throw new CliError(`--kind takes one of ${RECORD_KINDS.join(', ')}`);
     const format = stringOption(values, 'format');
-    if (format !== undefined && format !== 'csv' && format !== 'fhir') throw new CliError('--format takes csv or fhir');
+    if (format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(format)) throw new CliError(`--format takes ${IMPORT_FORMATS.join(' or ')}`);
     return withContext(values, io, async (ctx) => {
       const outcome = await importRecords(ctx, path.resolve(io.cwd, file), {
-        kind: kind as RecordKind | undefined, format, dryRun: values['dry-run'] === true, strict: values.strict === true, force: values.force === true,
+        kind: kind as RecordKind | undefined, format: format as ImportFormat | undefined, dryRun: values['dry-run'] === true, strict: values.strict === true, force: values.force === true,
       });
       if (outcome.previousImport) {
         io.err(`${outcome.fileName} was imported before (import ${outcome.previousImport.batchId}, ${formatUkDate(outcome.previousImport.importedAt.slice(0, 10))} ` +

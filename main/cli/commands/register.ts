@@ -9,7 +9,8 @@ import { formatTable } from '../table';
 /** Finds a home by name or id for --home; a miss is a user error that says how to list them. */
 export async function homeOption(ctx: AppContext, nameOrId: string | undefined, values?: Values): Promise<number | undefined> {
   if (nameOrId === undefined) return undefined;
-  const home = await ctx.store.homes.find(nameOrId);
+  // a name longer than the front door takes cannot be a home's: the same answer as any other miss
+  const home = nameOrId.length <= 1000 ? await call(ctx, 'homes:find', { nameOrId }) : null;
   if (!home) throw new CliError(`No care home is called or numbered “${nameOrId}”. See: ${cliHint(values, 'homes')}`);
   return home.id;
 }

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { formatUkDate, isIsoDate, parseUkDate } from '../../../shared/dates';
 import { createBackup, restoreBackup } from '../../services/backups';
+import { SERVER_BACKUPS } from '../../store/pgDump';
 import { periodText } from '../../services/reports';
 import { cliHint, shellWord, call, CliError, EXIT, printJson, stringOption, withContext, type Command, type Values } from '../common';
 import { formatTable } from '../table';
@@ -44,12 +45,15 @@ export const reportCommand: Command = {
 
 export const backupCommand: Command = {
   name: 'backup',
-  usage: ['backup [--to FILE]                back up the database now (online backup), checked with quick_check'],
+  usage: ['backup [--to FILE]                back up the database now (online backup, checked with quick_check; pg_dump on PostgreSQL)'],
   options: { to: { type: 'string' } },
   run: (values, _positionals, io) => withContext(values, io, async (ctx) => {
     const to = stringOption(values, 'to');
     const info = await createBackup(ctx, 'manual', to === undefined ? undefined : path.resolve(io.cwd, to));
     if (values.json) return printJson(io, info);
+    if (ctx.store.engine === 'postgres') {
+      return io.out(`Saved a pg_dump of ${ctx.store.location} to ${info.file} (pg_restore reads it).\n${SERVER_BACKUPS}`);
+    }
     io.out(`Backed up to ${info.file}\nChecked: ${info.homes} care homes, ${info.residents} residents; quick_check ok.`);
   }),
 };

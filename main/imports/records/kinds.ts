@@ -11,10 +11,13 @@ import { LAB_TEST_UNITS, type LabTest } from '../../../shared/domain/snapshot';
 import { asNeededOf } from '../../../shared/rules/medicines';
 import { checkNhsNumber } from '../../../shared/rules/nhsNumber';
 import { VISIT_SNOMED_CODES } from '../../../shared/rules/roundReasons';
+import { RECORD_KINDS, type RecordKind } from '../../../shared/domain/imports';
 import { fieldValue, matchHeaders, normaliseHeader, type FieldSpec, type HeaderMatch } from '../headers';
 
-export const RECORD_KINDS = ['patients', 'medications', 'conditions', 'events', 'acp', 'reviews', 'representatives', 'results'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+export { RECORD_KINDS, type RecordKind };
+
+/** The kinds in words: "patients, medications, … or results". */
+const KINDS_IN_WORDS = `${RECORD_KINDS.slice(0, -1).join(', ')} or ${RECORD_KINDS[RECORD_KINDS.length - 1] ?? ''}`;
 
 const NHS: FieldSpec = { field: 'nhs_number', aliases: ['NHS No', 'NHS Number', 'NHSNo', 'NHS', 'Patient NHS Number', 'NHS num'], required: true };
 
@@ -113,7 +116,7 @@ export function detectKind(headers: string[]): Detection {
   }).filter((s) => s.signed && s.hasNhs).sort((a, b) => b.score - a.score);
   const best = scored[0];
   if (!best) {
-    return { ok: false, reason: 'The first row is not a header Roundtable recognises: it needs an NHS number column and the columns of one kind of record (patients, medications, conditions, events, acp, reviews, representatives or results).' };
+    return { ok: false, reason: `The first row is not a header Roundtable recognises: it needs an NHS number column and the columns of one kind of record (${KINDS_IN_WORDS}).` };
   }
   if (scored[1] && scored[1].score === best.score) {
     return { ok: false, reason: `The columns fit both ${best.kind} and ${scored[1].kind}: say which with --kind.` };

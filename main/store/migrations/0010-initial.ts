@@ -8,8 +8,8 @@ import type { Migration } from './types';
 export const initial: Migration = {
   version: 10,
   name: 'initial schema',
-  up(db) {
-    db.exec(`
+  async up(db) {
+    await db.exec(`
 CREATE TABLE practice (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   name TEXT NOT NULL,

@@ -7,8 +7,8 @@ import type { Migration } from './types';
 export const medicationReviews: Migration = {
   version: 40,
   name: 'medication reviews: medicines changed, schedule runs',
-  up(db) {
-    db.exec(`
+  async up(db) {
+    await db.exec(`
 ALTER TABLE medication_review ADD COLUMN medicines_changed TEXT;
 
 CREATE TABLE review_schedule_run (

@@ -9,8 +9,8 @@ import type { Migration } from './types';
 export const roundPlanning: Migration = {
   version: 50,
   name: 'round planning: pharmacist minutes, usual clinician, visit events',
-  up(db) {
-    db.exec(`
+  async up(db) {
+    await db.exec(`
 ALTER TABLE care_home ADD COLUMN pharmacist_minutes INTEGER CHECK (pharmacist_minutes IS NULL OR pharmacist_minutes BETWEEN 0 AND 2400);
 ALTER TABLE care_home ADD COLUMN round_clinician TEXT;
 
@@ -29,5 +29,10 @@ DROP TABLE clinical_event;
 ALTER TABLE clinical_event_new RENAME TO clinical_event;
 CREATE INDEX clinical_event_resident ON clinical_event (resident_id, date);
 `);
+    if (db.engine === 'postgres') {
+      // PostgreSQL only (SQLite is as shipped): the identity does not move past ids copied in explicitly, so
+      // it starts after the highest one (a new database has no events; this keeps any other case safe).
+      await db.exec(`SELECT setval(pg_get_serial_sequence('clinical_event', 'id'), coalesce((SELECT max(id) FROM clinical_event), 0) + 1, false)`);
+    }
   },
 };

@@ -13,14 +13,13 @@ const INJECTION = /\b(injections?|inj|subcut(aneous(ly)?)?|s\/c|syringe driver|c
 export const medicationAsNeeded: Migration = {
   version: 60,
   name: 'medication: as required or just in case',
-  up(db) {
-    db.exec(`ALTER TABLE medication ADD COLUMN as_needed TEXT CHECK (as_needed IN ('as-required', 'just-in-case'));`);
-    const rows = db.prepare('SELECT id, name, dose FROM medication').all() as { id: number; name: string; dose: string | null }[];
-    const set = db.prepare('UPDATE medication SET as_needed = ? WHERE id = ?');
+  async up(db) {
+    await db.exec(`ALTER TABLE medication ADD COLUMN as_needed TEXT CHECK (as_needed IN ('as-required', 'just-in-case'));`);
+    const rows = await db.all<{ id: number; name: string; dose: string | null }>('SELECT id, name, dose FROM medication');
     for (const r of rows) {
       const text = `${r.name} ${r.dose ?? ''}`;
       const value = JUST_IN_CASE.test(text) ? 'just-in-case' : AS_REQUIRED.test(text) ? (INJECTION.test(text) ? 'just-in-case' : 'as-required') : null;
-      if (value !== null) set.run(value, r.id);
+      if (value !== null) await db.run('UPDATE medication SET as_needed = ? WHERE id = ?', [value, r.id]);
     }
   },
 };

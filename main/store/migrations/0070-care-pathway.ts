@@ -10,8 +10,8 @@ import type { Migration } from './types';
 export const carePathway: Migration = {
   version: 70,
   name: 'care pathway: care and support plans, end-of-life steps',
-  up(db) {
-    db.exec(`
+  async up(db) {
+    await db.exec(`
 CREATE TABLE support_plan (
   id INTEGER PRIMARY KEY,
   resident_id INTEGER NOT NULL REFERENCES resident (id),

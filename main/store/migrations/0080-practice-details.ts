@@ -7,8 +7,8 @@ import type { Migration } from './types';
 export const practiceDetails: Migration = {
   version: 80,
   name: 'practice details: address, phone, email, sender',
-  up(db) {
-    db.exec(`
+  async up(db) {
+    await db.exec(`
 ALTER TABLE practice ADD COLUMN address TEXT;
 ALTER TABLE practice ADD COLUMN phone TEXT;
 ALTER TABLE practice ADD COLUMN email TEXT;

@@ -10,8 +10,8 @@ import type { Migration } from './types';
 export const labResults: Migration = {
   version: 90,
   name: 'laboratory results: creatinine clearance, eGFR, creatinine, weight',
-  up(db) {
-    db.exec(`
+  async up(db) {
+    await db.exec(`
 CREATE TABLE IF NOT EXISTS lab_result (
   id INTEGER PRIMARY KEY,
   resident_id INTEGER NOT NULL REFERENCES resident (id),

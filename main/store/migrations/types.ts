@@ -1,8 +1,9 @@
-import type { Database } from 'better-sqlite3';
+import type { SqlDb } from '../sql/types';
 
 export interface Migration {
-  /** Numbered in steps of 10; becomes PRAGMA user_version once applied. */
+  /** Numbered in steps of 10; becomes the schema version once applied. */
   version: number;
   name: string;
-  up(db: Database): void;
+  /** Written in SQL both engines take (the PostgreSQL side translates the SQLite-flavoured DDL, see sql/postgres.ts). */
+  up(db: SqlDb): Promise<void>;
 }

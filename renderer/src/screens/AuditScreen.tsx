@@ -145,7 +145,7 @@ export function AuditScreen({ residentId }: { residentId: number | null }) {
                 {shown.rows.map((e) => (
                   <tr className="nhsuk-table__row" key={e.id}>
                     <td className="nhsuk-table__cell app-nowrap">{formatTimestamp(e.at)}</td>
-                    <td className="nhsuk-table__cell">{e.staffName ? <>{e.staffName}<span className="app-secondary-text">{e.osUser}</span></> : e.osUser}</td>
+                    <td className="nhsuk-table__cell">{e.staffName ? <>{e.staffName}<span className="app-secondary-text">{e.osUser}</span></> : e.osUser}{e.machine ? <span className="app-secondary-text">on {e.machine}</span> : null}</td>
                     <td className="nhsuk-table__cell">{word(ACTIONS, e.action)}</td>
                     <td className="nhsuk-table__cell">{word(ENTITIES, e.entity)}</td>
                     <td className="nhsuk-table__cell">{e.summary}</td>

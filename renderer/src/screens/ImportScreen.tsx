@@ -16,20 +16,19 @@ import { SummaryRow } from '../components/SummaryRow';
 import { formatUkDate } from '../../../shared/dates';
 import type { ImportBatchInfo } from '../../../shared/domain/imports';
 import type { ChosenFile, ImportProgress, ImportView } from '../../../shared/ipc';
-import { IMPORT_KIND_NAMES } from '../../../shared/ipc/imports';
+import { RECORD_KINDS, type RecordKind } from '../../../shared/domain/imports';
 import { plural } from '../format';
 import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
 import { FlagImportPanel } from './FlagImportPanel';
 
-type Kind = (typeof IMPORT_KIND_NAMES)[number];
-const KIND_LABELS: Record<Kind | 'fhir', string> = {
+const KIND_LABELS: Record<RecordKind | 'fhir', string> = {
   patients: 'Patients (the register)', medications: 'Medications (each patient’s current list)', conditions: 'Conditions',
   events: 'Events (admissions, discharges, A&E, falls)', acp: 'Advance care plans (ReSPECT, DNACPR and others)',
   reviews: 'Medication reviews done', representatives: 'Representatives (family, LPA)',
   results: 'Results (creatinine clearance, eGFR, creatinine, weight)', fhir: 'FHIR R4 resources',
 };
-const KIND_OPTIONS = [{ value: '' as const, label: 'Work it out from the columns' }, ...IMPORT_KIND_NAMES.map((k) => ({ value: k, label: KIND_LABELS[k] }))];
+const KIND_OPTIONS = [{ value: '' as const, label: 'Work it out from the columns' }, ...RECORD_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))];
 
 type Stage =
   | { step: 'choose' }
@@ -191,7 +190,7 @@ function History({ refresh }: { refresh: number }) {
 export function ImportScreen() {
   usePageTitle('Import practice records');
   const [file, setFile] = useState<ChosenFile | null>(null);
-  const [kind, setKind] = useState<Kind | ''>('');
+  const [kind, setKind] = useState<RecordKind | ''>('');
   const [strict, setStrict] = useState(false);
   const [again, setAgain] = useState(false);
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
