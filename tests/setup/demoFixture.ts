@@ -33,7 +33,7 @@ declare module 'vitest' {
 }
 
 function engineOf(project: TestProject): string | undefined {
-  return project.config.env.ROUNDTABLE_TEST_ENGINE ?? process.env.ROUNDTABLE_TEST_ENGINE;
+  return (project.config.env as Record<string, string | undefined> | undefined)?.ROUNDTABLE_TEST_ENGINE ?? process.env.ROUNDTABLE_TEST_ENGINE;
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
