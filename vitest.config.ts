@@ -16,6 +16,8 @@ const store = {
   // the demo practice, built once per run and copied by the tests that need it (tests/helpers/demo.ts); on
   // PostgreSQL it also starts and stops the run's throwaway cluster
   globalSetup: ['tests/setup/demoFixture.ts'],
+  // a temporary home folder per test file: what the app writes "in the user's folder" stays in a temporary folder
+  setupFiles: ['tests/setup/tempHome.ts'],
   testTimeout: 5 * MINUTE,
   hookTimeout: 5 * MINUTE,
 };

@@ -151,9 +151,10 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     let lastError: unknown;
     for (let attempt = 1; attempt <= 3 && !started; attempt++) {
       const port = await freePort();
-      // Durability is worth nothing in a cluster that is deleted at the end of the run: fsync off.
+      // Durability is worth nothing in a cluster that is deleted at the end of the run: fsync off. Commits still
+      // behave as on a real server (synchronous_commit stays on: the WAL is written at each commit).
       const options = [`-p ${port}`, "-c listen_addresses='127.0.0.1'", `-c unix_socket_directories='${folder}'`,
-        '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200'].join(' ');
+        '-c fsync=off', '-c full_page_writes=off', '-c max_connections=200'].join(' ');
       try {
         run(pgCtl, ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '300', '-o', options], 'pg_ctl start', 6 * 60_000, folder);
         started = true;
