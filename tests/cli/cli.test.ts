@@ -63,7 +63,7 @@ describe('command line', () => {
     await cli([...demo.args, '--today', '2026-11-23']);
     const first = (await cli(['residents', '--db', demo.db, '--json'])).out;
     const again = await cli([...demo.args, '--today', '2026-11-23']);
-    expect(again.code).toBe(0);
+    expect(again.code, again.err).toBe(0);
     expect(again.out).toContain('replacing the earlier demo');
     const second = (await cli(['residents', '--db', demo.db, '--json'])).out;
     const strip = (s: string) => (JSON.parse(s) as Record<string, unknown>[]).map(({ createdAt: _c, updatedAt: _u, ...rest }) => rest);
