@@ -25,7 +25,20 @@ export function withoutCredentials(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1…@');
 }
 
-function isPostgresUrl(value: string): boolean {
+/** host[:port]/database of a PostgreSQL URL (the port when not 5432), never the user or password. */
+export function postgresLocation(url: string): string {
+  try {
+    const u = new URL(url.trim());
+    const host = decodeURIComponent(u.hostname) || u.searchParams.get('host') || 'localhost';
+    const port = u.port && u.port !== '5432' ? `:${u.port}` : '';
+    const database = decodeURIComponent(u.pathname.replace(/^\//, '')) || decodeURIComponent(u.username) || 'postgres';
+    return `${host}${port}/${database}`;
+  } catch {
+    return 'an address that could not be read';
+  }
+}
+
+export function isPostgresUrl(value: string): boolean {
   return /^postgres(ql)?:\/\//i.test(value.trim());
 }
 

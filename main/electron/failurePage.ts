@@ -142,6 +142,25 @@ export function startupFailure(error: unknown, databasePath: string): FailurePag
   }
 }
 
+/**
+ * The shared database chosen in Settings could not be opened: say so, and how to go back to the database on
+ * this computer (the settings file is the only way in when the app cannot start). `location` is HOST/DBNAME.
+ */
+export function sharedDatabaseFailure(error: unknown, location: string, settingsFile: string): FailurePageContent {
+  // a connection string quoted in the error loses its password here
+  const message = (error instanceof Error ? error.message : String(error)).replace(/(postgres(?:ql)?:\/\/[^:@/\s]*):[^@\s]*@/gi, '$1@');
+  return {
+    title: 'Roundtable cannot open the shared database',
+    whatHappened: `This computer is set to use the shared database ${location}, and it could not be opened: ${message}`,
+    whatToDo: [
+      'Check that this computer is connected to the network, then close Roundtable and open it again.',
+      'If the server or its password has changed, ask your IT support for the new details.',
+      `To work on the database on this computer instead, close Roundtable, delete or rename the settings file shown below, and open Roundtable again.`,
+    ],
+    details: `Database: ${location}\nSettings file: ${settingsFile}\nError: ${startupErrorCode(error)}\n${message}`,
+  };
+}
+
 /** The renderer's own files would not load (a damaged or incomplete installation). */
 export function rendererLoadFailure(errorCode: number, errorDescription: string): FailurePageContent {
   return {

@@ -2,17 +2,19 @@
  * The Electron main process: single-instance lock, database, the one IPC handler, the window and the
  * menu. Kept thin: every decision worth testing lives in a module that does not import electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type BrowserWindowConstructorOptions, type MessageBoxOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, type BrowserWindowConstructorOptions, type MessageBoxOptions } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_INVOKE, isChannel } from '../../shared/ipc';
-import { checkDatabaseLocation, DATABASE_FILE_NAME } from '../paths';
+import { DATABASE_FILE_NAME } from '../paths';
 import { createBackup, dailyBackup } from '../services/backups';
-import { createContext, type AppContext } from '../services/context';
+import { chooseDatabase, describeLocation, type DatabaseChoice } from '../services/connection';
+import { createContext, osActor, type AppContext } from '../services/context';
+import { cipherFrom, LOCAL_SETTINGS_FILE_NAME, readLocalSettings, type LocalSettings } from '../services/localSettings';
 import { openStore, type Store } from '../store';
 import { applyGuards } from './applyGuards';
 import { withContentSecurityPolicy } from './csp';
-import { failurePageUrl, rendererGoneFailure, rendererLoadFailure, startupErrorCode, startupFailure, type FailurePageContent } from './failurePage';
+import { failurePageUrl, rendererGoneFailure, rendererLoadFailure, sharedDatabaseFailure, startupErrorCode, startupFailure, type FailurePageContent } from './failurePage';
 import { handleInvoke, SENDER_REFUSED } from './invoke';
 import { log, logError } from './log';
 import { aboutDialog, backupDoneMessage, backupFailedMessage, menuTemplate, PRINT_OPTIONS } from './menu';
@@ -34,12 +36,11 @@ let store: Store | null = null;
 let ctx: AppContext | null = null;
 let backupTimer: NodeJS.Timeout | null = null;
 const HOUR_MS = 3_600_000;
+/** What the About box and the failure page show: the SQLite file, or HOST/DBNAME; never a password. */
 let databasePath = '';
-
-function databaseFile(): string {
-  const fromEnv = process.env.ROUNDTABLE_DB?.trim();
-  return fromEnv ? path.resolve(fromEnv) : path.join(app.getPath('userData'), DATABASE_FILE_NAME);
-}
+/** safeStorage for the shared database's password: used here, in the main process, only. */
+const cipher = cipherFrom(safeStorage);
+const settingsFile = (): string => path.join(app.getPath('userData'), LOCAL_SETTINGS_FILE_NAME);
 
 function showMessage(options: MessageBoxOptions): void {
   const parent = BrowserWindow.getFocusedWindow() ?? mainWindow;
@@ -147,9 +148,12 @@ function runDailyBackup(): void {
   );
 }
 
-function registerIpc(opened: Store): void {
+function registerIpc(opened: Store, settings: LocalSettings): void {
   const context = createContext(opened, {
     appVersion: app.getVersion(),
+    actor: osActor(null, settings.userName),
+    settingsFile: settingsFile(),
+    cipher,
     // Files belong to the main process: its dialogs choose them and the renderer gets tokens (main/services/files.ts).
     chooseFile: async (options) => (await dialog.showOpenDialog({ title: options?.title ?? 'Choose a file to import', properties: ['openFile'],
       filters: [{ name: options?.kindName ?? 'Practice exports', extensions: options?.extensions ?? ['csv', 'json', 'ndjson', 'txt'] }, { name: 'All files', extensions: ['*'] }] })).filePaths[0] ?? null,
@@ -179,22 +183,30 @@ async function start(): Promise<void> {
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
   });
   setMenu();
-  databasePath = databaseFile();
+  // The environment, else this desktop's settings file (Settings › Shared database), else the SQLite file here.
+  databasePath = path.join(app.getPath('userData'), DATABASE_FILE_NAME);
+  let settings: LocalSettings | null = null;
+  let choice: DatabaseChoice;
   try {
-    const fromEnv = process.env.ROUNDTABLE_DB?.trim();
-    if (fromEnv) checkDatabaseLocation(fromEnv, 'ROUNDTABLE_DB'); // a postgres:// URL is refused, never made a folder
-    store = await openStore(databasePath, { program: 'the desktop app' });
+    settings = readLocalSettings(settingsFile());
+    choice = chooseDatabase({ env: process.env, settings, defaultFile: databasePath, cipher });
+    databasePath = choice.description.location;
+    store = await openStore(choice.target, { program: 'the desktop app' });
   } catch (error) {
     logError('startup.failed', { code: startupErrorCode(error), ms: elapsed() });
-    showFailure(startupFailure(error, databasePath));
+    const shared = process.env.ROUNDTABLE_DB?.trim() ? null : settings?.sharedDatabase;
+    showFailure(shared ? sharedDatabaseFailure(error, describeLocation(shared.url), settingsFile()) : startupFailure(error, databasePath));
     return;
   }
-  log('database.open', { schema: store.schemaVersion(), source: process.env.ROUNDTABLE_DB?.trim() ? 'env' : 'userData', ms: elapsed() });
-  registerIpc(store);
+  log('database.open', { schema: store.schemaVersion(), engine: choice.description.engine, source: choice.source, ms: elapsed() });
+  registerIpc(store, settings);
   createMainWindow();
-  runDailyBackup();
-  backupTimer = setInterval(runDailyBackup, HOUR_MS);
-  backupTimer.unref();
+  // On a shared PostgreSQL database, backups are the server's: the daily SQLite backup is for the file here.
+  if (choice.description.engine === 'sqlite') {
+    runDailyBackup();
+    backupTimer = setInterval(runDailyBackup, HOUR_MS);
+    backupTimer.unref();
+  }
 }
 
 app.enableSandbox();

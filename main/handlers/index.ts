@@ -13,6 +13,7 @@ import { reviewsHandlers } from './reviews';
 import { roundHandlers } from './rounds';
 import { backupHandlers, reportHandlers } from './reports';
 import { weekHandlers } from './week';
+import { connectionHandlers } from './connection';
 import type { HandlerMap } from './types';
 import { checkInput } from '../services/validate';
 
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...backupHandlers,
   ...weekHandlers,
+  ...connectionHandlers,
 };
 
 /** Turns anything thrown into an envelope error; unexpected errors keep no stack or patient data. */

@@ -198,5 +198,5 @@ async function dumpSharedDatabase(ctx: AppContext, to: string | undefined, now: 
   await ctx.store.maintenance.backup(ctx.actor, file, `pg_dump of ${ctx.store.location}: ${path.basename(file)}`);
   const bytes = listBackupFiles(path.dirname(file), '.dump').find((f) => f.file === file)?.bytes ?? 0;
   return { name: path.basename(file), file, kind: 'manual', kindLabel: 'pg_dump of the shared database', takenAt: now.toISOString(), bytes,
-    ok: true, problem: null, residents: null, homes: null };
+    ok: true, problem: null, residents: null, homes: null, sharedDatabase: { location: ctx.store.location, note: SERVER_BACKUPS } };
 }

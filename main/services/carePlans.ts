@@ -37,6 +37,14 @@ export async function getCarePlan(ctx: AppContext, input: ParsedInput<'carePlans
 
 export async function addCarePlanEntry(ctx: AppContext, input: ParsedInput<'carePlans:add'>): Promise<ResidentCarePlan> {
   const { entry } = input;
+  // Only the resident's own representatives can take part in, or hold, their plan.
+  const resident = await ctx.store.residents.get(input.residentId);
+  const known = new Set(resident.representatives.map((r) => r.id));
+  const holder = entry.details && 'representativeId' in entry.details ? entry.details.representativeId : undefined;
+  const named = [...(entry.participants?.representativeIds ?? []), ...(typeof holder === 'number' ? [holder] : [])];
+  if (named.some((repId) => !known.has(repId))) {
+    throw new AppError('INVALID_INPUT', `Choose a representative of ${resident.givenName} ${resident.familyName}`, [{ field: 'participants', message: 'Choose one of this resident’s representatives' }]);
+  }
   const entries = await ctx.store.carePlans.add(ctx.actor, input.residentId, {
     element: entry.element, value: entry.value, details: entry.details, recordedOn: entry.recordedOn, reviewDue: entry.reviewDue,
     participants: entry.participants,

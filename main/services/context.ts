@@ -10,6 +10,8 @@ import type { Channel, ChannelInput, ChannelOutput, ImportProgress } from '../..
 import { callChannel } from '../handlers';
 import type { PdfPrinter } from '../print/render';
 import { createFileTokens, type FileTokens } from './files';
+import type { PasswordCipher } from './localSettings';
+import type { ProbeDatabase } from './probe';
 
 export interface ContextState {
   /** The import running (or last run) in this context, for imports:progress. */
@@ -39,6 +41,12 @@ export interface AppContext {
   chooseFile?: ((options?: FileDialogOptions) => Promise<string | null>) | undefined;
   /** The desktop app's save dialog, given a suggested name; absent: the main process saves next to the database. */
   chooseSaveFile?: ((suggestedName: string) => Promise<string | null>) | undefined;
+  /** This desktop's settings file (main/services/localSettings.ts); absent in the CLI and tests, where Settings › Shared database cannot save. */
+  settingsFile?: string | undefined;
+  /** Electron's safeStorage for the shared database's password (main process only); absent or unavailable: no password is saved. */
+  cipher?: PasswordCipher | undefined;
+  /** Connects to a database and says what is there (main/services/probe.ts); tests may stand in for it. */
+  probeDatabase?: ProbeDatabase | undefined;
   state: ContextState;
 }
 
@@ -48,14 +56,28 @@ export interface FileDialogOptions {
   kindName: string;
 }
 
-export function osActor(staffId: number | null = null): Actor {
-  let user = 'unknown';
+/** The operating-system account the app runs under ("unknown" where there is none). */
+export function osUserName(): string {
   try {
-    user = os.userInfo().username;
+    return os.userInfo().username || 'unknown';
   } catch {
-    // some sandboxes have no passwd entry; the audit still records the write
+    return 'unknown'; // some sandboxes have no passwd entry; the audit still records the write
   }
-  return { osUser: user, staffId };
+}
+
+/**
+ * Who the audit names: the desktop's "Your name in the audit trail" setting when given, else ROUNDTABLE_USER
+ * (for the CLI and scripts), else the operating-system user; with the computer's name.
+ */
+export function osActor(staffId: number | null = null, userName: string | null = null, env: NodeJS.ProcessEnv = process.env): Actor & { machine?: string } {
+  const named = userName?.trim() || env.ROUNDTABLE_USER?.trim().slice(0, 100);
+  let machine: string | undefined;
+  try {
+    machine = os.hostname() || undefined;
+  } catch {
+    machine = undefined;
+  }
+  return { osUser: named || osUserName(), staffId, ...(machine ? { machine } : {}) };
 }
 
 export interface ContextOptions {
@@ -65,12 +87,16 @@ export interface ContextOptions {
   chooseFile?: (options?: FileDialogOptions) => Promise<string | null>;
   chooseSaveFile?: (suggestedName: string) => Promise<string | null>;
   pdfPrinter?: PdfPrinter | null;
+  settingsFile?: string;
+  cipher?: PasswordCipher;
 }
 
 export function createContext(store: Store, options: ContextOptions = {}): AppContext {
   const ctx: AppContext = {
     chooseFile: options.chooseFile,
     chooseSaveFile: options.chooseSaveFile,
+    settingsFile: options.settingsFile,
+    cipher: options.cipher,
     store,
     actor: options.actor ?? osActor(),
     appVersion: options.appVersion ?? '0.1.0',

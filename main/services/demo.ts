@@ -2,7 +2,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { openStore, type Actor, type RecordCounts, type Store } from '../store';
+import { isPostgresUrl, openStore, type Actor, type RecordCounts, type Store } from '../store';
 import { createContext } from './context';
 import { writeDemoExport } from './demoExport';
 import { importRecords } from './imports';
@@ -42,19 +42,22 @@ export interface DemoSummary {
 export async function createDemoDatabase(file: string, today: string, actor: Actor,
   exportDir = path.join(path.dirname(path.resolve(file)), 'demo-export')): Promise<{ store: Store; summary: DemoSummary }> {
   let replaced = false;
-  if (existsSync(file)) {
+  const shared = isPostgresUrl(file);
+  if (shared || existsSync(file)) {
     const existing = await openStore(file);
     try {
       const practice = await existing.practice.get();
       const empty = await existing.practice.isEmpty();
       if (!practice.isDemo && !empty) {
-        throw new AppError('CONFLICT', `${file} holds a practice’s own data, not demo data. The demo will not touch it: choose another file with --db.`);
+        throw new AppError('CONFLICT', `${existing.location} holds a practice’s own data, not demo data. The demo will not touch it: choose another database with --db.`);
       }
       replaced = !empty;
+      // a shared database cannot be deleted from here: the earlier demo's rows are
+      if (shared && replaced) await existing.maintenance.eraseAll();
     } finally {
-      existing.close();
+      await existing.close();
     }
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    if (!shared) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   }
 
   const store = await openStore(file);
@@ -97,7 +100,7 @@ export async function createDemoDatabase(file: string, today: string, actor: Act
     return {
       store,
       summary: {
-        databasePath: file,
+        databasePath: shared ? store.location : file,
         practice: demo.practice.name,
         homes: homes.map((h) => ({ id: h.id, name: h.name, residents: h.activeResidents })),
         residents: demo.residents.length,
@@ -108,7 +111,7 @@ export async function createDemoDatabase(file: string, today: string, actor: Act
       },
     };
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 }
@@ -124,6 +127,6 @@ export async function createDemoPractice(file: string, today: string, actor: Act
     const print = await import('./print'); // React and Chromium only for printing
     return { summary, rounds: await print.planDemoRounds(createContext(store, { today, actor }), outDir, env) };
   } finally {
-    store.close();
+    await store.close();
   }
 }

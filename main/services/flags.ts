@@ -5,7 +5,8 @@ import type { ParsedInput } from '../../shared/ipc';
 import type { FlagImportSummary, FlagView } from '../../shared/domain/flags';
 import { AppError } from '../../shared/errors';
 import { matchFlag, type MatchableResident } from '../../shared/rules/flagMatching';
-import { deriveSeverity, mentionsHeadInjury, severityRank } from '../../shared/rules/flags';
+import { canMoveTo, deriveSeverity, FLAG_LABELS, isLowering, mentionsHeadInjury, severityRank } from '../../shared/rules/flags';
+import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 import { currentMedicines } from '../../shared/rules/medicines';
 import type { FlagSeverity } from '../../shared/domain/enums';
 import { sha256File } from '../imports/hash';
@@ -127,6 +128,19 @@ export async function enterFlag(ctx: AppContext, input: ParsedInput<'flags:enter
 }
 
 /**
+ * The flag as the person last saw it: the version their screen showed (so a save made from an older copy is
+ * refused when another desktop saved first), else the one just read.
+ */
+async function flagAt(ctx: AppContext, id: number, version: number | undefined): Promise<FlagView & { expected: number }> {
+  const flag = await ctx.store.flags.get(id, ctx.today());
+  return { ...flag, expected: version ?? flag.version };
+}
+
+function lower(word: string): string {
+  return word.toLowerCase();
+}
+
+/**
  * Once a person says who a flag is about, what only the resident's record can tell is worked out again: a fall
  * with a head injury on an anticoagulant becomes escalate-now. A severity is only ever raised here.
  */
@@ -136,37 +150,82 @@ async function raiseOnceMatched(ctx: AppContext, id: number): Promise<void> {
   const anticoagulants = (await anticoagulantsByResident(ctx, { residentIds: [flag.residentId] })).get(flag.residentId) ?? [];
   if (anticoagulants.length === 0) return;
   const derived = deriveSeverity({ category: flag.category, scores: flag.scores, text: flag.text, given: flag.severity, anticoagulants });
-  if (severityRank(derived.severity) < severityRank(flag.severity)) await ctx.store.flags.setSeverity(ctx.actor, id, derived.severity, derived.reason);
+  if (severityRank(derived.severity) < severityRank(flag.severity)) {
+    await ctx.store.flags.update(ctx.actor, id, flag.version, { severity: derived.severity, severityReason: derived.reason }, { action: 'severity',
+      summary: `Severity ${lower(FLAG_LABELS.severity[flag.severity])} → ${lower(FLAG_LABELS.severity[derived.severity])}: ${derived.reason}` });
+  }
+}
+
+/** Only an unmatched, undismissed flag can be matched to someone. */
+function refuseUnlessUnmatched(flag: FlagView): void {
+  if (flag.residentId !== null) throw new AppError('CONFLICT', `Flag ${flag.id} is already matched to a resident`);
+  if (flag.dismissedAt !== null) throw new AppError('CONFLICT', `Flag ${flag.id} was dismissed; it cannot be matched`);
 }
 
 export async function confirmMatch(ctx: AppContext, input: ParsedInput<'flags:match'>): Promise<FlagView> {
-  await ctx.store.flags.confirmMatch(ctx.actor, input.id, input.residentId);
+  const flag = await flagAt(ctx, input.id, input.version);
+  refuseUnlessUnmatched(flag);
+  const resident = await ctx.store.residents.get(input.residentId);
+  if (resident.homeId !== flag.homeId) {
+    throw new AppError('CONFLICT', `${resident.givenName} ${resident.familyName} lives at ${resident.homeName}, not the home that raised this flag. Check the resident, or move them first.`);
+  }
+  await ctx.store.flags.update(ctx.actor, flag.id, flag.expected, { residentId: resident.id, matchMethod: 'confirmed' }, { action: 'match',
+    summary: `Flag matched by a person to ${resident.givenName} ${resident.familyName} (${formatNhsNumber(resident.nhsNumber)})` });
   await raiseOnceMatched(ctx, input.id);
   return ctx.store.flags.get(input.id, ctx.today());
 }
 
 export async function addResidentFromFlag(ctx: AppContext, input: ParsedInput<'flags:add-resident'>): Promise<FlagView> {
-  await ctx.store.flags.addResidentAndMatch(ctx.actor, input.id, input.resident);
+  const flag = await flagAt(ctx, input.id, input.version);
+  refuseUnlessUnmatched(flag);
+  if (input.resident.homeId !== flag.homeId) throw new AppError('INVALID_INPUT', 'A new resident from a flag belongs to the home that raised it');
+  await ctx.store.flags.addResidentAndMatch(ctx.actor, flag.id, flag.expected, input.resident);
   await raiseOnceMatched(ctx, input.id);
   return ctx.store.flags.get(input.id, ctx.today());
 }
 
 export async function dismissFlag(ctx: AppContext, input: ParsedInput<'flags:dismiss'>): Promise<FlagView> {
-  await ctx.store.flags.dismiss(ctx.actor, input.id, input.reason);
+  const flag = await flagAt(ctx, input.id, input.version);
+  if (flag.residentId !== null) throw new AppError('CONFLICT', `Flag ${flag.id} is matched to a resident: close it instead of dismissing it`);
+  if (flag.dismissedAt !== null) throw new AppError('CONFLICT', `Flag ${flag.id} is already dismissed`);
+  await ctx.store.flags.update(ctx.actor, flag.id, flag.expected, { dismissedReason: input.reason }, { action: 'dismiss', summary: `Unmatched flag dismissed: ${input.reason}` });
   return ctx.store.flags.get(input.id, ctx.today());
 }
 
 export async function setFlagStatus(ctx: AppContext, input: ParsedInput<'flags:set-status'>): Promise<FlagView> {
-  await ctx.store.flags.setStatus(ctx.actor, input.id, input.status, input.outcome ?? null);
+  const flag = await flagAt(ctx, input.id, input.version);
+  const { status } = input;
+  const outcome = input.outcome ?? null;
+  if (flag.residentId === null) throw new AppError('CONFLICT', 'Match this flag to a resident before moving it on');
+  if (!canMoveTo(flag.status, status)) {
+    throw new AppError('CONFLICT', `A flag that is ${lower(FLAG_LABELS.status[flag.status])} cannot become ${lower(FLAG_LABELS.status[status])}`);
+  }
+  if (status === 'addressed' && !outcome) throw new AppError('INVALID_INPUT', 'Enter the outcome', [{ field: 'outcome', message: 'Enter what was done about this flag' }]);
+  await ctx.store.flags.update(ctx.actor, flag.id, flag.expected, { status, ...(outcome ? { outcome } : {}) }, { action: 'status',
+    summary: `Flag ${lower(FLAG_LABELS.status[flag.status])} → ${lower(FLAG_LABELS.status[status])}${outcome ? `: ${outcome}` : ''}` });
   return ctx.store.flags.get(input.id, ctx.today());
 }
 
 export async function setFlagSeverity(ctx: AppContext, input: ParsedInput<'flags:set-severity'>): Promise<FlagView> {
-  await ctx.store.flags.setSeverity(ctx.actor, input.id, input.severity, input.reason ?? null);
+  const flag = await flagAt(ctx, input.id, input.version);
+  const { severity } = input;
+  const reason = input.reason ?? null;
+  if (flag.severity === severity) return flag;
+  if (isLowering(flag.severity, severity) && !reason) {
+    throw new AppError('INVALID_INPUT', `Give a reason for lowering a flag from ${lower(FLAG_LABELS.severity[flag.severity])}`,
+      [{ field: 'reason', message: 'Enter why the severity is being lowered' }]);
+  }
+  const why = reason ?? 'Raised by a person';
+  await ctx.store.flags.update(ctx.actor, flag.id, flag.expected, { severity, severityReason: why }, { action: 'severity',
+    summary: `Severity ${lower(FLAG_LABELS.severity[flag.severity])} → ${lower(FLAG_LABELS.severity[severity])}: ${why}` });
   return ctx.store.flags.get(input.id, ctx.today());
 }
 
 export async function recordEscalation(ctx: AppContext, input: ParsedInput<'flags:record-escalation'>): Promise<FlagView> {
-  await ctx.store.flags.recordEscalation(ctx.actor, input.id, input.action, ctx.today());
+  const flag = await flagAt(ctx, input.id, input.version);
+  if (flag.severity !== 'escalate-now') throw new AppError('CONFLICT', 'Only an escalate-now flag needs a same-day action recorded');
+  const on = ctx.today();
+  await ctx.store.flags.update(ctx.actor, flag.id, flag.expected, { escalationAction: input.action, escalationActionAt: on }, { action: 'escalation-action',
+    summary: `Same-day action recorded on ${on}: ${input.action}` });
   return ctx.store.flags.get(input.id, ctx.today());
 }

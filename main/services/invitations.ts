@@ -39,7 +39,7 @@ export async function invite(ctx: AppContext, input: ParsedInput<'rounds:invite'
       invited.push({ itemId: item.id, representativeId: r.representativeId, name: r.name, relationship: r.relationship, how });
       return { ...r, how, status: r.status === 'confirmed' && r.how === how ? 'confirmed' : 'invited' };
     });
-    if (changed) await ctx.store.rounds.updateItem(ctx.actor, item.id, { attendees: { ...item.attendees, representatives } });
+    if (changed) await ctx.store.rounds.updateItem(ctx.actor, item.id, item.version, { attendees: { ...item.attendees, representatives } });
   }
   if (one && !found) throw new AppError('NOT_FOUND', 'That relative is not listed for anyone on this round.');
   if (one && skipped.length > 0) {

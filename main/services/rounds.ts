@@ -6,7 +6,7 @@ import { flagSubject } from '../../shared/rules/flagMatching';
 import { FLAG_LABELS } from '../../shared/rules/flags';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
 import { prefersNotToJoin, proposeAttendees } from '../../shared/rules/attendees';
-import { planRound, type RoundProposal, type RoundReason, type WaitingResident } from '../../shared/rules/planning';
+import { planRound, slotItems, type RoundProposal, type RoundReason, type WaitingResident } from '../../shared/rules/planning';
 import type { ReasonSource } from '../../shared/rules/roundReasons';
 import { DEFAULT_ROUND_TIME, residentMinutes, ROUND_TIME_FIELDS, roundTimeFrom, type RoundTime } from '../../shared/rules/roundTime';
 import { addDays, dayOfWeek, formatUkDate } from '../../shared/dates';
@@ -181,7 +181,7 @@ export async function addResident(ctx: AppContext, input: ParsedInput<'rounds:ad
   }
   const proposed = proposeAttendees(snapshot);
   return ctx.store.rounds.addItem(ctx.actor, round.id, { residentId: input.residentId, minutes: input.minutes ?? residentMinutes(reasons, await loadRoundTime(ctx)), reasons,
-    attendees: proposed.attendees, questions: proposed.questions });
+    attendees: proposed.attendees, questions: proposed.questions }, slotItems);
 }
 
 /** Removes a resident; a must-see resident (or an urgent or escalate-now follow-up reason) needs a recorded reason. */
@@ -196,14 +196,14 @@ export async function removeResident(ctx: AppContext, input: ParsedInput<'rounds
     throw new AppError('INVALID_INPUT', 'This resident must be seen this week: say why they are coming off the round.',
       [{ field: 'reason', message: 'Enter why this resident is coming off the round' }]);
   }
-  return ctx.store.rounds.removeItem(ctx.actor, item.id, reason);
+  return ctx.store.rounds.removeItem(ctx.actor, item.id, reason, slotItems);
 }
 
 /** Moves one item up or down (keyboard-friendly reordering), or puts the items in a given order. */
 export async function reorder(ctx: AppContext, input: ParsedInput<'rounds:reorder'>): Promise<Round> {
   const round = await ctx.store.rounds.get(input.roundId);
   assertPlanning(round);
-  return ctx.store.rounds.reorder(ctx.actor, round.id, input.itemIds);
+  return ctx.store.rounds.reorder(ctx.actor, round.id, input.itemIds, slotItems);
 }
 
 export async function moveItem(ctx: AppContext, input: ParsedInput<'rounds:move'>): Promise<Round> {
@@ -215,13 +215,13 @@ export async function moveItem(ctx: AppContext, input: ParsedInput<'rounds:move'
   const to = input.direction === 'up' ? at - 1 : at + 1;
   if (at < 0 || to < 0 || to >= ids.length) return round;
   [ids[at], ids[to]] = [ids[to] ?? item.id, ids[at] ?? item.id];
-  return ctx.store.rounds.reorder(ctx.actor, round.id, ids);
+  return ctx.store.rounds.reorder(ctx.actor, round.id, ids, slotItems);
 }
 
 export async function setMinutes(ctx: AppContext, input: ParsedInput<'rounds:set-minutes'>): Promise<Round> {
   const item = await ctx.store.rounds.getItem(input.itemId);
   assertPlanning(await ctx.store.rounds.get(item.roundId));
-  return ctx.store.rounds.setMinutes(ctx.actor, item.id, input.minutes);
+  return ctx.store.rounds.setMinutes(ctx.actor, item.id, input.minutes, slotItems);
 }
 
 /** Attendees: representatives are matched to the item's own list (never another resident's). */
@@ -240,11 +240,12 @@ export async function setAttendees(ctx: AppContext, input: ParsedInput<'rounds:s
   });
   for (const r of item.attendees.representatives) if (!representatives.some((x) => x.representativeId === r.representativeId)) representatives.push(r);
   const attendees: Attendees = { resident: input.attendees.resident, representatives, careStaff: input.attendees.careStaff };
-  return ctx.store.rounds.updateItem(ctx.actor, item.id, { attendees });
+  return ctx.store.rounds.updateItem(ctx.actor, item.id, input.version ?? item.version, { attendees });
 }
 
 export async function setQuestions(ctx: AppContext, input: ParsedInput<'rounds:set-questions'>) {
-  return ctx.store.rounds.updateItem(ctx.actor, input.itemId, { questions: input.questions, ...(input.notes !== undefined ? { notes: input.notes || null } : {}) });
+  const version = input.version ?? (await ctx.store.rounds.getItem(input.itemId)).version;
+  return ctx.store.rounds.updateItem(ctx.actor, input.itemId, version, { questions: input.questions, ...(input.notes !== undefined ? { notes: input.notes || null } : {}) });
 }
 
 const NEXT_STATUS = { planning: 'agenda-issued', 'agenda-issued': 'held', held: 'closed' } as const;
@@ -257,13 +258,13 @@ export async function setStatus(ctx: AppContext, input: ParsedInput<'rounds:set-
     throw new AppError('CONFLICT', round.status === 'closed' ? 'This round is already closed.' : `A round that is ${round.status} can next be ${next}, not ${input.status}.`);
   }
   if (next === 'agenda-issued' && round.items.length === 0) throw new AppError('CONFLICT', 'Add at least one resident before issuing the agenda.');
-  return ctx.store.rounds.update(ctx.actor, round.id, { status: next });
+  return ctx.store.rounds.update(ctx.actor, round.id, { status: next }, slotItems);
 }
 
 export async function updateRoundDetails(ctx: AppContext, input: ParsedInput<'rounds:update'>): Promise<Round> {
   const round = await ctx.store.rounds.get(input.roundId);
   assertPlanning(round);
-  return ctx.store.rounds.update(ctx.actor, round.id, { ...(input.startTime ? { startTime: input.startTime } : {}), ...(input.clinicians ? { clinicians: input.clinicians } : {}) });
+  return ctx.store.rounds.update(ctx.actor, round.id, { ...(input.startTime ? { startTime: input.startTime } : {}), ...(input.clinicians ? { clinicians: input.clinicians } : {}) }, slotItems);
 }
 
 /** Records an item's outcome; the round must have been held (or be on the day, agenda issued). */

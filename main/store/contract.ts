@@ -5,7 +5,7 @@
  * of migrations, and one store test suite runs against both.
  */
 import type { CareHome, CareHomeFields, Practice, PracticeDetails, Representative, RepresentativeFields, Resident, ResidentDetail, ResidentFields, StaffMember } from '../../shared/domain/register';
-import type { FlagSeverity, FlagStatus, StaffRole } from '../../shared/domain/enums';
+import type { StaffRole } from '../../shared/domain/enums';
 import type { CarePlanRecord, NewFlag, ResidentRecords } from '../../shared/domain/clinical';
 import type { ResidentSnapshot } from '../../shared/domain/snapshot';
 import type { StoredOutcomeData } from '../../shared/domain/reports';
@@ -21,11 +21,12 @@ import type { SnapshotQuery } from './snapshots';
 import type { RecordCounts } from './records';
 import type { BatchCounts, BatchMeta } from './imports';
 import type { RecordsWriter } from './recordsImport';
-import type { FlagQuery, FlagToStore } from './flags';
+import type { FlagChange, FlagQuery, FlagToStore } from './flags';
 import type { TimelineExtras } from './timeline';
 import type { NewRecordedReview, PlannedRoundRow, RecordedReviewRow, ScheduleRunRow } from './reviews';
 import type { NewItem, NewRound } from './rounds';
 import type { Engine } from './sql/types';
+import type { ArrangeItems } from '../../shared/rules/planning';
 import type { TableName } from './tables';
 
 /** What an import's work function writes through, inside the import's one transaction. */
@@ -118,17 +119,14 @@ export interface Store {
     importFile(actor: Actor, batch: BatchMeta, rows: FlagImportRow[], problems: { line: number; field: string | null; reason: string }[]): Promise<FlagImportResult>;
     /** A flag entered by hand; null when the same flag is already stored. */
     enter(actor: Actor, flag: FlagToStore): Promise<number | null>;
-    /** The unmatched queue: a person confirms which resident the flag is about. */
-    confirmMatch(actor: Actor, id: number, residentId: number): Promise<void>;
-    /** The unmatched queue: the flag is about someone not yet on the register. */
-    addResidentAndMatch(actor: Actor, id: number, resident: ResidentFields): Promise<number>;
-    /** The unmatched queue: not about any resident (kept, with the reason). */
-    dismiss(actor: Actor, id: number, reason: string): Promise<void>;
-    setStatus(actor: Actor, id: number, status: FlagStatus, outcome: string | null): Promise<void>;
-    /** Raising needs no reason; lowering needs one. */
-    setSeverity(actor: Actor, id: number, severity: FlagSeverity, reason: string | null): Promise<void>;
-    /** The same-day action taken for an escalate-now flag (clears its banner). */
-    recordEscalation(actor: Actor, id: number, action: string, on: string): Promise<void>;
+    /**
+     * Changes a flag (match, move on, severity, same-day action, dismissal) if it is still at `version`,
+     * raising its version, with its audit event; a flag changed elsewhere since is refused (CONFLICT).
+     * Whether the change is allowed is the services' decision (shared/rules/flags).
+     */
+    update(actor: Actor, id: number, version: number, change: FlagChange, audit: { action: string; summary: string }): Promise<void>;
+    /** The unmatched queue: the flag is about someone not yet on the register; adds them and matches the flag (if still at version). */
+    addResidentAndMatch(actor: Actor, id: number, version: number, resident: ResidentFields): Promise<number>;
   };
   timeline: {
     /** Sources (import file or person) and every round outcome, for a resident's timeline. */
@@ -165,6 +163,8 @@ export interface Store {
     backup(actor: Actor, file: string, summary: string): Promise<void>;
     /** The engine's own consistency check: "ok", or what it found. */
     check(): Promise<string>;
+    /** Deletes every row of every table (replacing a demo on a shared database, which cannot be deleted as a file can). */
+    eraseAll(): Promise<void>;
     /** Rows in each table, for checking a copy (copy --from … --to …). */
     tableCounts(): Promise<Record<string, number>>;
     /** A page of one table's rows as stored, in key order after `after` (null: from the start), for a copy. */
@@ -203,15 +203,16 @@ export interface Store {
     get(id: number): Promise<Round>;
     getItem(itemId: number): Promise<AgendaItem>;
     list(homeId: number | null): Promise<RoundSummary[]>;
-    /** Adds (or restores) a resident's item at the end; its flags go on the agenda. */
-    addItem(actor: Actor, roundId: number, item: Omit<NewItem, 'position' | 'start'>): Promise<Round>;
+    /** Adds (or restores) a resident's item at the end; its flags go on the agenda. `arrange` (shared/rules/planning) slots the items. */
+    addItem(actor: Actor, roundId: number, item: Omit<NewItem, 'position' | 'start'>, arrange: ArrangeItems): Promise<Round>;
     /** Removes an item (with the reason, when one was asked for); its flags go back to open. */
-    removeItem(actor: Actor, itemId: number, reason: string | null): Promise<Round>;
+    removeItem(actor: Actor, itemId: number, reason: string | null, arrange: ArrangeItems): Promise<Round>;
     /** Puts the round's current items in this order; slots follow from the start time. */
-    reorder(actor: Actor, roundId: number, itemIds: number[]): Promise<Round>;
-    setMinutes(actor: Actor, itemId: number, minutes: number): Promise<Round>;
-    updateItem(actor: Actor, itemId: number, details: { attendees?: Attendees; questions?: Question[]; notes?: string | null }): Promise<AgendaItem>;
-    update(actor: Actor, roundId: number, fields: { status?: RoundStatus; startTime?: string; clinicians?: string[] }): Promise<Round>;
+    reorder(actor: Actor, roundId: number, itemIds: number[], arrange: ArrangeItems): Promise<Round>;
+    setMinutes(actor: Actor, itemId: number, minutes: number, arrange: ArrangeItems): Promise<Round>;
+    /** Sets attendees, questions or notes if the item is still at `version` (else CONFLICT: changed elsewhere). */
+    updateItem(actor: Actor, itemId: number, version: number, details: { attendees?: Attendees; questions?: Question[]; notes?: string | null }): Promise<AgendaItem>;
+    update(actor: Actor, roundId: number, fields: { status?: RoundStatus; startTime?: string; clinicians?: string[] }, arrange: ArrangeItems): Promise<Round>;
     /** Records one item's outcome: decisions, actions, flags addressed, reviews done, care-plan entries. */
     recordOutcome(actor: Actor, outcome: ItemOutcome, on: string, by: string | null): Promise<OutcomeAction[]>;
     outcomes(roundId: number): Promise<OutcomeAction[]>;

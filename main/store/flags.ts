@@ -36,6 +36,7 @@ interface FlagRow {
   source_batch_id: number | null; source_file: string | null; entered_by: string | null; status: FlagStatus; match_method: string | null;
   unmatched_reason: string | null; candidates: string; dismissed_at: string | null; dismissed_reason: string | null;
   escalation_action: string | null; escalation_action_at: string | null; escalation_by: string | null; outcome: string | null; created_at: string;
+  version: number;
 }
 
 const SELECT = `SELECT f.*, h.name AS home_name, r.family_name AS resident_family, r.given_name AS resident_given, r.nhs_number AS resident_nhs,
@@ -81,7 +82,7 @@ async function toView(db: SqlDb, row: FlagRow, isWaiting: (f: { status: FlagStat
     candidates: unmatched ? await candidatesOf(db, JSON.parse(row.candidates) as number[]) : [],
     dismissedAt: row.dismissed_at, dismissedReason: row.dismissed_reason, escalationAction: row.escalation_action,
     escalationActionAt: row.escalation_action_at, escalationActionBy: row.escalation_action === null ? null : row.escalation_by,
-    outcome: row.outcome, waiting: !unmatched && isWaiting({ status: row.status, raisedOn: row.raised_on }), createdAt: row.created_at,
+    outcome: row.outcome, waiting: !unmatched && isWaiting({ status: row.status, raisedOn: row.raised_on }), createdAt: row.created_at, version: row.version,
   };
 }
 
@@ -149,29 +150,39 @@ export async function flagState(db: SqlDb, id: number): Promise<RawFlag> {
   return rawFlag(db, id);
 }
 
-export async function setFlagResident(db: SqlDb, id: number, residentId: number, method: string): Promise<void> {
-  await db.run('UPDATE flag SET resident_id = ?, match_method = ?, updated_at = ? WHERE id = ?', [residentId, method, new Date().toISOString(), id]);
+/** What a person may change on a flag: its resident (matching), lifecycle, severity, same-day action, dismissal. */
+export interface FlagChange {
+  residentId?: number;
+  matchMethod?: string;
+  status?: FlagStatus;
+  outcome?: string;
+  severity?: FlagSeverity;
+  severityReason?: string;
+  escalationAction?: string;
+  escalationActionAt?: string;
+  dismissedReason?: string;
 }
 
-export async function dismissFlag(db: SqlDb, id: number, reason: string): Promise<void> {
+const CHANGE_COLUMNS: Record<keyof FlagChange, string> = {
+  residentId: 'resident_id', matchMethod: 'match_method', status: 'status', outcome: 'outcome', severity: 'severity', severityReason: 'severity_reason',
+  escalationAction: 'escalation_action', escalationActionAt: 'escalation_action_at', dismissedReason: 'dismissed_reason',
+};
+
+/**
+ * Applies a change to the flag if it is still at `version`, raising its version. Returns false when the flag
+ * has moved on since (another desktop saved first): the caller refuses rather than overwrite that.
+ */
+export async function updateFlag(db: SqlDb, id: number, version: number, change: FlagChange): Promise<boolean> {
   const now = new Date().toISOString();
-  await db.run('UPDATE flag SET dismissed_at = ?, dismissed_reason = ?, updated_at = ? WHERE id = ?', [now, reason, now, id]);
+  const keys = (Object.keys(change) as (keyof FlagChange)[]).filter((k) => change[k] !== undefined);
+  const sets = keys.map((k) => `${CHANGE_COLUMNS[k]} = ?`);
+  const values: unknown[] = keys.map((k) => change[k]);
+  if (change.dismissedReason !== undefined) { sets.push('dismissed_at = ?'); values.push(now); }
+  const result = await db.run(`UPDATE flag SET ${[...sets, 'updated_at = ?', 'version = version + 1'].join(', ')} WHERE id = ? AND version = ?`,
+    [...values, now, id, version]);
+  return result.changes === 1;
 }
 
-export async function setFlagStatus(db: SqlDb, id: number, status: FlagStatus, outcome: string | null): Promise<void> {
-  await db.run('UPDATE flag SET status = ?, outcome = coalesce(CAST(? AS TEXT), outcome), updated_at = ? WHERE id = ?',
-    [status, outcome, new Date().toISOString(), id]);
-}
-
-export async function setFlagSeverity(db: SqlDb, id: number, severity: FlagSeverity, reason: string): Promise<void> {
-  await db.run('UPDATE flag SET severity = ?, severity_reason = ?, updated_at = ? WHERE id = ?', [severity, reason, new Date().toISOString(), id]);
-}
-
-export async function setEscalationAction(db: SqlDb, id: number, action: string, at: string): Promise<void> {
-  await db.run('UPDATE flag SET escalation_action = ?, escalation_action_at = ?, updated_at = ? WHERE id = ?', [action, at, new Date().toISOString(), id]);
-}
-
-/** Import batches by id, for showing where a record came from. */
 export async function batchNames(db: SqlDb, ids: number[]): Promise<Map<number, { fileName: string; importedAt: string; importedBy: string }>> {
   const map = new Map<number, { fileName: string; importedAt: string; importedBy: string }>();
   for (const id of new Set(ids)) {

@@ -10,7 +10,7 @@ import type { ResidentDetail, ResidentFields } from '../../shared/domain/registe
 import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 import { AppError } from '../../shared/errors';
 import { auditChoices, countAudit, listAudit, searchAudit, writeAudit, type Actor } from './audit';
-import { backupTo } from './backups';
+import { backupTo, checkBackup } from './backups';
 import { loadOutcomeData } from './reports';
 import { DatabaseBusyError, DatabaseOpenError, openDatabase, sqliteConnection, type OpenOptions } from './db';
 import { isBeingRestored, listHolders, registerHolder, type HolderHandle } from './holders';
@@ -24,11 +24,8 @@ import { loadSnapshots } from './snapshots';
 import { countRecords, insertFlag, insertResidentRecords } from './records';
 import { createBatch, findBatchBySha, finishBatch, getBatch, listBatches, listProblems, problemRecorder } from './imports';
 import { RecordsWriter } from './recordsImport';
-import { canMoveTo, FLAG_LABELS, isLowering, isWaiting } from '../../shared/rules/flags';
-import {
-  dismissFlag, flagState, getFlag, listFlags, matchableResidents, setEscalationAction, setFlagResident,
-  setFlagSeverity, setFlagStatus, storeFlag,
-} from './flags';
+import { isWaiting } from '../../shared/rules/flags';
+import { getFlag, listFlags, matchableResidents, storeFlag, updateFlag } from './flags';
 import { loadTimelineExtras } from './timeline';
 import {
   insertRecordedReview, insertScheduleRun, listPlannedRounds, listRecordedReviews, listScheduleRuns, readReviewSettings, writeReviewSettings,
@@ -38,12 +35,13 @@ import {
   getItem, getRound, insertItem, insertOutcome, insertReviewDone, insertRound, listOutcomes, listRounds, markItemRemoved, setActionStatus,
   moveFlagsOnRound, readSettings, updateItemDetails, updateRound, writeSettings, writeSlots,
 } from './rounds';
-import { addMinutes, timeSlots } from '../../shared/rules/planning';
+import type { ArrangeItems } from '../../shared/rules/planning';
 import { ruleLabel } from '../../shared/rules/ruleLabels';
 import type { FlagImportResult, ImportSession, Store } from './contract';
 import { isUniqueViolation, type Connection, type TransactionOptions } from './sql/connection';
-import type { SqlDb } from './sql/types';
-import { isPostgresUrl, openPostgres, type PostgresConnection } from './postgres';
+import type { Engine, SqlDb } from './sql/types';
+import { openPostgres, probePostgres, type PostgresConnection } from './postgres';
+import { isPostgresUrl } from '../paths';
 import { pgDumpTo } from './pgDump';
 import { ALL_TABLES } from './tables';
 import { copyInto, readTablePage } from './copy';
@@ -69,6 +67,17 @@ export type { Engine } from './sql/types';
 
 async function residentDetail(db: SqlDb, id: number): Promise<ResidentDetail> {
   return { ...(await getResident(db, id)), representatives: await listRepresentatives(db, id) };
+}
+
+/**
+ * A versioned save found the row moved on: someone else saved first (another desktop, another window).
+ * Nothing is overwritten; the person reloads and sees their change.
+ */
+async function changedElsewhere(db: SqlDb, table: 'flag' | 'agenda_item', id: number): Promise<AppError> {
+  const exists = await db.value(`SELECT 1 FROM ${table} WHERE id = ?`, [id]);
+  if (!exists) return new AppError('NOT_FOUND', `There is no ${table === 'flag' ? 'flag' : 'agenda item'} ${id}.`);
+  return new AppError('CONFLICT', `This ${table === 'flag' ? 'flag' : 'agenda item'} was changed by someone else (another desktop or window) since you opened it. ` +
+    'Nothing was overwritten: reload it to see their change, then make yours again.');
 }
 
 function label(r: ResidentFields): string {
@@ -231,61 +240,16 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
         if (id !== null) await writeAudit(db, actor, 'create', 'flag', id, `Flag entered by hand (${flag.category}, ${flag.severity}) for resident ${flag.residentId ?? 'not matched'}`);
         return id;
       }),
-      confirmMatch: (actor, id, residentId) => write(async (db) => {
-        const flag = await flagState(db, id);
-        if (flag.resident_id !== null) throw new AppError('CONFLICT', `Flag ${id} is already matched to a resident`);
-        if (flag.dismissed_at !== null) throw new AppError('CONFLICT', `Flag ${id} was dismissed; it cannot be matched`);
-        const resident = await getResident(db, residentId);
-        if (resident.homeId !== flag.home_id) {
-          throw new AppError('CONFLICT', `${resident.givenName} ${resident.familyName} lives at ${resident.homeName}, not the home that raised this flag. Check the resident, or move them first.`);
-        }
-        await setFlagResident(db, id, residentId, 'confirmed');
-        await writeAudit(db, actor, 'match', 'flag', id, `Flag matched by a person to ${label(resident)}`);
+      update: (actor, id, version, change, audit) => write(async (db) => {
+        if (!(await updateFlag(db, id, version, change))) throw await changedElsewhere(db, 'flag', id);
+        await writeAudit(db, actor, audit.action, 'flag', id, audit.summary);
       }),
-      addResidentAndMatch: (actor, id, resident) => write(async (db) => {
-        const flag = await flagState(db, id);
-        if (flag.resident_id !== null) throw new AppError('CONFLICT', `Flag ${id} is already matched to a resident`);
-        if (flag.dismissed_at !== null) throw new AppError('CONFLICT', `Flag ${id} was dismissed; it cannot be matched`);
-        if (resident.homeId !== flag.home_id) throw new AppError('INVALID_INPUT', 'A new resident from a flag belongs to the home that raised it');
+      addResidentAndMatch: (actor, id, version, resident) => write(async (db) => {
         const residentId = await insertResident(db, resident);
         await writeAudit(db, actor, 'create', 'resident', residentId, `Added resident ${label(resident)} from unmatched flag ${id}`);
-        await setFlagResident(db, id, residentId, 'confirmed');
+        if (!(await updateFlag(db, id, version, { residentId, matchMethod: 'confirmed' }))) throw await changedElsewhere(db, 'flag', id);
         await writeAudit(db, actor, 'match', 'flag', id, `Flag matched by a person to new resident ${label(resident)}`);
         return residentId;
-      }),
-      dismiss: (actor, id, reason) => write(async (db) => {
-        const flag = await flagState(db, id);
-        if (flag.resident_id !== null) throw new AppError('CONFLICT', `Flag ${id} is matched to a resident: close it instead of dismissing it`);
-        if (flag.dismissed_at !== null) throw new AppError('CONFLICT', `Flag ${id} is already dismissed`);
-        await dismissFlag(db, id, reason);
-        await writeAudit(db, actor, 'dismiss', 'flag', id, `Unmatched flag dismissed: ${reason}`);
-      }),
-      setStatus: (actor, id, status, outcome) => write(async (db) => {
-        const flag = await flagState(db, id);
-        if (flag.resident_id === null) throw new AppError('CONFLICT', 'Match this flag to a resident before moving it on');
-        if (!canMoveTo(flag.status, status)) {
-          throw new AppError('CONFLICT', `A flag that is ${FLAG_LABELS.status[flag.status].toLowerCase()} cannot become ${FLAG_LABELS.status[status].toLowerCase()}`);
-        }
-        if (status === 'addressed' && !outcome) throw new AppError('INVALID_INPUT', 'Enter the outcome', [{ field: 'outcome', message: 'Enter what was done about this flag' }]);
-        await setFlagStatus(db, id, status, outcome);
-        await writeAudit(db, actor, 'status', 'flag', id, `Flag ${FLAG_LABELS.status[flag.status].toLowerCase()} → ${FLAG_LABELS.status[status].toLowerCase()}${outcome ? `: ${outcome}` : ''}`);
-      }),
-      setSeverity: (actor, id, severity, reason) => write(async (db) => {
-        const flag = await flagState(db, id);
-        if (flag.severity === severity) return;
-        if (isLowering(flag.severity, severity) && !reason) {
-          throw new AppError('INVALID_INPUT', `Give a reason for lowering a flag from ${FLAG_LABELS.severity[flag.severity].toLowerCase()}`,
-            [{ field: 'reason', message: 'Enter why the severity is being lowered' }]);
-        }
-        const why = reason ?? 'Raised by a person';
-        await setFlagSeverity(db, id, severity, why);
-        await writeAudit(db, actor, 'severity', 'flag', id, `Severity ${FLAG_LABELS.severity[flag.severity].toLowerCase()} → ${FLAG_LABELS.severity[severity].toLowerCase()}: ${why}`);
-      }),
-      recordEscalation: (actor, id, action, on) => write(async (db) => {
-        const flag = await flagState(db, id);
-        if (flag.severity !== 'escalate-now') throw new AppError('CONFLICT', 'Only an escalate-now flag needs a same-day action recorded');
-        await setEscalationAction(db, id, action, on);
-        await writeAudit(db, actor, 'escalation-action', 'flag', id, `Same-day action recorded on ${on}: ${action}`);
       }),
     },
     timeline: {
@@ -294,12 +258,7 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
 
     carePlans: {
       add: (actor, residentId, entry, source) => write(async (db) => {
-        const resident = await getResident(db, residentId);
-        const known = new Set((await listRepresentatives(db, residentId)).map((r) => r.id));
-        const named = [...(entry.participants?.representativeIds ?? []), ...(typeof entry.details?.representativeId === 'number' ? [entry.details.representativeId] : [])];
-        if (named.some((repId) => !known.has(repId))) {
-          throw new AppError('INVALID_INPUT', `Choose a representative of ${resident.givenName} ${resident.familyName}`, [{ field: 'participants', message: 'Choose one of this resident’s representatives' }]);
-        }
+        await getResident(db, residentId);
         const id = await insertCarePlanEntry(db, residentId, entry, source, null);
         await writeAudit(db, actor, 'create', 'advance_care_plan', id, `Recorded ${entry.element} (${source}) for resident ${residentId}`);
         return await listCarePlanEntries(db, residentId);
@@ -344,6 +303,10 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
         return counts;
       },
       readTable: (table, after, limit) => readTablePage(conn.read, table, after, limit),
+      eraseAll: () => write(async (db) => {
+        if (db.engine === 'postgres') await db.exec(`TRUNCATE ${ALL_TABLES.join(', ')} RESTART IDENTITY`);
+        else for (const table of [...ALL_TABLES].reverse()) await db.run(`DELETE FROM ${table}`);
+      }, { exclusive: true }),
       copyFrom: (actor, source) => copyInto(conn, source, actor),
     },
 
@@ -436,45 +399,45 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
       get: (id) => read(async (db) => await getRound(db, id)),
       getItem: (itemId) => read(async (db) => await getItem(db, itemId)),
       list: (homeId) => read(async (db) => await listRounds(db, homeId)),
-      addItem: (actor, roundId, item) => write(async (db) => {
+      addItem: (actor, roundId, item, arrange) => write(async (db) => {
         const round = await getRound(db, roundId);
         const itemId = await insertItem(db, roundId, { ...item, position: round.items.length + 1, start: round.startTime });
         await moveFlagsOnRound(db, flagIdsOf(item), 'on-agenda', ['open']);
-        await reslot(db, roundId, [...round.items.map((i) => i.id), itemId]);
+        await reslot(db, roundId, [...round.items.map((i) => i.id), itemId], arrange);
         await writeAudit(db, actor, 'update', 'round', roundId, `Added resident ${item.residentId} to the round`);
         return await getRound(db, roundId);
       }),
-      removeItem: (actor, itemId, reason) => write(async (db) => {
+      removeItem: (actor, itemId, reason, arrange) => write(async (db) => {
         const item = await getItem(db, itemId);
         await markItemRemoved(db, itemId, reason);
         await moveFlagsOnRound(db, flagIdsOf(item), 'open', ['on-agenda']);
         const round = await getRound(db, item.roundId);
-        await reslot(db, round.id, round.items.map((i) => i.id));
+        await reslot(db, round.id, round.items.map((i) => i.id), arrange);
         await writeAudit(db, actor, 'update', 'round', item.roundId, `Removed resident ${item.residentId} from the round${reason ? `: ${reason}` : ''}`);
         return await getRound(db, item.roundId);
       }),
-      reorder: (actor, roundId, itemIds) => write(async (db) => {
-        await reslot(db, roundId, itemIds);
+      reorder: (actor, roundId, itemIds, arrange) => write(async (db) => {
+        await reslot(db, roundId, itemIds, arrange);
         await writeAudit(db, actor, 'update', 'round', roundId, 'Reordered the round');
         return await getRound(db, roundId);
       }),
-      setMinutes: (actor, itemId, minutes) => write(async (db) => {
+      setMinutes: (actor, itemId, minutes, arrange) => write(async (db) => {
         const item = await getItem(db, itemId);
         const round = await getRound(db, item.roundId);
-        await reslot(db, round.id, round.items.map((i) => i.id), new Map([[itemId, minutes]]));
+        await reslot(db, round.id, round.items.map((i) => i.id), arrange, new Map([[itemId, minutes]]));
         await writeAudit(db, actor, 'update', 'round', round.id, `Set resident ${item.residentId}'s time to ${minutes} minutes`);
         return await getRound(db, round.id);
       }),
-      updateItem: (actor, itemId, details) => write(async (db) => {
-        await updateItemDetails(db, itemId, details);
+      updateItem: (actor, itemId, version, details) => write(async (db) => {
+        if (!(await updateItemDetails(db, itemId, version, details))) throw await changedElsewhere(db, 'agenda_item', itemId);
         const item = await getItem(db, itemId);
         await writeAudit(db, actor, 'update', 'agenda_item', itemId, `Updated attendees, questions or notes for resident ${item.residentId}`);
         return item;
       }),
-      update: (actor, roundId, fields) => write(async (db) => {
+      update: (actor, roundId, fields, arrange) => write(async (db) => {
         await updateRound(db, roundId, fields);
         const round = await getRound(db, roundId);
-        if (fields.startTime) await reslot(db, roundId, round.items.map((i) => i.id));
+        if (fields.startTime) await reslot(db, roundId, round.items.map((i) => i.id), arrange);
         await writeAudit(db, actor, 'update', 'round', roundId, `Updated the round${fields.status ? `: status ${fields.status}` : ''}`);
         return await getRound(db, roundId);
       }),
@@ -506,15 +469,9 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
     },
   };
 
-  /** Positions and time slots of a round's items, in the given order, from the round's start time. */
-  async function reslot(db: SqlDb, roundId: number, itemIds: number[], minutesOverride = new Map<number, number>()): Promise<void> {
-    const round = await getRound(db, roundId);
-    const current = new Map(round.items.map((i) => [i.id, i]));
-    const ids = [...new Set(itemIds)].filter((id) => current.has(id));
-    if (ids.length !== current.size) throw new AppError('INVALID_INPUT', 'The new order must list every resident on the round once.');
-    const minutes = ids.map((id) => minutesOverride.get(id) ?? current.get(id)?.minutes ?? 0);
-    const starts = timeSlots(addMinutes(round.startTime, round.plan.huddleMinutes ?? 0), minutes);
-    await writeSlots(db, ids.map((id, i) => ({ id, position: i + 1, start: starts[i] ?? round.startTime, minutes: minutes[i] ?? 0 })));
+  /** Puts a round's items in order and slots them as `arrange` (the caller's rule) says, within the edit's transaction. */
+  async function reslot(db: SqlDb, roundId: number, itemIds: number[], arrange: ArrangeItems, minutesOverride = new Map<number, number>()): Promise<void> {
+    await writeSlots(db, arrange(await getRound(db, roundId), itemIds, minutesOverride));
   }
 }
 
@@ -556,4 +513,18 @@ export async function openStore(target: string, options: StoreOptions = {}): Pro
     holder?.release();
     throw error;
   }
+}
+
+/**
+ * What is at a database location, without opening it for use (Settings › Shared database › Test
+ * connection): the engine, where, Roundtable's schema version there (null: empty) and the server's version.
+ */
+export async function probeDatabase(target: string): Promise<{ engine: Engine; location: string; schemaVersion: number | null; serverVersion: string | null }> {
+  if (isPostgresUrl(target)) return { engine: 'postgres', ...(await probePostgres(target.trim())) };
+  if (isOtherUrl(target)) throw new DatabaseOpenError('unwritable', `${target} is not a database Roundtable can use: give a file path or a postgres:// URL.`);
+  const resolved = path.resolve(target);
+  if (!existsSync(resolved)) return { engine: 'sqlite', location: resolved, schemaVersion: null, serverVersion: null };
+  const check = checkBackup(resolved);
+  if (!check.ok) throw new DatabaseOpenError('corrupt', `${resolved} cannot be used: ${check.problem ?? 'it failed its check'}.`);
+  return { engine: 'sqlite', location: resolved, schemaVersion: check.schemaVersion, serverVersion: null };
 }

@@ -22,19 +22,12 @@ const MIGRATION_LOCK = 0x526e6455;
 /** How long a large write (an import, planning a round) waits for another desktop's before saying so. */
 const WRITER_WAIT = '60s';
 
-export function isPostgresUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target.trim());
-}
+export { isPostgresUrl } from '../paths';
+import { postgresLocation } from '../paths';
 
-/** host:port/database of a connection string, never the user's password: for screens, logs and messages. */
+/** "PostgreSQL host[:port]/database" of a connection string, never the user's password: for screens, logs and messages. */
 export function describePostgres(url: string): string {
-  try {
-    const u = new URL(url);
-    const database = decodeURIComponent(u.pathname.replace(/^\//, '')) || 'postgres';
-    return `PostgreSQL ${u.hostname || 'localhost'}${u.port ? `:${u.port}` : ''}/${database}`;
-  } catch {
-    return 'PostgreSQL (connection string not readable)';
-  }
+  return `PostgreSQL ${postgresLocation(url)}`;
 }
 
 function connectionMessage(url: string, error: unknown): string {
@@ -182,4 +175,36 @@ function postgresConnection(pool: pg.Pool, url: string, version: number): Postgr
     schemaVersion: () => version,
     close: () => pool.end(),
   };
+}
+
+/**
+ * Connects without opening for use and says what is there: the server's version and Roundtable's schema
+ * version (null: an empty database Roundtable would set up). Refuses another program's database and one
+ * from a newer Roundtable, as opening would. Nothing is written.
+ */
+export async function probePostgres(url: string): Promise<{ location: string; schemaVersion: number | null; serverVersion: string }> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 15_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new DatabaseOpenError('unwritable', connectionMessage(url, error));
+  }
+  try {
+    const serverVersion = String((await client.query('SHOW server_version')).rows[0]?.server_version ?? '').split(' ')[0] ?? '';
+    const hasSchema = (await client.query(`SELECT to_regclass('${SCHEMA_TABLE}') IS NOT NULL AS present`)).rows[0]?.present === true;
+    if (!hasSchema) {
+      const tables = Number((await client.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema()`)).rows[0]?.n ?? 0);
+      if (tables > 0) throw new DatabaseOpenError('foreign', `${describePostgres(url)} is not a Roundtable database: it holds ${tables} tables of another program. Use an empty database of its own.`);
+      return { location: describePostgres(url), schemaVersion: null, serverVersion };
+    }
+    const version = Number((await client.query(`SELECT version FROM ${SCHEMA_TABLE} WHERE id = 1`)).rows[0]?.version ?? 0);
+    const newest = MIGRATIONS.at(-1)?.version ?? 0;
+    if (version > newest) throw new DatabaseOpenError('newer', `${describePostgres(url)} was written by a newer version of Roundtable (schema ${version}); install that version to use it.`);
+    return { location: describePostgres(url), schemaVersion: version, serverVersion };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new DatabaseOpenError('unwritable', connectionMessage(url, error));
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

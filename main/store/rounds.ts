@@ -7,7 +7,7 @@ import type { SqlDb } from './sql/types';
 interface RoundRow { id: number; home_id: number; home_name: string; date: string; start_time: string; clinicians: string; capacity_minutes: number;
   status: RoundStatus; plan: string; created_at: string; updated_at: string }
 interface ItemRow { id: number; round_id: number; resident_id: number; position: number; start_time: string | null; minutes: number; reasons: string;
-  attendees: string; questions: string; notes: string | null; removed_at: string | null; removed_reason: string | null }
+  attendees: string; questions: string; notes: string | null; removed_at: string | null; removed_reason: string | null; version: number }
 
 const EMPTY_ATTENDEES: Attendees = { resident: { attending: true, note: null }, representatives: [], careStaff: null };
 
@@ -17,6 +17,7 @@ function toItem(row: ItemRow): AgendaItem {
     id: row.id, roundId: row.round_id, residentId: row.resident_id, position: row.position, start: row.start_time ?? '', minutes: row.minutes,
     reasons: JSON.parse(row.reasons) as RoundReason[], attendees: { ...EMPTY_ATTENDEES, ...attendees },
     questions: JSON.parse(row.questions) as Question[], notes: row.notes, removedAt: row.removed_at, removedReason: row.removed_reason,
+    version: row.version,
   };
 }
 
@@ -97,10 +98,19 @@ export async function markItemRemoved(db: SqlDb, itemId: number, reason: string 
   await db.run('UPDATE agenda_item SET removed_at = ?, removed_reason = ?, position = 0 WHERE id = ?', [new Date().toISOString(), reason, itemId]);
 }
 
-export async function updateItemDetails(db: SqlDb, itemId: number, details: { attendees?: Attendees; questions?: Question[]; notes?: string | null }): Promise<void> {
-  if (details.attendees) await db.run('UPDATE agenda_item SET attendees = ? WHERE id = ?', [JSON.stringify(details.attendees), itemId]);
-  if (details.questions) await db.run('UPDATE agenda_item SET questions = ? WHERE id = ?', [JSON.stringify(details.questions), itemId]);
-  if (details.notes !== undefined) await db.run('UPDATE agenda_item SET notes = ? WHERE id = ?', [details.notes, itemId]);
+/**
+ * Sets an item's attendees, questions or notes if it is still at `version`, raising its version; false when
+ * it has moved on since (someone else saved first).
+ */
+export async function updateItemDetails(db: SqlDb, itemId: number, version: number,
+  details: { attendees?: Attendees; questions?: Question[]; notes?: string | null }): Promise<boolean> {
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  if (details.attendees) { sets.push('attendees = ?'); values.push(JSON.stringify(details.attendees)); }
+  if (details.questions) { sets.push('questions = ?'); values.push(JSON.stringify(details.questions)); }
+  if (details.notes !== undefined) { sets.push('notes = ?'); values.push(details.notes); }
+  const result = await db.run(`UPDATE agenda_item SET ${[...sets, 'version = version + 1'].join(', ')} WHERE id = ? AND version = ?`, [...values, itemId, version]);
+  return result.changes === 1;
 }
 
 export async function updateRound(db: SqlDb, id: number, fields: { status?: RoundStatus; startTime?: string; clinicians?: string[] }): Promise<void> {

@@ -55,6 +55,8 @@ export interface FlagView {
   /** Open and raised longer ago than the home's round cycle. */
   waiting: boolean;
   createdAt: string;
+  /** Raised by every change: a save made from an older copy (another desktop's edit came first) is refused. */
+  version: number;
 }
 
 export interface FlagImportSummary {

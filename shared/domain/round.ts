@@ -56,6 +56,8 @@ export interface AgendaItem {
   notes: string | null;
   removedAt: string | null;
   removedReason: string | null;
+  /** Raised by every edit of attendees, questions or notes: a save made from an older copy is refused. */
+  version: number;
 }
 
 /** An urgent or escalate-now flag about someone not yet on the register: resolve it (add them) before the round. */

@@ -17,6 +17,8 @@ export interface BackupInfo {
   problem: string | null;
   homes: number | null;
   residents: number | null;
+  /** A pg_dump of a shared PostgreSQL database (not checked here: pg_restore reads it), with what to know about the server's backups. */
+  sharedDatabase?: { location: string; note: string };
 }
 
 export interface RestoreResult {

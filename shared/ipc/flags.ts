@@ -25,6 +25,9 @@ export const flagEntryInput = z.object({
   fourAt: optionalScore(12, '4AT'),
 }).strict();
 
+/** The flag's version as the screen showed it: a save from an older copy is refused (someone else saved first). Optional: the CLI edits what it just read. */
+const flagVersion = z.number().int().min(1).max(2_147_483_647).optional();
+
 export const flagChannels = {
   'flags:list': channel<FlagView[]>()(z.object({
     homeId: id.optional(),
@@ -35,16 +38,16 @@ export const flagChannels = {
   'flags:get': channel<FlagView>()(z.object({ id }).strict()),
   'flags:escalations': channel<FlagView[]>()(z.object({}).strict()),
   'flags:enter': channel<FlagView>()(z.object({ flag: flagEntryInput }).strict()),
-  'flags:match': channel<FlagView>()(z.object({ id, residentId: id }).strict()),
-  'flags:add-resident': channel<FlagView>()(z.object({ id, resident: residentInput }).strict()),
-  'flags:dismiss': channel<FlagView>()(z.object({ id, reason: reason('why this flag is being dismissed') }).strict()),
+  'flags:match': channel<FlagView>()(z.object({ id, residentId: id, version: flagVersion }).strict()),
+  'flags:add-resident': channel<FlagView>()(z.object({ id, resident: residentInput, version: flagVersion }).strict()),
+  'flags:dismiss': channel<FlagView>()(z.object({ id, reason: reason('why this flag is being dismissed'), version: flagVersion }).strict()),
   'flags:set-status': channel<FlagView>()(z.object({
-    id, status: z.enum(FLAG_STATUSES), outcome: z.string().trim().max(4000).optional().transform((v) => (v ? v : undefined)),
+    id, status: z.enum(FLAG_STATUSES), outcome: z.string().trim().max(4000).optional().transform((v) => (v ? v : undefined)), version: flagVersion,
   }).strict()),
   'flags:set-severity': channel<FlagView>()(z.object({
-    id, severity: z.enum(FLAG_SEVERITIES), reason: z.string().trim().max(2000).optional().transform((v) => (v ? v : undefined)),
+    id, severity: z.enum(FLAG_SEVERITIES), reason: z.string().trim().max(2000).optional().transform((v) => (v ? v : undefined)), version: flagVersion,
   }).strict()),
-  'flags:record-escalation': channel<FlagView>()(z.object({ id, action: reason('the action taken today') }).strict()),
+  'flags:record-escalation': channel<FlagView>()(z.object({ id, action: reason('the action taken today'), version: flagVersion }).strict()),
 
   'residents:view': channel<ResidentView>()(z.object({ id }).strict()),
 } as const;

@@ -14,11 +14,13 @@ import { roundChannels } from './rounds';
 import { backupChannels } from './backups';
 import { reportChannels } from './reports';
 import { weekChannels } from './week';
+import { connectionChannels } from './connection';
 
 export type { AppInfo } from './register';
 export type { ImportProgress, ImportView } from './imports';
 export type { ChosenFile } from './files';
 export type { FlagFilePreview, FlagPreviewRow, InviteResult, SavedFile, WeekPrint } from './week';
+export type { ConnectionSaved, ConnectionTestResult, ConnectionView, DatabaseDescription, DatabaseEngine } from './connection';
 export type { CarePlanOverview, CarePlanResidentRow, ResidentCarePlan } from './carePlans';
 
 export const contract = {
@@ -31,6 +33,7 @@ export const contract = {
   ...reportChannels,
   ...backupChannels,
   ...weekChannels,
+  ...connectionChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -37,6 +37,9 @@ export interface RoundTimeView {
 }
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as hh:mm, for example 10:00');
 
+/** The item's version as the screen showed it: a save from an older copy is refused (someone else saved first). Optional: the CLI edits what it just read. */
+const itemVersion = z.number().int().min(1).max(2_147_483_647).optional();
+
 export const roundChannels = {
   'rounds:list': channel<RoundSummary[]>()(z.object({ homeId: id.optional() }).strict()),
   'rounds:get': channel<Round>()(z.object({ id }).strict()),
@@ -53,8 +56,9 @@ export const roundChannels = {
   'rounds:move': channel<Round>()(z.object({ itemId: id, direction: z.enum(['up', 'down']) }).strict()),
   'rounds:set-minutes': channel<Round>()(z.object({ itemId: id, minutes: z.number({ error: 'Enter the minutes as a number' }).int('Enter whole minutes')
     .min(5, 'An item needs at least 5 minutes').max(120, 'An item cannot be longer than 120 minutes') }).strict()),
-  'rounds:set-attendees': channel<AgendaItem>()(z.object({ itemId: id, attendees: attendeesInput }).strict()),
-  'rounds:set-questions': channel<AgendaItem>()(z.object({ itemId: id, questions: questionsInput, notes: z.string().trim().max(4000).optional() }).strict()),
+  'rounds:set-attendees': channel<AgendaItem>()(z.object({ itemId: id, attendees: attendeesInput, version: itemVersion }).strict()),
+  'rounds:set-questions': channel<AgendaItem>()(z.object({ itemId: id, questions: questionsInput, notes: z.string().trim().max(4000).optional(),
+    version: itemVersion }).strict()),
   'rounds:set-status': channel<Round>()(z.object({ roundId: id, status: z.enum(['agenda-issued', 'held', 'closed']) }).strict()),
   'rounds:record-outcome': channel<OutcomeAction[]>()(z.object({ outcome: itemOutcomeInput }).strict()),
   'rounds:outcomes': channel<OutcomeAction[]>()(z.object({ roundId: id }).strict()),

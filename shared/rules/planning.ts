@@ -45,6 +45,8 @@ import type { DueItem } from '../domain/due';
 import type { ResidentSnapshot } from '../domain/snapshot';
 import { currentEntries } from './carePlan';
 import { ruleLabel } from './ruleLabels';
+import { AppError } from '../errors';
+import type { Round } from '../domain/round';
 import { DEFAULT_ROUND_TIME, isCarePlanning, isEndOfLife, residentMinutes, sessionFor, type RoundTime, type Session } from './roundTime';
 
 /** A reason on the agenda: a due item, with the flags it stands for when it comes from flags. */
@@ -462,3 +464,23 @@ export function lastSeen(s: ResidentSnapshot, today: string): { date: string; ho
 
 /** Not seen on a round for this many days: a continuity review (12 weeks, local default). */
 export const CONTINUITY_DAYS = 84;
+
+/** Where one agenda item sits on its round: its place and its time slot. */
+export interface ItemSlot { id: number; position: number; start: string; minutes: number }
+
+/**
+ * A round's items in the given order, each slotted after the huddle from the round's start time, with any
+ * minutes changed. The order must name every current item once.
+ */
+export function slotItems(round: Pick<Round, 'startTime' | 'plan' | 'items'>, itemIds: readonly number[],
+  minutesOverride: ReadonlyMap<number, number> = new Map()): ItemSlot[] {
+  const current = new Map(round.items.map((i) => [i.id, i]));
+  const ids = [...new Set(itemIds)].filter((id) => current.has(id));
+  if (ids.length !== current.size) throw new AppError('INVALID_INPUT', 'The new order must list every resident on the round once.');
+  const minutes = ids.map((id) => minutesOverride.get(id) ?? current.get(id)?.minutes ?? 0);
+  const starts = timeSlots(addMinutes(round.startTime, round.plan.huddleMinutes ?? 0), minutes);
+  return ids.map((id, i) => ({ id, position: i + 1, start: starts[i] ?? round.startTime, minutes: minutes[i] ?? 0 }));
+}
+
+/** How a round's items are put in order and slotted: the store applies it inside the edit's transaction. */
+export type ArrangeItems = typeof slotItems;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  escapeHtml, failurePageUrl, renderFailurePage, rendererGoneFailure, rendererLoadFailure, startupErrorCode, startupFailure,
+  escapeHtml, failurePageUrl, renderFailurePage, rendererGoneFailure, rendererLoadFailure, sharedDatabaseFailure, startupErrorCode, startupFailure,
 } from '../../main/electron/failurePage';
 import { DatabaseOpenError } from '../../main/store';
 import { AppError } from '../../shared/errors';
@@ -96,5 +96,18 @@ describe('startupFailure', () => {
     expect(rendererLoadFailure(-6, 'ERR_FILE_NOT_FOUND').details).toContain('ERR_FILE_NOT_FOUND');
     expect([rendererLoadFailure(-6, 'x').whatToDo].flat().join(' ')).toMatch(/reinstall/i);
     expect(rendererGoneFailure('crashed').details).toContain('crashed');
+  });
+});
+
+describe('sharedDatabaseFailure', () => {
+  it('names the shared database, says how to go back to this computer’s, and never shows a password', () => {
+    const error = new AppError('DATABASE', 'could not connect to postgresql://rt:S3cret!@db.example.nhs.uk/roundtable: connection refused');
+    const page = sharedDatabaseFailure(error, 'db.example.nhs.uk/roundtable', '/home/gp/.config/Roundtable/settings.json');
+    expect(page.title).toBe('Roundtable cannot open the shared database');
+    expect(page.whatHappened).toContain('the shared database db.example.nhs.uk/roundtable');
+    expect([page.whatToDo].flat().join(' ')).toMatch(/delete or rename the settings file/);
+    expect(page.details).toContain('Settings file: /home/gp/.config/Roundtable/settings.json');
+    expect(JSON.stringify(page)).not.toContain('S3cret');
+    expect(JSON.stringify(page)).toContain('postgresql://rt@db.example.nhs.uk');
   });
 });

@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -239,6 +239,24 @@ describe('main process (bundled, with a stand-in for electron)', () => {
     expect(run.windows[0]?.options.webPreferences?.preload).toBeUndefined();
     expect(run.ipc.size).toBe(0);
     expect(logs.some((line) => /^\[roundtable\] startup\.failed code=DATABASE_NEWER ms=\d+$/.test(line))).toBe(true);
+  });
+
+  it('opens the shared database saved in this desktop’s settings file, and says how to go back when it cannot', async () => {
+    const settings = path.join(tmp, 'userData', 'settings.json');
+    mkdirSync(path.dirname(settings), { recursive: true });
+    writeFileSync(settings, JSON.stringify({ format: 1, sharedDatabase: { url: 'postgresql://rt@127.0.0.1:1/roundtable', encryptedPassword: null }, userName: null }));
+    try {
+      const run = await runMain({ database: '' });
+      expect(run.windows).toHaveLength(1);
+      const page = decodeURIComponent(run.windows[0]?.loadedUrl ?? '');
+      expect(page).toContain('Roundtable cannot open the shared database');
+      expect(page).toContain('127.0.0.1:1/roundtable');
+      expect(page).toContain(settings);
+      expect(run.ipc.size).toBe(0);
+      expect(existsSync(path.join(process.cwd(), 'postgresql:'))).toBe(false);
+    } finally {
+      rmSync(settings, { force: true });
+    }
   });
 
   it('leaves at once when another Roundtable is already running', async () => {

@@ -17,7 +17,7 @@ function roundOf(items: { id: number; residentId: number; start: string; reps?: 
     id: 1, homeId: 1, homeName: 'Test Lodge', date: '2026-11-24', startTime: '10:00', clinicians: ['Dr Asha Patel'], capacityMinutes: 120, status: 'planning',
     plan: { notThisWeek: [], escalations: [] }, removed: [], createdAt: '', updatedAt: '',
     items: items.map((i, n) => ({
-      id: i.id, roundId: 1, residentId: i.residentId, position: n + 1, start: i.start, minutes: 20, notes: null, removedAt: null, removedReason: null,
+      id: i.id, roundId: 1, residentId: i.residentId, position: n + 1, start: i.start, minutes: 20, notes: null, version: 1, removedAt: null, removedReason: null,
       reasons: [{ residentId: i.residentId, rule: 'acp-review', due: '2026-11-01', status: 'due', explanation: 'Talk about what she would want', minutes: 20 }],
       questions: [], attendees: { resident: { attending: true, note: null }, careStaff: null,
         representatives: (i.reps ?? []).map((id) => ({ representativeId: id, name: `Rep ${id}`, relationship: 'son', how: 'phone' as const, status: 'invited' as const, proposed: true, why: null })) },

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { formatUkDate, todayInLondon } from '../../../shared/dates';
 import { osActor } from '../../services/context';
 import { createDemoPractice } from '../../services/demo';
-import { printJson, shellWord, stringOption, todayOption, type Command } from '../common';
-import { resolveDatabasePath } from '../../paths';
+import { cliHint, printJson, shellWord, stringOption, todayOption, type Command } from '../common';
+import { isPostgresUrl, resolveDatabasePath } from '../../paths';
 import { formatTable } from '../table';
 
 export const demoCommand: Command = {
@@ -42,7 +42,7 @@ export const demoCommand: Command = {
       '',
       `Database: ${summary.databasePath}`,
       `Output folder: ${outDir}`,
-      `Look at it: npm run cli -- residents --db ${shellWord(shortPath(io.cwd, summary.databasePath))}`,
+      `Look at it: ${db && isPostgresUrl(db) ? cliHint(values, 'residents') : `npm run cli -- residents --db ${shellWord(shortPath(io.cwd, summary.databasePath))}`}`,
     ].join('\n'));
   },
 };

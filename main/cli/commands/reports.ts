@@ -2,7 +2,6 @@
 import path from 'node:path';
 import { formatUkDate, isIsoDate, parseUkDate } from '../../../shared/dates';
 import { createBackup, restoreBackup } from '../../services/backups';
-import { SERVER_BACKUPS } from '../../store/pgDump';
 import { periodText } from '../../services/reports';
 import { cliHint, shellWord, call, CliError, EXIT, printJson, stringOption, withContext, type Command, type Values } from '../common';
 import { formatTable } from '../table';
@@ -51,9 +50,7 @@ export const backupCommand: Command = {
     const to = stringOption(values, 'to');
     const info = await createBackup(ctx, 'manual', to === undefined ? undefined : path.resolve(io.cwd, to));
     if (values.json) return printJson(io, info);
-    if (ctx.store.engine === 'postgres') {
-      return io.out(`Saved a pg_dump of ${ctx.store.location} to ${info.file} (pg_restore reads it).\n${SERVER_BACKUPS}`);
-    }
+    if (info.sharedDatabase) return io.out(`Saved a pg_dump of ${info.sharedDatabase.location} to ${info.file} (pg_restore reads it).\n${info.sharedDatabase.note}`);
     io.out(`Backed up to ${info.file}\nChecked: ${info.homes} care homes, ${info.residents} residents; quick_check ok.`);
   }),
 };

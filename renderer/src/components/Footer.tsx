@@ -1,9 +1,13 @@
 import { formatLongUkDate } from '../../../shared/dates';
 import type { AppInfo } from '../../../shared/ipc';
+import { call } from '../api';
+import { useLoad } from '../hooks';
 import { href } from '../router';
 
-/** Version and the day Roundtable takes as today, which every due date is counted from. */
+/** Version, the day Roundtable takes as today (every due date is counted from it) and the database in use. */
 export function Footer({ info }: { info: AppInfo | null }) {
+  const [connection] = useLoad(() => (info ? call('connection:get', {}) : Promise.resolve(null)), [info !== null]);
+  const database = connection.status === 'ready' ? connection.value?.current.label : undefined;
   return (
     <footer className="nhsuk-footer" role="contentinfo">
       <div className="nhsuk-width-container">
@@ -17,6 +21,7 @@ export function Footer({ info }: { info: AppInfo | null }) {
           {info ? (
             <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
               {info.appName} {info.version} · Today is {formatLongUkDate(info.today)}
+              {database ? <> · <span data-testid="footer-database">{database}</span></> : null}
             </p>
           ) : <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">Roundtable</p>}
         </div>

@@ -15,7 +15,7 @@ interface Props {
   describedById?: string | undefined;
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
   widthClass?: string;
-  type?: 'text' | 'tel' | 'email' | 'search';
+  type?: 'text' | 'tel' | 'email' | 'search' | 'password';
   inputMode?: 'numeric' | 'text' | 'tel' | 'email';
   autoComplete?: string;
   spellCheck?: boolean;

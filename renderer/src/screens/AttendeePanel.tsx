@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call, toApiError } from '../api';
 import { Radios } from '../components/Radios';
 import { SelectField } from '../components/SelectField';
@@ -28,19 +28,29 @@ export function AttendeePanel({ item, name }: { item: AgendaItem; name: string }
   const current = (): Draft => ({ attending, note, reps, careStaff, questions });
 
   /** Saves what is on the panel; every change is saved as it is made, so nothing typed is lost by leaving the page. */
-  async function save(next: Partial<Draft> = {}, quiet = false) {
+  // The version this panel last saw: each save names it, so a save over someone else's newer change (another
+  // desktop) is refused instead of overwriting it. Saves go one after another, each from the version the last left.
+  const version = useRef(item.version);
+  useEffect(() => { version.current = item.version; }, [item.version]);
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  function save(next: Partial<Draft> = {}, quiet = false): Promise<void> {
     const d = { ...current(), ...next };
-    try {
-      await call('rounds:set-attendees', { itemId: item.id, attendees: {
-        resident: { attending: d.attending === 'yes', note: d.attending === 'yes' ? null : d.note },
-        representatives: d.reps.map((r) => ({ representativeId: r.representativeId, how: r.how, status: r.status })),
-        careStaff: d.careStaff || null,
-      } });
-      await call('rounds:set-questions', { itemId: item.id, questions: d.questions });
-      setStatus({ ok: true, message: quiet ? `Saved.` : `Saved who is coming for ${name}.` });
-    } catch (error) {
-      setStatus({ ok: false, message: toApiError(error).message });
-    }
+    saving.current = saving.current.then(async () => {
+      try {
+        const afterAttendees = await call('rounds:set-attendees', { itemId: item.id, version: version.current, attendees: {
+          resident: { attending: d.attending === 'yes', note: d.attending === 'yes' ? null : d.note },
+          representatives: d.reps.map((r) => ({ representativeId: r.representativeId, how: r.how, status: r.status })),
+          careStaff: d.careStaff || null,
+        } });
+        version.current = afterAttendees.version;
+        const afterQuestions = await call('rounds:set-questions', { itemId: item.id, version: version.current, questions: d.questions });
+        version.current = afterQuestions.version;
+        setStatus({ ok: true, message: quiet ? `Saved.` : `Saved who is coming for ${name}.` });
+      } catch (error) {
+        setStatus({ ok: false, message: toApiError(error).message });
+      }
+    });
+    return saving.current;
   }
 
   /** A question typed in full is added and saved when the field is left, even without pressing "Add the question". */

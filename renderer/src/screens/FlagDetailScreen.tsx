@@ -147,7 +147,7 @@ function EscalationForm({ flag, who }: { flag: FlagView; who: string }) {
   const { failure, busy, run } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    run(() => call('flags:record-escalation', { id: flag.id, action }), 'The same-day action has been recorded');
+    run(() => call('flags:record-escalation', { id: flag.id, action, version: flag.version }), 'The same-day action has been recorded');
   };
   return (
     <div className="nhsuk-card nhsuk-card--care nhsuk-card--care--emergency" id="escalation">
@@ -185,7 +185,7 @@ function UnmatchedDecision({ flag }: { flag: FlagView }) {
             <h4 className="nhsuk-card__heading nhsuk-heading-xs">{c.givenName} {c.familyName}{c.preferredName ? ` (known as ${c.preferredName})` : ''}</h4>
             <p className="nhsuk-card__description">Born {formatUkDate(c.dateOfBirth)} · NHS number {formatNhsNumber(c.nhsNumber)} · {c.homeName}{c.room ? `, room ${c.room}` : ''}</p>
             <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" disabled={busy}
-              onClick={() => run(() => call('flags:match', { id: flag.id, residentId: c.id }), `The flag is now on ${c.givenName} ${c.familyName}’s record`)}>
+              onClick={() => run(() => call('flags:match', { id: flag.id, residentId: c.id, version: flag.version }), `The flag is now on ${c.givenName} ${c.familyName}’s record`)}>
               This flag is about {c.givenName} {c.familyName}
             </button>
           </div>
@@ -230,7 +230,7 @@ function NewResidentForm({ flag }: { flag: FlagView }) {
     const moved = readDate(admitted, { label: 'the date they moved in', example: '21/11/2026', required: false });
     setAdmittedError(moved.error);
     if (date.error || moved.error) return;
-    run(() => call('flags:add-resident', { id: flag.id, resident: {
+    run(() => call('flags:add-resident', { id: flag.id, version: flag.version, resident: {
       nhsNumber: nhs, familyName: family, givenName: given, dateOfBirth: date.iso ?? '', sex: sex || 'unknown', homeId: flag.homeId, room, admissionDate: moved.iso ?? null,
     } }), `${given} ${family} has been added to ${flag.homeName} and the flag is on their record`);
   };
@@ -255,7 +255,7 @@ function DismissForm({ flag }: { flag: FlagView }) {
   const { failure, busy, run } = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    run(() => call('flags:dismiss', { id: flag.id, reason }), 'The flag has been dismissed. It is kept, with your reason', '/flags/unmatched');
+    run(() => call('flags:dismiss', { id: flag.id, reason, version: flag.version }), 'The flag has been dismissed. It is kept, with your reason', '/flags/unmatched');
   };
   return (
     <form onSubmit={submit} noValidate aria-label="Dismiss the flag">
@@ -272,7 +272,7 @@ function Lifecycle({ flag }: { flag: FlagView }) {
   const { failure, busy, run } = useAction();
   if (flag.status === 'closed') return null;
   const move = (status: FlagView['status'], message: string, withOutcome?: string) =>
-    run(() => call('flags:set-status', { id: flag.id, status, ...(withOutcome !== undefined ? { outcome: withOutcome } : {}) }), message);
+    run(() => call('flags:set-status', { id: flag.id, status, version: flag.version, ...(withOutcome !== undefined ? { outcome: withOutcome } : {}) }), message);
   return (
     <Section title="What happens next">
       <Failure failure={failure} fieldIds={{ outcome: 'flag-outcome' }} />
@@ -307,7 +307,7 @@ function SeverityForm({ flag }: { flag: FlagView }) {
   return (
     <Section title="Change the severity">
       <Failure failure={failure} fieldIds={{ reason: 'severity-reason' }} />
-      <form onSubmit={(e) => { e.preventDefault(); run(() => call('flags:set-severity', { id: flag.id, severity, reason }), 'The severity has been changed'); }} noValidate>
+      <form onSubmit={(e) => { e.preventDefault(); run(() => call('flags:set-severity', { id: flag.id, severity, reason, version: flag.version }), 'The severity has been changed'); }} noValidate>
         <SelectField id="flag-new-severity" label="Severity" value={severity} onChange={setSeverity}
           options={FLAG_SEVERITIES.map((s) => ({ value: s, label: FLAG_LABELS.severity[s] }))} />
         {lowering ? (

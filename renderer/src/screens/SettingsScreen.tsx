@@ -13,6 +13,7 @@ import { useSubmission } from '../forms/useForm';
 import { useLoad, usePageTitle } from '../hooks';
 import { RoundTimeSettings } from './RoundTimeSettings';
 import { PracticeDetailsForm } from './PracticeDetailsForm';
+import { DesktopSettings } from './DesktopSettings';
 
 const KEYS = SETTING_FIELDS.map((f) => f.key);
 const KNOWN = new Set<string>(KEYS);
@@ -101,6 +102,7 @@ function SettingsForm({ view, onSaved }: { view: SettingsView; onSaved: () => vo
           </div>
         </form>
         <RoundTimeSettings />
+        <DesktopSettings />
       </div>
     </div>
   );
