@@ -1,13 +1,12 @@
 /** acp gaps and acp show on a real database file. */
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../helpers/cli';
 import { openStore } from '../../main/store';
 import { careHomeInput, residentInput } from '../../shared/domain/register';
-import { sampleHome, sampleResident, tempDir } from '../helpers/tempStore';
+import { sampleHome, sampleResident, tempDatabase } from '../helpers/tempStore';
 
 let file: string;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let edithId: number;
 
 function cli(args: string[]) {
@@ -15,9 +14,9 @@ function cli(args: string[]) {
 }
 
 beforeEach(async () => {
-  const t = tempDir();
+  const t = await tempDatabase('cli.sqlite');
   cleanup = t.cleanup;
-  file = path.join(t.dir, 'cli.sqlite');
+  file = t.file;
   const store = await openStore(file);
   const actor = { osUser: 'tester', staffId: null };
   const home = await store.homes.create(actor, careHomeInput.parse(sampleHome));

@@ -6,11 +6,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../helpers/cli';
-import { tempDir } from '../helpers/tempStore';
+import { tempDatabase } from '../helpers/tempStore';
 
 let dir: string;
 let file: string;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 
 interface Row { residentId: number; nhsNumber: string; name: string; rule: string; due: string; status?: string; explanation: string }
 
@@ -24,10 +24,10 @@ async function importCsv(name: string, lines: string[]): Promise<void> {
 }
 
 beforeEach(async () => {
-  const t = tempDir();
+  const t = await tempDatabase('cli.sqlite');
   dir = t.dir;
   cleanup = t.cleanup;
-  file = path.join(dir, 'cli.sqlite');
+  file = t.file;
   await importCsv('patients.csv', [
     'NHS Number,Patient Name,DOB,Gender,Care Home,Room,Admitted',
     '9990000379,"SMITH, Mary",02/04/1938,F,Rosewood Nursing Home,12,01/06/2024',

@@ -3,15 +3,14 @@
  * `import records`, then `reviews due --json`. A rejected result row is named by line and field; importing
  * the same results again stores nothing twice.
  */
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testNhsNumber } from '../../main/services/demoData';
 import { runCliCaptured } from '../helpers/cli';
-import { tempDir, writeCsv } from '../helpers/tempStore';
+import { withRaw } from '../helpers/rawDb';
+import { tempDatabase, writeCsv } from '../helpers/tempStore';
 
 const TODAY = '2026-11-23';
-let dir: { dir: string; cleanup: () => void };
+let dir: { dir: string; file: string; cleanup: () => Promise<void> };
 let db: string;
 let resultsFile: string;
 let rows: Row[];
@@ -23,8 +22,8 @@ const PEOPLE = ['Twenty', 'Fifteen', 'Egfr'] as const;
 const nhs = (who: (typeof PEOPLE)[number]) => testNhsNumber(1350 + PEOPLE.indexOf(who));
 
 beforeAll(async () => {
-  dir = tempDir();
-  db = path.join(dir.dir, 'practice.sqlite');
+  dir = await tempDatabase('practice.sqlite');
+  db = dir.file;
   const patients = writeCsv(dir.dir, 'patients.csv', [['NHS Number', 'Patient Name', 'DOB', 'Gender', 'Care Home', 'Admitted'],
     ...PEOPLE.map((who) => [nhs(who), `${who.toUpperCase()}, Test`, '02/04/1944', 'F', 'Rosewood Nursing Home', '01/06/2025'])]);
   const meds = writeCsv(dir.dir, 'medications.csv', [['NHS Number', 'Drug', 'Directions', 'Date Started', 'Issue Type', 'Status'],
@@ -74,11 +73,6 @@ describe('import records (results) and reviews due: the DOAC dose against kidney
     const again = await runCliCaptured(['import', 'records', resultsFile, '--db', db, '--today', TODAY, '--force', '--json']);
     expect(again.code, again.err).toBe(0);
     expect(JSON.parse(again.out)).toMatchObject({ accepted: 0, unchanged: 3 });
-    const raw = new Database(db, { readonly: true });
-    try {
-      expect(raw.prepare('SELECT count(*) FROM lab_result').pluck().get()).toBe(3);
-    } finally {
-      raw.close();
-    }
+    expect(await withRaw(db, (raw) => raw.value('SELECT count(*) FROM lab_result'), { readonly: true })).toBe(3);
   });
 });

@@ -6,19 +6,19 @@ import { openStore } from '../../main/store';
 import { careHomeInput, residentInput } from '../../shared/domain/register';
 import type { FlagView } from '../../shared/domain/flags';
 import { runCliCaptured } from '../helpers/cli';
-import { sampleHome, sampleResident, tempDir } from '../helpers/tempStore';
+import { sampleHome, sampleResident, tempDatabase } from '../helpers/tempStore';
 
 let dir: string;
 let file: string;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 
 const cli = (args: string[]) => runCliCaptured([...args, '--db', file, '--today', '2026-11-23']);
 
 beforeEach(async () => {
-  const t = tempDir();
+  const t = await tempDatabase('cli.sqlite');
   dir = t.dir;
   cleanup = t.cleanup;
-  file = path.join(dir, 'cli.sqlite');
+  file = t.file;
   const store = await openStore(file);
   const actor = { osUser: 'tester', staffId: null };
   const home = await store.homes.create(actor, careHomeInput.parse(sampleHome));

@@ -2,25 +2,26 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../helpers/cli';
 import { copyDemo, demoSummary } from '../helpers/demo';
-import { tempDir } from '../helpers/tempStore';
+import { tempDatabase } from '../helpers/tempStore';
 import { fixture } from '../imports/helpers';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()?.(); });
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => { while (cleanups.length) await cleanups.pop()?.(); });
 
 function cli(args: string[]) {
   return runCliCaptured(args);
 }
 
-function db(): string {
-  const t = tempDir();
+/** A practice database of the run's engine, not yet created on SQLite. */
+async function db(): Promise<string> {
+  const t = await tempDatabase('practice.sqlite');
   cleanups.push(t.cleanup);
-  return path.join(t.dir, 'practice.sqlite');
+  return t.file;
 }
 
 describe('npm run cli -- import records', () => {
   it('H8: --json prints exactly batchId, kind, read, accepted, unchanged, rejected and unmatched; exit 0 with rejected rows', async () => {
-    const file = db();
+    const file = await db();
     const patients = await cli(['import', 'records', fixture('patients-messy.csv'), '--db', file, '--json']);
     expect(patients.code).toBe(0);
     const json = JSON.parse(patients.out) as Record<string, unknown>;
@@ -36,7 +37,7 @@ describe('npm run cli -- import records', () => {
   });
 
   it('prints a plain summary; says when a file was imported before; --force imports it again', async () => {
-    const file = db();
+    const file = await db();
     const first = await cli(['import', 'records', fixture('patients-messy.csv'), '--db', file]);
     expect(first.out).toMatch(/7 read, 4 accepted, 0 unchanged, 3 rejected/);
     expect(first.out).toMatch(/Care homes created: Rosewood Nursing Home, Hillview House/);
@@ -49,7 +50,7 @@ describe('npm run cli -- import records', () => {
   });
 
   it('exits 2 when the file is rejected whole, or when --strict meets a bad row', async () => {
-    const file = db();
+    const file = await db();
     const notKind = await cli(['import', 'records', fixture('not-a-kind.csv'), '--db', file]);
     expect(notKind.code).toBe(2);
     expect(notKind.err).toMatch(/header/);
@@ -62,7 +63,7 @@ describe('npm run cli -- import records', () => {
   });
 
   it('--dry-run stores nothing; --kind and --format are checked; FHIR is detected', async () => {
-    const file = db();
+    const file = await db();
     const dry = await cli(['import', 'records', fixture('patients-messy.csv'), '--db', file, '--dry-run']);
     expect(dry.out).toMatch(/Dry run \(nothing stored\)/);
     expect(JSON.parse((await cli(['residents', '--db', file, '--json'])).out)).toEqual([]);
@@ -78,7 +79,7 @@ describe('npm run cli -- import records', () => {
 
   it('demo imports its synthetic practice through the same importers, from CSV files and a FHIR bundle in the output folder', async () => {
     // the run's demo (tests/setup/demoFixture.ts): `demo --out DIR --today 2026-11-23 --json`
-    const t = copyDemo();
+    const t = await copyDemo();
     cleanups.push(t.cleanup);
     const summary = JSON.parse(demoSummary()) as { imports: { file: string; kind: string; format: string; read: number; accepted: number; rejected: number }[] };
     expect(summary.imports.map((i) => [path.basename(i.file), i.kind, i.format])).toEqual([
@@ -88,7 +89,7 @@ describe('npm run cli -- import records', () => {
     expect(summary.imports.every((i) => i.rejected === 0 && i.accepted > 0 && path.basename(path.dirname(i.file)) === 'practice-export')).toBe(true);
     expect(summary.imports[0]).toMatchObject({ read: 60, accepted: 60 });
     // importing the demo's own export again changes nothing
-    const again = JSON.parse((await cli(['import', 'records', path.join(t.dir, 'practice-export', 'medications.csv'), '--db', path.join(t.dir, 'demo.sqlite'), '--force', '--json', '--today', '2026-11-23'])).out) as { accepted: number; unchanged: number };
+    const again = JSON.parse((await cli(['import', 'records', path.join(t.dir, 'practice-export', 'medications.csv'), '--db', t.db, '--force', '--json', '--today', '2026-11-23'])).out) as { accepted: number; unchanged: number };
     expect(again.accepted).toBe(0);
     expect(again.unchanged).toBe(summary.imports[2]?.read);
   });

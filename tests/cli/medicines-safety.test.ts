@@ -2,14 +2,13 @@
  * Medicines safety checks end to end: a practice export imported with `import records`, then `reviews due
  * --json`. Duplicates, interactions and omissions show; just-in-case injections raise no long-term prompt.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testNhsNumber } from '../../main/services/demoData';
 import { runCliCaptured } from '../helpers/cli';
-import { tempDir, writeCsv } from '../helpers/tempStore';
+import { tempDatabase, writeCsv } from '../helpers/tempStore';
 
 const TODAY = '2026-11-23';
-let dir: { dir: string; cleanup: () => void };
+let dir: { dir: string; file: string; cleanup: () => Promise<void> };
 let db: string;
 let rows: Row[];
 
@@ -20,8 +19,8 @@ const nhs = (who: (typeof PEOPLE)[number]) => testNhsNumber(1300 + PEOPLE.indexO
 
 
 beforeAll(async () => {
-  dir = tempDir();
-  db = path.join(dir.dir, 'practice.sqlite');
+  dir = await tempDatabase('practice.sqlite');
+  db = dir.file;
   const patients = writeCsv(dir.dir, 'patients.csv', [['NHS Number', 'Patient Name', 'DOB', 'Gender', 'Care Home', 'Admitted'],
     ...PEOPLE.map((who) => [nhs(who), `${who.toUpperCase()}, Test`, '02/04/1938', 'F', 'Rosewood Nursing Home', '01/06/2025'])]);
   const meds = writeCsv(dir.dir, 'medications.csv', [['NHS Number', 'Drug', 'Directions', 'Date Started', 'Issue Type', 'Status'],

@@ -11,8 +11,8 @@ function cli(args: string[]) {
   return runCliCaptured(args);
 }
 
-beforeEach(() => {
-  demo = copyDemo();
+beforeEach(async () => {
+  demo = await copyDemo();
   db = demo.db;
 });
 afterEach(() => demo.cleanup());

@@ -10,8 +10,8 @@ function cli(args: string[]) {
   return runCliCaptured(args);
 }
 
-beforeEach(() => {
-  demo = copyDemo();
+beforeEach(async () => {
+  demo = await copyDemo();
   db = demo.db;
 });
 afterEach(() => demo.cleanup());

@@ -5,8 +5,8 @@ import { runCliCaptured } from '../helpers/cli';
 import { copyDemo } from '../helpers/demo';
 import { tempDir } from '../helpers/tempStore';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()?.(); });
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => { while (cleanups.length) await cleanups.pop()?.(); });
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return runCliCaptured(args, { env });
@@ -14,8 +14,8 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 let demoDir: string;
 let db: string;
-beforeEach(() => {
-  const demo = copyDemo();
+beforeEach(async () => {
+  const demo = await copyDemo();
   demoDir = demo.dir;
   db = demo.db;
   cleanups.push(demo.cleanup);
@@ -33,8 +33,9 @@ describe('round commands', () => {
   });
 
   it('plan --json prints the proposal in the documented shape, honouring --today, --capacity and --start', async () => {
-    const before = path.join(path.dirname(db), 'before-plan.sqlite');
-    await cli(['backup', '--db', db, '--to', before]);
+    const copy = await copyDemo(); // the same data as db before this plan (a backup is a SQLite file: not on PostgreSQL)
+    cleanups.push(copy.cleanup);
+    const before = copy.db;
     const result = await cli(['plan', '--db', db, '--home', 'Willow Court', '--date', '2026-12-01', '--today', '2026-11-23', '--capacity', '60', '--start', '14:00', '--json']);
     expect(result.code).toBe(0);
     const plan = JSON.parse(result.out) as { roundId: number; home: string; date: string; capacityMinutes: number;

@@ -27,7 +27,7 @@ let desktopA: AppContext;
 let desktopB: AppContext;
 
 beforeAll(async () => {
-  demo = copyDemo();
+  demo = await copyDemo();
   store = await openStore(demo.db);
   desktopA = createContext(store, { today: DEMO_TODAY, actor: { osUser: 'gp', staffId: null, machine: 'DESKTOP-A' } });
   // a second connection, as a second desktop has
@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await desktopB.store.close();
   await store.close();
-  demo.cleanup();
+  await demo.cleanup();
 });
 
 describe('two desktops at once', () => {

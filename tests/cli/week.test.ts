@@ -10,16 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSheet } from 'read-excel-file/node';
 import { RULE_LABELS } from '../../shared/rules/ruleLabels';
 import { runCliCaptured } from '../helpers/cli';
-import { tempDir } from '../helpers/tempStore';
+import { tempDatabase } from '../helpers/tempStore';
 
 let dir: string;
 let db: string;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 const cli = (args: string[]) => runCliCaptured([...args, '--db', db, '--today', '2026-11-23'], { env: {} });
 
 beforeAll(async () => {
-  ({ dir, cleanup } = tempDir());
-  db = path.join(dir, 'week.sqlite');
+  ({ dir, cleanup, file: db } = await tempDatabase('week.sqlite'));
   expect((await runCliCaptured(['demo', '--db', db, '--out', path.join(dir, 'demo'), '--today', '2026-11-23'])).code).toBe(0);
 }, 300_000);
 afterAll(() => cleanup());

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { runCli } from '../../main/cli/index';
 
 export interface CliRun {
@@ -24,6 +25,11 @@ function sandboxDir(): string {
   }
   return sandbox;
 }
+// removed when the test file ends (a pool's worker may be ended without an 'exit' event)
+afterAll(() => {
+  if (sandbox !== undefined) rmSync(sandbox, { recursive: true, force: true });
+  sandbox = undefined;
+});
 
 export async function runCliCaptured(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
   const out: string[] = [];

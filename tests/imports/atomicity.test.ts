@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeRecordFiles } from '../../bench/records-data';
 import { importRecords } from '../../main/services/imports';
+import { withRaw } from '../helpers/rawDb';
 import { openTempStore, type TempStore } from '../helpers/tempStore';
 import { batchCount, fingerprint } from './helpers';
 
@@ -39,13 +39,9 @@ function runChild(file: string, killAfterMs: number | null): Promise<{ killed: b
   });
 }
 
-function quickCheck(file: string): string {
-  const db = new Database(file, { readonly: true });
-  try {
-    return String(db.pragma('quick_check', { simple: true }));
-  } finally {
-    db.close();
-  }
+/** SQLite's own check of the file (PostgreSQL has none to run). */
+function quickCheck(file: string): Promise<string> {
+  return withRaw(file, (db) => db.integrity(), { readonly: true });
 }
 
 describe('killing the process mid-import', () => {
@@ -53,21 +49,21 @@ describe('killing the process mid-import', () => {
     // a first medications list, imported to the end: its time sets the range of kill points
     const first = await runChild(files.medications, null);
     expect(first.code).toBe(0);
-    const before = fingerprint(t.file);
-    const batchesBefore = batchCount(t.file);
+    const before = await fingerprint(t.file);
+    const batchesBefore = await batchCount(t.file);
     // a second list changes every row; killed part-way, none of it may show
     let kills = 0;
     for (let attempt = 0; attempt < 4; attempt++) {
       const result = await runChild(changed, Math.floor(first.ms * (0.25 + Math.random() * 0.7)));
-      expect(quickCheck(t.file)).toBe('ok');
+      expect(await quickCheck(t.file)).toBe('ok');
       if (!result.killed) break;
       kills++;
-      expect(fingerprint(t.file)).toBe(before);
-      expect(batchCount(t.file)).toBe(batchesBefore);
+      expect(await fingerprint(t.file)).toBe(before);
+      expect(await batchCount(t.file)).toBe(batchesBefore);
     }
     expect(kills).toBeGreaterThan(0);
     const full = await runChild(changed, null);
     expect(full.code).toBe(0);
-    expect(fingerprint(t.file)).not.toBe(before);
+    expect(await fingerprint(t.file)).not.toBe(before);
   });
 });

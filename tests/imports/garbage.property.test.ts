@@ -33,7 +33,7 @@ const garbage = fc.oneof(
 
 describe('garbage in', () => {
   it('H8: never throws anything but a readable rejection out of the importer, and never changes the register or records', async () => {
-    const before = fingerprint(t.file);
+    const before = await fingerprint(t.file);
     const file = path.join(t.dir, 'garbage.dat');
     await fc.assert(fc.asyncProperty(garbage, fc.boolean(), async (content, strict) => {
       writeFileSync(file, content);
@@ -44,7 +44,7 @@ describe('garbage in', () => {
         expect(error).toBeInstanceOf(AppError);
         expect((error as AppError).message.length).toBeGreaterThan(10);
       }
-      expect(fingerprint(t.file)).toBe(before);
+      expect(await fingerprint(t.file)).toBe(before);
     }), { numRuns: 200 });
   });
 });

@@ -62,9 +62,9 @@ describe('CSV practice exports', () => {
   it('is idempotent: the same data again (forced) leaves the database as after the first import, every row unchanged', async () => {
     t = await openTempStore();
     await importAll();
-    const before = fingerprint(t.file);
+    const before = await fingerprint(t.file);
     const again = await importAll(true);
-    expect(fingerprint(t.file)).toBe(before);
+    expect(await fingerprint(t.file)).toBe(before);
     for (const o of again.slice(0, 6)) expect(o.report.accepted).toBe(0);
   });
 
@@ -74,10 +74,10 @@ describe('CSV practice exports', () => {
     const second = await importRecords(t.ctx, fixture('patients-messy.csv'));
     expect(second.previousImport).toEqual({ batchId: first.report.batchId, importedAt: expect.any(String) });
     expect(second.stored).toBe(false);
-    expect(batchCount(t.file)).toBe(1);
+    expect(await batchCount(t.file)).toBe(1);
     const forced = await importRecords(t.ctx, fixture('patients-messy.csv'), { force: true });
     expect(forced.report).toMatchObject({ accepted: 0, unchanged: 4 });
-    expect(batchCount(t.file)).toBe(2);
+    expect(await batchCount(t.file)).toBe(2);
   });
 
   it('treats a medications file as the current list: a medicine no longer present is stopped, history kept', async () => {
@@ -105,14 +105,14 @@ describe('CSV practice exports', () => {
 
   it('--strict rejects the whole file on any bad row; --dry-run stores nothing but reports everything', async () => {
     t = await openTempStore();
-    const before = fingerprint(t.file);
+    const before = await fingerprint(t.file);
     const strict = await importRecords(t.ctx, fixture('patients-messy.csv'), { strict: true });
     expect(strict).toMatchObject({ strictRefused: true, stored: false });
     expect(strict.report.rejected).toHaveLength(3);
     const dry = await importRecords(t.ctx, fixture('patients-messy.csv'), { dryRun: true });
     expect(dry).toMatchObject({ dryRun: true, stored: false, report: { batchId: null, accepted: 4 } });
-    expect(fingerprint(t.file)).toBe(before);
-    expect(batchCount(t.file)).toBe(0);
+    expect(await fingerprint(t.file)).toBe(before);
+    expect(await batchCount(t.file)).toBe(0);
   });
 
   it('rejects whole a file of no recognisable kind, a file without a header, and broken CSV, writing nothing', async () => {
@@ -122,10 +122,10 @@ describe('CSV practice exports', () => {
     const broken = path.join(t.dir, 'broken.csv');
     writeFileSync(broken, 'NHS Number,Medication\n9990000379,"Sertraline\n');
     await importRecords(t.ctx, fixture('patients-messy.csv'));
-    const before = fingerprint(t.file);
+    const before = await fingerprint(t.file);
     await expect(importRecords(t.ctx, broken)).rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
-    expect(fingerprint(t.file)).toBe(before);
-    expect(batchCount(t.file)).toBe(1);
+    expect(await fingerprint(t.file)).toBe(before);
+    expect(await batchCount(t.file)).toBe(1);
   });
 
   it('H6: --kind overrides detection and reads dates in every UK form, day first', async () => {

@@ -73,14 +73,14 @@ describe('FHIR R4 imports', () => {
     await registerMary();
     const first = await importRecords(t.ctx, fixture('fhir-bundle.json'));
     expect(first.report.accepted).toBe(8);
-    const before = fingerprint(t.file);
+    const before = await fingerprint(t.file);
     const outcome = await importRecords(t.ctx, fixture('fhir-export.ndjson'));
     expect(outcome.report.accepted).toBe(0);
     expect(outcome.report.rejected.map((r) => r.line)).toEqual(['line 4', 'line 14 (MedicationStatement/ms2)']);
-    expect(fingerprint(t.file)).toBe(before);
+    expect(await fingerprint(t.file)).toBe(before);
     const again = await importRecords(t.ctx, fixture('fhir-bundle.json'), { force: true });
     expect(again.report.accepted).toBe(0);
-    expect(fingerprint(t.file)).toBe(before);
+    expect(await fingerprint(t.file)).toBe(before);
   });
 
   it('reads ReSPECT and DNACPR records from DocumentReference, CarePlan, Consent and Flag by their SNOMED codes', async () => {

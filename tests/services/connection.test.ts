@@ -14,6 +14,7 @@ import { cipherFrom, readLocalSettings, writeLocalSettings, type PasswordCipher 
 import type { ProbeDatabase } from '../../main/services/probe';
 import { AppError } from '../../shared/errors';
 import type { ConnectionSaved, ConnectionTestResult, ConnectionView } from '../../shared/ipc';
+import { onPostgres } from '../helpers/engine';
 import { openTempStore, sampleHome, type TempStore } from '../helpers/tempStore';
 
 const PASSWORD = 'Corr3ct-Horse!batt@ry/staple';
@@ -72,8 +73,11 @@ describe('the footer’s words', () => {
 
   it('is what connection:get gives for the database open now', async () => {
     const view = await ok<ConnectionView>('connection:get', {});
-    expect(view.current).toEqual({ engine: 'sqlite', location: t.file, label: 'Database: this computer (SQLite)' });
-    expect(view).toMatchObject({ saved: { engine: 'sqlite', url: null, hasPassword: false }, restartNeeded: false, canSave: true, canKeepPassword: true, userName: null });
+    // (store-pg: the test's own database is on PostgreSQL, so what is open differs from the local default saved)
+    expect(view.current).toEqual(onPostgres
+      ? { engine: 'postgres', location: describeLocation(t.file), label: `Database: shared, PostgreSQL on ${describeLocation(t.file)}` }
+      : { engine: 'sqlite', location: t.file, label: 'Database: this computer (SQLite)' });
+    expect(view).toMatchObject({ saved: { engine: 'sqlite', url: null, hasPassword: false }, restartNeeded: onPostgres, canSave: true, canKeepPassword: true, userName: null });
   });
 });
 
@@ -82,7 +86,7 @@ describe('saving the shared database', () => {
     const saved = await ok<ConnectionSaved>('connection:save', { url: URL_, password: PASSWORD });
     expect(saved.message).toBe('Roundtable will use the shared database db.practice.example:5433/roundtable_pcn. The password is kept encrypted on this computer. ' +
       'It takes effect when Roundtable is next started: close Roundtable and open it again.');
-    expect(saved.view).toMatchObject({ saved: { engine: 'postgres', url: URL_, hasPassword: true }, restartNeeded: true, current: { engine: 'sqlite' } });
+    expect(saved.view).toMatchObject({ saved: { engine: 'postgres', url: URL_, hasPassword: true }, restartNeeded: true, current: { engine: onPostgres ? 'postgres' : 'sqlite' } });
     const text = readFileSync(settingsFile, 'utf8');
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain(encodeURIComponent(PASSWORD));
@@ -120,7 +124,7 @@ describe('saving the shared database', () => {
 
     const local = await ok<ConnectionSaved>('connection:use-local', {});
     expect(local.message).toBe('Roundtable will use the database on this computer. It takes effect when Roundtable is next started: close Roundtable and open it again.');
-    expect(local.view).toMatchObject({ saved: { engine: 'sqlite', url: null, hasPassword: false }, restartNeeded: false });
+    expect(local.view).toMatchObject({ saved: { engine: 'sqlite', url: null, hasPassword: false }, restartNeeded: onPostgres });
     expect(chooseDatabase({ checkLocation: acceptAll, env: {}, settings: readLocalSettings(settingsFile), defaultFile: t.file }).target).toBe(t.file);
   });
 

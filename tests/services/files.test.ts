@@ -11,7 +11,7 @@ const cleanups: (() => void)[] = [];
 afterEach(() => { while (cleanups.length) cleanups.pop()?.(); });
 
 async function demoContext() {
-  const demo = copyDemo();
+  const demo = await copyDemo();
   const store = await openStore(demo.db);
   cleanups.push(demo.cleanup, () => store.close());
   return { demo, ctx: createContext(store, { today: DEMO_TODAY, actor: { osUser: 'tester', staffId: null } }) };

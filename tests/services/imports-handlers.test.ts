@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/handlers';
 import type { ImportView } from '../../shared/ipc';
+import { onPostgres } from '../helpers/engine';
 import { openTempStore, type TempStore } from '../helpers/tempStore';
 import { fixture } from '../imports/helpers';
 
@@ -51,7 +53,9 @@ describe('import channels', () => {
     t.ctx.chooseSaveFile = () => Promise.resolve(null);
     expect(await ok('imports:export-problems', { batchId: 1 })).toEqual({ path: null, rows: 0 });
     t.ctx.chooseSaveFile = undefined;
-    expect(await ok('imports:export-problems', { batchId: 1 })).toEqual({ path: path.join(t.dir, 'exports', 'import-1-problems.csv'), rows: 3 });
+    // (a PostgreSQL database has no folder: the Roundtable folder in the user's home, a temporary one here: tests/setup/tempHome.ts)
+    const beside = onPostgres ? path.join(os.homedir(), 'Roundtable') : t.dir;
+    expect(await ok('imports:export-problems', { batchId: 1 })).toEqual({ path: path.join(beside, 'exports', 'import-1-problems.csv'), rows: 3 });
   });
 
   it('refuses a missing file, and a file dialog where there is none', async () => {

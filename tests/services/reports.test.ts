@@ -2,11 +2,11 @@
  * Shared outcome figures on a small practice whose every number is worked out by hand in the comments,
  * read through the real store and the IPC handlers. The period is October 2026.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/handlers';
 import { testNhsNumber } from '../../main/services/demoData';
 import type { Figure, OutcomeReport } from '../../shared/domain/reports';
+import { openRaw } from '../helpers/rawDb';
 import { openTempStore, sampleHome, sampleResident, type TempStore } from '../helpers/tempStore';
 
 let t: TempStore;
@@ -80,26 +80,26 @@ beforeAll(async () => {
   await flag(null, '2026-10-09', 'unmatched'); // raised, but nobody's yet
   await flag(ids.A!, '2026-09-20', 'september'); // before the period
 
-  // Rounds, agenda items, supersession and open reviews have no store writes yet (issues 5 and 7): plain SQL on the same file.
-  const db = new Database(t.file);
+  // Rounds, agenda items, supersession and open reviews have no store writes yet (issues 5 and 7): plain SQL on the same database.
+  const db = await openRaw(t.file);
   const now = new Date().toISOString();
-  const round = (homeId: number, date: string, status: string, residents: number[]) => {
-    const id = Number(db.prepare(`INSERT INTO round (home_id, date, start_time, capacity_minutes, status, created_at, updated_at)
-        VALUES (?, ?, '10:00', 120, ?, ?, ?)`).run(homeId, date, status, now, now).lastInsertRowid);
-    residents.forEach((r, i) => db.prepare('INSERT INTO agenda_item (round_id, resident_id, position, minutes) VALUES (?, ?, ?, 10)').run(id, r, i + 1));
+  const round = async (homeId: number, date: string, status: string, residents: number[]) => {
+    const id = await db.insert(`INSERT INTO round (home_id, date, start_time, capacity_minutes, status, created_at, updated_at)
+        VALUES (?, ?, '10:00', 120, ?, ?, ?)`, [homeId, date, status, now, now]);
+    for (const [i, r] of residents.entries()) await db.insert('INSERT INTO agenda_item (round_id, resident_id, position, minutes) VALUES (?, ?, ?, 10)', [id, r, i + 1]);
   };
-  round(home.id, '2026-09-29', 'held', [ids.D!]); // before the period
-  round(home.id, '2026-10-06', 'held', [ids.A!, ids.C!]);
-  round(home.id, '2026-10-13', 'closed', [ids.A!]);
-  round(home.id, '2026-10-27', 'planning', [ids.B!]); // not held
-  const review = (residentId: number, rule: string, status: string, dueDate: string) => db.prepare(`INSERT INTO medication_review
-      (resident_id, rule, due_date, status, created_at) VALUES (?, ?, ?, ?, ?)`).run(residentId, rule, dueDate, status, now);
-  review(ids.A!, 'antipsychotic-dementia', 'due', '2026-09-01'); // overdue
-  review(ids.B!, 'smr-annual', 'scheduled', '2026-11-15'); // due after the period
-  review(ids.C!, 'smr-annual', 'due', '2026-08-01'); // C died: not overdue for anyone
-  const [older, newer] = db.prepare("SELECT id FROM advance_care_plan WHERE resident_id = ? AND element = 'respect' ORDER BY recorded_on").all(ids.A!) as { id: number }[];
-  db.prepare('UPDATE advance_care_plan SET superseded_by = ? WHERE id = ?').run(newer!.id, older!.id);
-  db.close();
+  await round(home.id, '2026-09-29', 'held', [ids.D!]); // before the period
+  await round(home.id, '2026-10-06', 'held', [ids.A!, ids.C!]);
+  await round(home.id, '2026-10-13', 'closed', [ids.A!]);
+  await round(home.id, '2026-10-27', 'planning', [ids.B!]); // not held
+  const review = (residentId: number, rule: string, status: string, dueDate: string) => db.insert(`INSERT INTO medication_review
+      (resident_id, rule, due_date, status, created_at) VALUES (?, ?, ?, ?, ?)`, [residentId, rule, dueDate, status, now]);
+  await review(ids.A!, 'antipsychotic-dementia', 'due', '2026-09-01'); // overdue
+  await review(ids.B!, 'smr-annual', 'scheduled', '2026-11-15'); // due after the period
+  await review(ids.C!, 'smr-annual', 'due', '2026-08-01'); // C died: not overdue for anyone
+  const [older, newer] = await db.all<{ id: number }>("SELECT id FROM advance_care_plan WHERE resident_id = ? AND element = 'respect' ORDER BY recorded_on", [ids.A!]);
+  await db.run('UPDATE advance_care_plan SET superseded_by = ? WHERE id = ?', [newer!.id, older!.id]);
+  await db.close();
 
   report = await ok<OutcomeReport>('reports:outcomes', { homeId: home.id, ...period });
 });

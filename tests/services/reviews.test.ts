@@ -3,7 +3,6 @@
  * recording a review done or deferred (the next due date recomputed at once), settings, and the record
  * of each computed schedule.
  */
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/handlers';
 import type { ChannelOutput, Contract } from '../../shared/ipc';
@@ -13,6 +12,7 @@ import { DEFAULT_REVIEW_SETTINGS } from '../../shared/rules/reviewSettings';
 import { REVIEW_RULES_VERSION } from '../../shared/rules/reviews';
 import { residentMinutes } from '../../shared/rules/roundTime';
 import { residentInput } from '../../shared/domain/register';
+import { withRaw } from '../helpers/rawDb';
 import { openTempStore, sampleHome, sampleResident, type TempStore } from '../helpers/tempStore';
 
 let t: TempStore;
@@ -127,9 +127,7 @@ describe('reviews list, one row per resident', () => {
     expect(after.residents.rows.map((g) => g.residentId)).toEqual([edith.id]);
     expect((await t.store.reviews.runs()).map((r) => r.items)).toEqual([2, 3]);
     // Written by another process on the same file: Edith has left, so nobody is due.
-    const other = new Database(t.file);
-    other.prepare("UPDATE resident SET status = 'left', status_date = '2026-11-22' WHERE id = ?").run(edith.id);
-    other.close();
+    await withRaw(t.file, (other) => other.run("UPDATE resident SET status = 'left', status_date = '2026-11-22' WHERE id = ?", [edith.id]));
     expect((await ok('reviews:list', {})).residents.total).toBe(0);
     expect((await ok('reviews:overview', { homeId: home.id })).items).toEqual([]);
   });
@@ -138,14 +136,15 @@ describe('reviews list, one row per resident', () => {
 describe('planned rounds', () => {
   it('uses a home’s planned rounds (with the minutes their agenda already takes, the figure the round shows) instead of projecting its usual day', async () => {
     const { home, edith } = await seed();
-    const raw = new Database(t.file);
-    const round = raw.prepare(`INSERT INTO round (home_id, date, start_time, capacity_minutes, status, created_at, updated_at)
-      VALUES (?, '2026-11-26', '10:00', 45, 'planning', 'x', 'x')`).run(home.id);
-    raw.prepare('INSERT INTO agenda_item (round_id, resident_id, position, minutes) VALUES (?, ?, 1, 20)').run(round.lastInsertRowid, edith.id);
-    raw.close();
+    const roundId = await withRaw(t.file, async (raw) => {
+      const id = await raw.insert(`INSERT INTO round (home_id, date, start_time, capacity_minutes, status, created_at, updated_at)
+        VALUES (?, '2026-11-26', '10:00', 45, 'planning', 'x', 'x')`, [home.id]);
+      await raw.insert('INSERT INTO agenda_item (round_id, resident_id, position, minutes) VALUES (?, ?, 1, 20)', [id, edith.id]);
+      return id;
+    });
     const o = await ok('reviews:overview', {});
     // The round's own agenda takes 20 of 45 minutes (25 left, as the round says); the reviews suggested for it are counted apart.
-    expect(o.rounds).toEqual([{ key: String(round.lastInsertRowid), homeId: home.id, home: home.name, date: '2026-11-26', capacityMinutes: 45, usedMinutes: 20,
+    expect(o.rounds).toEqual([{ key: String(roundId), homeId: home.id, home: home.name, date: '2026-11-26', capacityMinutes: 45, usedMinutes: 20,
       reviewMinutes: 22, projected: false }]);
     const [listed] = await ok('rounds:list', {});
     expect(45 - (listed?.usedMinutes ?? 0)).toBe(25);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, closeDatabase, DatabaseOpenError, ROUNDTABLE_APPLICATION_ID } from '../../main/store/db';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../main/store/migrations';
 import { tempDir } from '../helpers/tempStore';
+import { onPostgres } from '../helpers/engine';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => { while (cleanups.length) cleanups.pop()?.(); });
@@ -38,7 +39,8 @@ const SHIPPED_SCHEMA: Record<string, string[]> = {
   audit_event: ['id', 'at', 'os_user', 'staff_id', 'action', 'entity', 'entity_id', 'summary'],
 };
 
-describe('migrations on real SQLite files', () => {
+// migrating SQLite files (pragmas, the file backup before migrating, a damaged file)
+describe.skipIf(onPostgres)('migrations on real SQLite files', () => {
   it('migrates an empty file to the latest version with the pragmas set', async () => {
     const file = path.join(temp(), 'new.sqlite');
     const db = await openDatabase(file);
