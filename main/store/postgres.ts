@@ -128,6 +128,7 @@ function postgresConnection(pool: pg.Pool, url: string, version: number): Postgr
   /** Writes from this process go one at a time (as on SQLite); other desktops' only meet at the server's locks. */
   const local = new Mutex();
   const instance = randomUUID();
+  let closing: Promise<void> | null = null;
   const once = async <T>(fn: (tx: SqlDb) => Promise<T>, options: TransactionOptions): Promise<T> => {
     const client = await pool.connect();
     try {
@@ -171,9 +172,13 @@ function postgresConnection(pool: pg.Pool, url: string, version: number): Postgr
         }
       }
     }),
-    dataVersion: async () => `${instance}:${String((await pool.query({ text: 'SELECT pg_current_wal_lsn()::text AS lsn', types: postgresTypes() })).rows[0]?.lsn)}`,
+    // the WAL insert position moves with every commit, also with synchronous_commit off (the flushed position lags)
+    dataVersion: async () => `${instance}:${String((await pool.query({ text: 'SELECT pg_current_wal_insert_lsn()::text AS lsn', types: postgresTypes() })).rows[0]?.lsn)}`,
     schemaVersion: () => version,
-    close: () => pool.end(),
+    close: () => {
+      closing ??= pool.end();
+      return closing;
+    },
   };
 }
 

@@ -5,6 +5,7 @@
  * both engines.
  */
 import pg from 'pg';
+import { AppError } from '../../../shared/errors';
 import type { Dialect, SqlDb, SqlParams } from './types';
 
 export const postgresDialect: Dialect = {
@@ -89,7 +90,15 @@ export type Queryable = pg.Pool | pg.PoolClient | pg.Client;
 export function postgresDb(client: Queryable): SqlDb {
   const query = async (sql: string, params?: SqlParams): Promise<pg.QueryResult> => {
     const t = translatePlaceholders(sql);
-    return client.query({ text: t.text, values: values(t, params), types: TYPES });
+    try {
+      return await client.query({ text: t.text, values: values(t, params), types: TYPES });
+    } catch (error) {
+      // SQLite keeps a NUL character in text; PostgreSQL cannot store one: a refusal in words, not an internal error
+      if ((error as { code?: string }).code === '22021') {
+        throw new AppError('INVALID_INPUT', 'The text contains a character that cannot be stored (a NUL, code 0). Remove it and try again; nothing was changed.');
+      }
+      throw error;
+    }
   };
   let savepoints = 0;
   return {
