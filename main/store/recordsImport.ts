@@ -14,7 +14,7 @@ import { getResident, insertResident, updateResident } from './residents';
 import type { SqlDb } from './sql/types';
 import type {
   AcpRow, ConditionRow, EventRow, MedicationRow, PatientRow, RepresentativeRow, ResultRow, ReviewRow,
-} from '../imports/records/kinds';
+} from '../../shared/domain/importRows';
 
 export type Outcome = 'accepted' | 'unchanged';
 export type PatientOutcome = { ok: true; outcome: Outcome; residentAdded: boolean; homeCreated: string | null } | { ok: false; field: string; reason: string };

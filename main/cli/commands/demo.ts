@@ -9,12 +9,13 @@ import { formatTable } from '../table';
 
 export const demoCommand: Command = {
   name: 'demo',
-  usage: ['demo [--db FILE] [--out DIR]      create a synthetic demo practice (3 homes, about 60 residents),',
+  usage: ['demo [--db FILE|URL] [--out DIR]  create a synthetic demo practice (3 homes, about 60 residents),',
     '                                  plan next week’s rounds and print their agendas and letters'],
   options: { out: { type: 'string' } },
   run: async (values, _positionals, io) => {
     const outDir = path.resolve(io.cwd, stringOption(values, 'out') ?? 'out');
-    const db = stringOption(values, 'db');
+    // --db, else ROUNDTABLE_DB (as every command), else its own file in the output folder (never the desktop app's)
+    const db = stringOption(values, 'db') ?? (io.env.ROUNDTABLE_DB?.trim() || undefined);
     const file = db ? resolveDatabasePath(db, io.env, io.cwd) : path.join(outDir, 'demo.sqlite');
     const today = todayOption(values) ?? todayInLondon();
     const { summary, rounds } = await createDemoPractice(file, today, osActor(), path.join(outDir, 'practice-export'), outDir, io.env);

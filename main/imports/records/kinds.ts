@@ -12,6 +12,7 @@ import { asNeededOf } from '../../../shared/rules/medicines';
 import { checkNhsNumber } from '../../../shared/rules/nhsNumber';
 import { VISIT_SNOMED_CODES } from '../../../shared/rules/roundReasons';
 import { RECORD_KINDS, type RecordKind } from '../../../shared/domain/imports';
+import { PATHWAY_EVENTS, type EventRow, type RecordRow } from '../../../shared/domain/importRows';
 import { fieldValue, matchHeaders, normaliseHeader, type FieldSpec, type HeaderMatch } from '../headers';
 
 export { RECORD_KINDS, type RecordKind };
@@ -132,38 +133,10 @@ export { matchHeaders, normaliseHeader, type HeaderMatch };
 
 export interface RowProblem { field: string; reason: string }
 
-export interface PatientRow {
-  kind: 'patients'; nhsNumber: string; familyName: string; givenName: string; dateOfBirth: IsoDate; sex: Sex;
-  careHome: string; room: string | null; admissionDate: IsoDate | null; status: 'active' | 'left' | 'died'; statusDate: IsoDate | null;
-}
-export interface MedicationRow {
-  kind: 'medications'; nhsNumber: string; name: string; dose: string | null; startDate: IsoDate | null; type: 'repeat' | 'acute';
-  status: 'active' | 'stopped'; lastIssued: IsoDate | null; stoppedOn: IsoDate | null;
-  /** Taken as required or kept just in case: from a column, else from the product and dose text. */
-  asNeeded: AsNeeded | null;
-}
-export interface ConditionRow { kind: 'conditions'; nhsNumber: string; name: string; code: string | null; onset: IsoDate | null }
-/** Event kinds that are records of the care pathway, not clinical events: a care and support plan, an end-of-life step. */
-export const PATHWAY_EVENTS = ['pcsp', 'pcsp-review', 'anticipatory-medicines', 'anticipatory-medicines-declined', 'end-of-life-conversation',
-  'end-of-life-plan-with-home'] as const;
-export type PathwayEvent = (typeof PATHWAY_EVENTS)[number];
-export interface EventRow {
-  kind: 'events'; nhsNumber: string; type: 'admission' | 'discharge' | 'a-and-e' | 'fall' | 'death' | 'visit' | 'other' | PathwayEvent; date: IsoDate; details: string | null;
-  by?: string | null; nextReview?: IsoDate | null;
-}
-export interface AcpRow { kind: 'acp'; nhsNumber: string; element: AcpElement; value: string; recordedOn: IsoDate; reviewDue: IsoDate | null }
-export interface ReviewRow { kind: 'reviews'; nhsNumber: string; rule: string; doneOn: IsoDate; doneBy: string | null }
-export interface RepresentativeRow {
-  kind: 'representatives'; nhsNumber: string; name: string; relationship: string; phone: string | null; email: string | null;
-  holdsLpa: boolean; preferredContact: ContactPreference;
-}
-/** A laboratory result or measurement: the test Roundtable knows it as, the value in that test's unit. */
-export interface ResultRow {
-  kind: 'results'; nhsNumber: string; test: LabTest; value: number; comparator: '<' | '>' | null; unit: string; date: IsoDate;
-  /** The test's name as the file wrote it. */
-  nameAsWritten: string;
-}
-export type RecordRow = PatientRow | MedicationRow | ConditionRow | EventRow | AcpRow | ReviewRow | RepresentativeRow | ResultRow;
+export {
+  PATHWAY_EVENTS, type AcpRow, type ConditionRow, type EventRow, type MedicationRow, type PathwayEvent, type PatientRow, type RecordRow,
+  type RepresentativeRow, type ResultRow, type ReviewRow,
+} from '../../../shared/domain/importRows';
 
 export type RowResult = { ok: true; row: RecordRow } | { ok: false; problems: RowProblem[]; nhsNumber: string | null };
 
