@@ -62,6 +62,18 @@ export default tseslint.config(
     },
   },
   {
+    // The store is below everything else of main/: it knows the domain (shared/) and SQL, not the importers,
+    // services, handlers or the CLI that use it (docs/architecture.md, the store and its two engines).
+    files: ['main/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'Only main/electron may import electron.' }],
+        patterns: [noRenderer, { group: ['**/imports/**', '**/services/**', '**/handlers/**', '**/cli/**', '**/print/**', '**/electron/**'],
+          message: 'The store imports only shared/ and its own files: row types and rules live in shared/.' }],
+      }],
+    },
+  },
+  {
     files: ['main/print/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: mainPaths, patterns: [onlyPrintComponents] }],
