@@ -63,17 +63,20 @@ async function rawCopy(url: string, patients: number, rows: number): Promise<num
     const now = new Date().toISOString();
     const began = performance.now();
     await client.query('BEGIN');
+    // the same rows as the import stores: each names its import batch (a foreign key checked per row, as the import's are)
+    const batch = (await client.query<{ id: number }>(`INSERT INTO import_batch (kind, format, file_name, sha256, imported_at, imported_by)
+      VALUES ('medications', 'csv', 'medications.csv', 'bench', $1, 'bench') RETURNING id`, [now])).rows[0]?.id;
     const lines = function* () {
       let chunk = '';
       for (let j = 0; j < rows; j++) {
         const id = ids.get(testNhsNumber((Math.floor(j / perPatient) % patients) * 7 + 1)) ?? 1;
-        chunk += `${id}\tMedicine ${j % perPatient}\tOne to be taken each day, with food\t2025-02-01\trepeat\tactive\t2026-11-01\t${now}\n`;
+        chunk += `${id}\tMedicine ${j % perPatient}\tOne to be taken each day, with food\t2025-02-01\trepeat\tactive\t\\N\t2026-11-01\t\\N\t${batch}\t${now}\n`;
         if (chunk.length > 1 << 16) { yield chunk; chunk = ''; }
       }
       if (chunk) yield chunk;
     };
     await pipeline(Readable.from(lines()), client.query(copyFrom(
-      'COPY medication (resident_id, name, dose, start_date, type, status, last_issued, updated_at) FROM STDIN')));
+      'COPY medication (resident_id, name, dose, start_date, type, status, stopped_on, last_issued, as_needed, source_batch_id, updated_at) FROM STDIN')));
     await client.query('COMMIT');
     return performance.now() - began;
   } finally {

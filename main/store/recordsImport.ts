@@ -24,13 +24,24 @@ interface MedRow { id: number; dose: string | null; start_date: string | null; t
 /** A medicine this import adds, not yet written: its id is 0 until written. */
 interface PendingMedicine { residentId: number; med: MedRow & { name: string }; stoppedOn: string | null }
 
-/** New medicines are written this many at a time (one multi-row INSERT: one round trip on PostgreSQL). */
-const MEDICINES_PER_INSERT = 500;
+/**
+ * New medicines are written this many at a time: a multi-row INSERT on SQLite (its parameters are bounded);
+ * on PostgreSQL one INSERT … SELECT FROM unnest(arrays), eleven array parameters for the whole batch, so a
+ * batch is one round trip and one plan however many rows it carries.
+ */
+const MEDICINES_PER_INSERT = { sqlite: 500, postgres: 5000 } as const;
+
+const INSERT_MEDICINES_FROM_ARRAYS = `INSERT INTO medication (resident_id, name, dose, start_date, type, status, stopped_on, last_issued, as_needed, source_batch_id, updated_at)
+  SELECT * FROM unnest(?::integer[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::text[])
+  RETURNING id`;
 
 /** The writer's statements, one text each (so SQLite prepares each once). */
 const SQL = {
   maxMedicationId: 'SELECT coalesce(max(id), 0) FROM medication',
   resident: 'SELECT id FROM resident WHERE nhs_number = ?',
+  residentCount: 'SELECT count(*) FROM resident',
+  allResidents: 'SELECT nhs_number, id FROM resident',
+  withActiveMeds: `SELECT DISTINCT resident_id FROM medication WHERE status = 'active'`,
   activeMeds: `SELECT id, name, dose, start_date, type, status, last_issued, as_needed FROM medication
       WHERE resident_id = ? AND status = 'active' ORDER BY id`,
   anyMed: `SELECT id, dose, start_date, type, status, last_issued, as_needed FROM medication
@@ -58,6 +69,9 @@ const SQL = {
   updateLabResult: 'UPDATE lab_result SET value = ?, comparator = ?, unit = ?, name_as_written = ?, source = ?, source_batch_id = ? WHERE id = ?',
 } as const;
 
+/** The most NHS numbers the writer keeps (the register is loaded whole up to this size). */
+const RESIDENT_CACHE = 200_000;
+
 /** How many ids one JSON list parameter carries (the lists of stopMissingMedicines). */
 const CHUNK = 5000;
 
@@ -81,6 +95,8 @@ function inserted(id: number | null): number {
  */
 export class RecordsWriter {
   private readonly residents = new Map<string, number | null>();
+  /** The whole register's NHS numbers are in `residents` (until a rollback to a savepoint clears them). */
+  private registerLoaded = false;
   private readonly homes = new Map<string, number | null>();
   /** Residents whose medication list this file gives (a medications file is the current list). */
   private readonly listed = new Set<number>();
@@ -90,6 +106,12 @@ export class RecordsWriter {
   private medCache: { residentId: number; byName: Map<string, MedRow & { name: string }> } | null = null;
   /** New medicines waiting to be written (a read of a resident's medicines writes them first when some are that resident's). */
   private pending: PendingMedicine[] = [];
+  /**
+   * Residents who may have active medicines stored: those with some when the import began, and any this import
+   * gives one. Anyone else's list is known to be empty without asking the database (a round trip per
+   * resident on PostgreSQL).
+   */
+  private readonly mayHaveMedicines = new Set<number>();
   /** The import's timestamp for updated_at: one instant for the whole batch. */
   private readonly now = new Date().toISOString();
 
@@ -103,7 +125,14 @@ export class RecordsWriter {
   /** A writer for one import batch, inside the import's transaction. */
   static async open(db: SqlDb, batchId: number, actor: Actor, today: string, source: string): Promise<RecordsWriter> {
     const maxMedicationId = Number((await db.value<number>(SQL.maxMedicationId)) ?? 0);
-    return new RecordsWriter(db, batchId, actor, today, source, maxMedicationId);
+    const writer = new RecordsWriter(db, batchId, actor, today, source, maxMedicationId);
+    // the register's NHS numbers in one query rather than one per patient (up to the cache's size)
+    if (Number(await db.value<number>(SQL.residentCount)) <= RESIDENT_CACHE) {
+      for (const r of await db.all<{ nhs_number: string; id: number }>(SQL.allResidents)) writer.residents.set(r.nhs_number, Number(r.id));
+      writer.registerLoaded = true;
+    }
+    for (const id of await db.column<number>(SQL.withActiveMeds)) writer.mayHaveMedicines.add(Number(id));
+    return writer;
   }
 
   /** The care home a patients row names (by id, name or CQC location id, as findHome), or null. */
@@ -121,6 +150,7 @@ export class RecordsWriter {
   reset(): void {
     this.homes.clear();
     this.residents.clear();
+    this.registerLoaded = false;
     this.listed.clear();
     this.seen.clear();
     this.medCache = null;
@@ -135,14 +165,21 @@ export class RecordsWriter {
   /** Writes the new medicines still waiting, in one INSERT per batch, and gives each its id. */
   async flush(): Promise<void> {
     while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, MEDICINES_PER_INSERT);
-      const params: unknown[] = [];
-      for (const p of batch) {
-        params.push(p.residentId, p.med.name, p.med.dose, p.med.start_date, p.med.type, p.med.status, p.stoppedOn, p.med.last_issued, p.med.as_needed,
-          this.batchId, this.now);
+      const batch = this.pending.splice(0, MEDICINES_PER_INSERT[this.db.engine]);
+      const columns = (p: PendingMedicine) => [p.residentId, p.med.name, p.med.dose, p.med.start_date, p.med.type, p.med.status, p.stoppedOn,
+        p.med.last_issued, p.med.as_needed, this.batchId, this.now];
+      let sql: string;
+      let params: unknown[];
+      if (this.db.engine === 'postgres') {
+        const arrays: unknown[][] = Array.from({ length: 11 }, () => []);
+        for (const p of batch) columns(p).forEach((value, i) => arrays[i]?.push(value));
+        sql = INSERT_MEDICINES_FROM_ARRAYS;
+        params = arrays;
+      } else {
+        sql = `${SQL.insertMeds} ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING id`;
+        params = batch.flatMap(columns);
       }
-      const sql = `${SQL.insertMeds} ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING id`;
-      // rows are inserted in the order of the VALUES list, so ids ascend in that order (whatever order RETURNING lists them)
+      // rows are inserted in the order given, so ids ascend in that order (whatever order RETURNING lists them)
       const ids = (await this.db.column<number>(sql, params)).map(Number).sort((a, b) => a - b);
       if (ids.length !== batch.length) throw new Error(`Expected ${batch.length} medicines written, not ${ids.length}`);
       batch.forEach((p, i) => { p.med.id = ids[i] as number; });
@@ -153,8 +190,9 @@ export class RecordsWriter {
   async residentId(nhsNumber: string): Promise<number | null> {
     let id = this.residents.get(nhsNumber);
     if (id === undefined) {
-      id = (await this.db.value<number>(SQL.resident, [nhsNumber])) ?? null;
-      if (this.residents.size < 200_000) this.residents.set(nhsNumber, id);
+      // with the whole register loaded, a number not in it is not on the register (residents added here are set as they are added)
+      id = this.registerLoaded ? null : (await this.db.value<number>(SQL.resident, [nhsNumber])) ?? null;
+      if (this.residents.size < RESIDENT_CACHE) this.residents.set(nhsNumber, id);
     }
     return id;
   }
@@ -214,7 +252,8 @@ export class RecordsWriter {
   private async activeMedicines(residentId: number): Promise<Map<string, MedRow & { name: string }>> {
     if (this.medCache?.residentId !== residentId) {
       await this.flushFor(residentId);
-      const rows = await this.db.all<MedRow & { name: string }>(SQL.activeMeds, [residentId]);
+      const rows = this.mayHaveMedicines.has(residentId) ? await this.db.all<MedRow & { name: string }>(SQL.activeMeds, [residentId]) : [];
+      this.mayHaveMedicines.add(residentId); // anything this import adds for them is found next time
       this.medCache = { residentId, byName: new Map(rows.map((r) => [r.name.toLowerCase(), r])) };
     }
     return this.medCache.byName;
@@ -260,7 +299,7 @@ export class RecordsWriter {
           as_needed: row.asNeeded };
         this.pending.push({ residentId, med, stoppedOn: row.status === 'stopped' ? (row.stoppedOn ?? this.today) : null });
         if (row.status === 'active') meds.set(key, med);
-        if (this.pending.length >= MEDICINES_PER_INSERT) await this.flush();
+        if (this.pending.length >= MEDICINES_PER_INSERT[this.db.engine]) await this.flush();
         id = med.id;
         outcome = 'accepted';
       }
