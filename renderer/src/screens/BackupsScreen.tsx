@@ -41,8 +41,10 @@ export function BackupsScreen({ flash }: { flash: string | null }) {
 
   const backUpNow = () => run(() => call('backups:create', {}), (b) => {
     setRestored(null);
-    setMessage(`Backed up: ${b.homes ?? 0} care homes and ${b.residents ?? 0} residents, checked and saved as ${b.name}`);
+    setMessage(b.sharedDatabase ? `Saved a copy of the shared database with pg_dump as ${b.name}`
+      : `Backed up: ${b.homes ?? 0} care homes and ${b.residents ?? 0} residents, checked and saved as ${b.name}`);
   });
+  const shared = list.status === 'ready' ? list.value.note : null;
   const restore = (name: string) => run(() => call('backups:restore', { name }), (r) => {
     setConfirming(null);
     setRestored(r);
@@ -69,7 +71,14 @@ export function BackupsScreen({ flash }: { flash: string | null }) {
     <>
       {message ? <SuccessBanner message={message} /> : null}
       <PageHeading>Backups</PageHeading>
-      <p className="nhsuk-body-l">Roundtable backs the database up every day it is opened, keeping one backup for each of the last 7 days and one for each of the 4 weeks before. It also backs up before every upgrade and before a restore.</p>
+      {shared ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>This computer uses a shared database. {shared}</p>
+        </div>
+      ) : (
+        <p className="nhsuk-body-l">Roundtable backs the database up every day it is opened, keeping one backup for each of the last 7 days and one for each of the 4 weeks before. It also backs up before every upgrade and before a restore.</p>
+      )}
       {restored ? (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
@@ -78,13 +87,13 @@ export function BackupsScreen({ flash }: { flash: string | null }) {
         </div>
       ) : null}
       {error ? <ErrorPanel error={error} /> : null}
-      <button type="button" className="nhsuk-button" disabled={busy} onClick={backUpNow}>Back up now</button>
+      <button type="button" className="nhsuk-button" disabled={busy} onClick={backUpNow}>{shared ? 'Save a copy with pg_dump' : 'Back up now'}</button>
       {list.status === 'loading' ? <Loading what="backups" /> : null}
       {list.status === 'error' ? <ErrorPanel error={list.error} onRetry={reload} /> : null}
       {list.status === 'ready' ? (
         <>
           <p className="nhsuk-body-s app-secondary-text">Backups are kept in <code className="app-code">{list.value.folder}</code></p>
-          {list.value.backups.length === 0 ? (
+          {shared ? null : list.value.backups.length === 0 ? (
             <p className="app-no-results">There are no backups yet. Choose “Back up now” to take the first one; after that Roundtable takes one every day.</p>
           ) : (
             <div className="nhsuk-table-container">

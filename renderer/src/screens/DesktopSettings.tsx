@@ -177,7 +177,7 @@ function SharedDatabaseSection({ view, onSaved }: { view: ConnectionView; onSave
             </div>
           </div>
         ) : null}
-        <p className="nhsuk-body-s app-secondary-text">A new choice takes effect when Roundtable is next started. Records are not copied between databases: ask your IT support to move them.</p>
+        <p className="nhsuk-body-s app-secondary-text">A new choice takes effect when Roundtable is next started. Records are not copied between databases by this choice: whoever looks after Roundtable can move this computer’s records into an empty shared database with its copy command (npm run cli -- copy).</p>
         {usesShared ? (
           <button className="nhsuk-button nhsuk-button--secondary" type="button" disabled={busy !== null || !view.canSave} onClick={() => void run('local')}>
             Use the database on this computer
