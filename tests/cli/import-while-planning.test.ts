@@ -26,7 +26,7 @@ function cli(args: string[], cwd: string): Promise<{ code: number | null; out: s
 }
 
 describe('an import and planning at the same time', () => {
-  it('both finish; the import is whole and the round is planned once', async () => {
+  it('H17: both finish; the import is whole and the round is planned once', async () => {
     const t = await tempDatabase();
     cleanups.push(t.cleanup);
     const files = writeRecordFiles(t.dir, 200, 10_000);

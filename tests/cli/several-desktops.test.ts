@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('two desktops at once', () => {
-  it('two plans for the same home and day at the same moment make one round: one exits 0, the other 1 naming it', async () => {
+  it('H17: two plans for the same home and day at the same moment make one round: one exits 0, the other 1 naming it', async () => {
     const home = (await store.homes.list())[0];
     expect(home).toBeDefined();
     const args = ['plan', '--home', home?.name ?? '', '--date', '2026-12-15', '--db', demo.db, '--today', DEMO_TODAY];
@@ -54,7 +54,7 @@ describe('two desktops at once', () => {
     expect(refused).toContain(`${home?.name} already has a round on that day (round ${rounds[0]?.id})`);
   });
 
-  it('an agenda item saved from an older copy is refused and the newer save stays', async () => {
+  it('H17: an agenda item saved from an older copy is refused and the newer save stays', async () => {
     const round = (await store.rounds.list(null))[0];
     const item = (await store.rounds.get(round?.id ?? 0)).items[0];
     if (!item) throw new Error('the demo round has no items');
