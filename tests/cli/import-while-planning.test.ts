@@ -4,26 +4,15 @@
  * is planned once. On both engines; on PostgreSQL they meet at the writer lock of imports and planning, on
  * SQLite at its write lock (the import is kept small enough to end within SQLite's busy wait on a loaded machine).
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeRecordFiles } from '../../bench/records-data';
 import { openStore } from '../../main/store';
-import { runCliCaptured } from '../helpers/cli';
+import { runCliCaptured, runCliProcess } from '../helpers/cli';
 import { tempDatabase } from '../helpers/tempStore';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => { for (const c of cleanups) await c(); });
 
-function cli(args: string[], cwd: string): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main/cli/main.ts'), ...args],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INIT_CWD: cwd } });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
-}
 
 describe('an import and planning at the same time', () => {
   it('H17: both finish; the import is whole and the round is planned once', async () => {
@@ -34,7 +23,7 @@ describe('an import and planning at the same time', () => {
     expect(patients.code, patients.err).toBe(0);
     const plan = ['plan', '--home', 'Bench Home 1', '--date', '2026-12-01', '--db', t.file, '--today', '2026-11-23'];
     const [imported, planned, again] = await Promise.all([
-      cli(['import', 'records', files.medications, '--db', t.file], t.dir), cli(plan, t.dir), cli(plan, t.dir),
+      runCliProcess(['import', 'records', files.medications, '--db', t.file], t.dir), runCliProcess(plan, t.dir), runCliProcess(plan, t.dir),
     ]);
     expect(imported.code, imported.out).toBe(0);
     expect([planned.code, again.code].sort(), `${planned.out}\n---\n${again.out}`).toEqual([0, 1]);

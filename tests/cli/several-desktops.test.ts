@@ -3,23 +3,13 @@
  * two `plan`s for the same home and day at once give one round, the other told which (exit 0 and exit 1),
  * and an agenda item or flag saved from an older copy is refused, never silently overwriting the newer save.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, type AppContext } from '../../main/services/context';
 import { openStore, type Store } from '../../main/store';
+import { runCliProcess } from '../helpers/cli';
 import { copyDemo, DEMO_TODAY, type DemoCopy } from '../helpers/demo';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
-function cli(args: string[], cwd: string): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main/cli/main.ts'), ...args],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INIT_CWD: cwd } });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
-}
 
 let demo: DemoCopy;
 let store: Store;
@@ -45,7 +35,7 @@ describe('two desktops at once', () => {
     const home = (await store.homes.list())[0];
     expect(home).toBeDefined();
     const args = ['plan', '--home', home?.name ?? '', '--date', '2026-12-15', '--db', demo.db, '--today', DEMO_TODAY];
-    const [first, second] = await Promise.all([cli(args, demo.dir), cli(args, demo.dir)]);
+    const [first, second] = await Promise.all([runCliProcess(args, demo.dir), runCliProcess(args, demo.dir)]);
     const codes = [first.code, second.code].sort();
     expect(codes, `${first.out}\n---\n${second.out}`).toEqual([0, 1]);
     const refused = first.code === 1 ? first.out : second.out;

@@ -1,4 +1,5 @@
 /** Runs the command line in-process, as `npm run cli -- …` would, and captures what it prints. */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,4 +39,19 @@ export async function runCliCaptured(args: string[], options: { env?: NodeJS.Pro
   const env = { XDG_CONFIG_HOME: path.join(home, 'app-data'), APPDATA: path.join(home, 'app-data'), ...options.env };
   const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env, cwd: options.cwd ?? home });
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * Runs the command line as its own process (as a second desktop or a scheduled job would), for tests of
+ * processes meeting at one database; `out` holds stdout and stderr together.
+ */
+export function runCliProcess(args: string[], cwd: string): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'main/cli/main.ts'), ...args],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INIT_CWD: cwd } });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
 }
