@@ -4,7 +4,6 @@
  * care-plan gaps, next round). The rules run for the page only, from one set-based snapshot load.
  */
 import type { DueItem, DueStatus } from '../../shared/domain/due';
-import type { FlagCategory, FlagSeverity } from '../../shared/domain/enums';
 import type { DueCount, Page, ResidentListRow } from '../../shared/domain/lists';
 import type { ParsedInput } from '../../shared/ipc';
 import { carePlanDueItems } from '../../shared/rules/carePlan';
@@ -42,7 +41,7 @@ export async function residentsPage(ctx: AppContext, input: ParsedInput<'residen
   }
   // The store lists each resident's open flags most severe first.
   const flagsOf = new Map<number, typeof openFlags>();
-  for (const f of openFlags) flagsOf.set(f.resident_id, [...(flagsOf.get(f.resident_id) ?? []), f]);
+  for (const f of openFlags) flagsOf.set(f.residentId, [...(flagsOf.get(f.residentId) ?? []), f]);
 
   const rows = residents.map((resident): ResidentListRow => {
     const snapshot = snapshots.get(resident.id);
@@ -51,8 +50,8 @@ export async function residentsPage(ctx: AppContext, input: ParsedInput<'residen
     const worst = flags[0];
     return {
       resident,
-      worstFlag: worst ? { id: worst.id, severity: worst.severity as FlagSeverity, category: worst.category as FlagCategory, raisedOn: worst.raised_on,
-        actionRecorded: worst.escalation_action !== null } : null,
+      worstFlag: worst ? { id: worst.id, severity: worst.severity, category: worst.category, raisedOn: worst.raisedOn,
+        actionRecorded: worst.escalationAction !== null } : null,
       openFlags: flags.length,
       reviewsDue: living && snapshot ? dueCount(medicationDueItems(snapshot, today, settings)) : { count: 0, worst: null },
       carePlanGaps: living && snapshot ? dueCount(carePlanDueItems(snapshot, today)) : { count: 0, worst: null },

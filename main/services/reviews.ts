@@ -49,9 +49,9 @@ function toRow(item: DueItem, snapshot: ResidentSnapshot, placement: { scheduled
 
 function toRecorded(row: RecordedReviewRow): RecordedReview {
   return {
-    id: row.id, residentId: row.resident_id, nhsNumber: row.nhs_number, name: `${row.given_name} ${row.family_name}`, home: row.home_name,
-    rule: row.rule, ruleLabel: ruleLabel(row.rule), status: row.status, doneOn: row.done_on, doneBy: row.done_by, outcome: row.outcome,
-    medicinesChanged: row.medicines_changed, deferredUntil: row.deferred_until, deferredReason: row.deferred_reason,
+    id: row.id, residentId: row.residentId, nhsNumber: row.nhsNumber, name: `${row.givenName} ${row.familyName}`, home: row.homeName,
+    rule: row.rule, ruleLabel: ruleLabel(row.rule), status: row.status, doneOn: row.doneOn, doneBy: row.doneBy, outcome: row.outcome,
+    medicinesChanged: row.medicinesChanged, deferredUntil: row.deferredUntil, deferredReason: row.deferredReason,
   };
 }
 
@@ -70,9 +70,9 @@ export async function upcomingRounds(ctx: AppContext, homes: CareHome[], setting
   const to = addDays(today, settings.scheduleWeeks * 7 - 1);
   const planned = await ctx.store.reviews.plannedRounds(today, to);
   return homes.flatMap((home) => {
-    const mine = planned.filter((r) => r.home_id === home.id);
+    const mine = planned.filter((r) => r.homeId === home.id);
     if (mine.length === 0) return projectRounds(home, today, settings.scheduleWeeks);
-    return mine.map((r) => ({ key: String(r.id), homeId: home.id, home: home.name, date: r.date, capacityMinutes: r.capacity_minutes, usedMinutes: r.used_minutes, reviewMinutes: 0, projected: false }));
+    return mine.map((r) => ({ key: String(r.id), homeId: home.id, home: home.name, date: r.date, capacityMinutes: r.capacityMinutes, usedMinutes: r.usedMinutes, reviewMinutes: 0, projected: false }));
   });
 }
 
@@ -96,8 +96,8 @@ export async function reviewsOverview(ctx: AppContext, input: ParsedInput<'revie
 async function recordRunIfChanged(ctx: AppContext, homeId: number | null, o: ReviewsOverview): Promise<void> {
   const placed = o.items.filter((i) => i.scheduledFor !== null).length;
   const run = { today: o.today, homeId, rulesVersion: o.rulesVersion, settings: o.settings, items: o.items.length, placed, unplaced: o.items.length - placed };
-  const last = (await ctx.store.reviews.runs(50)).find((r) => r.home_id === homeId);
-  const same = last !== undefined && last.today === run.today && last.rules_version === run.rulesVersion && last.settings === JSON.stringify(run.settings)
+  const last = (await ctx.store.reviews.runs(50)).find((r) => r.homeId === homeId);
+  const same = last !== undefined && last.today === run.today && last.rulesVersion === run.rulesVersion && last.settings === JSON.stringify(run.settings)
     && last.items === run.items && last.placed === run.placed && last.unplaced === run.unplaced;
   if (!same) await ctx.store.reviews.recordRun(ctx.actor, run);
 }

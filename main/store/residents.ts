@@ -1,6 +1,6 @@
 /** Residents and their representatives. */
 import type { Representative, RepresentativeFields, Resident, ResidentFields } from '../../shared/domain/register';
-import type { ContactPreference, ResidentStatus, Sex } from '../../shared/domain/enums';
+import type { ContactPreference, FlagCategory, FlagSeverity, ResidentStatus, Sex } from '../../shared/domain/enums';
 import { AppError } from '../../shared/errors';
 import { formatNhsNumber } from '../../shared/rules/nhsNumber';
 import { searchKey } from '../../shared/text';
@@ -196,7 +196,7 @@ export interface ResidentPageQuery extends ResidentQuery {
   limit: number;
 }
 
-export interface OpenFlagRow { id: number; resident_id: number; severity: string; category: string; raised_on: string; escalation_action: string | null }
+export interface OpenFlagRow { id: number; residentId: number; severity: FlagSeverity; category: FlagCategory; raisedOn: string; escalationAction: string | null }
 
 const OPEN_FLAG = `f.resident_id IS NOT NULL AND f.dismissed_at IS NULL AND f.status IN ('open', 'on-agenda')`;
 const SEVERITY_RANK = `CASE f.severity WHEN 'escalate-now' THEN 0 WHEN 'urgent' THEN 1 WHEN 'high' THEN 2 WHEN 'medium' THEN 3 ELSE 4 END`;
@@ -229,7 +229,7 @@ export async function pageResidents(db: SqlDb, q: ResidentPageQuery): Promise<{ 
   const rows = await db.all<ResidentRow>(`${SELECT} LEFT JOIN ${open} ${where} ORDER BY ${order[q.sort]} LIMIT @limit OFFSET @offset`,
     { ...params, limit: q.limit, offset: q.offset });
   const ids = JSON.stringify(rows.map((r) => r.id));
-  const openFlags = rows.length === 0 ? [] : await db.all<OpenFlagRow>(`SELECT f.id, f.resident_id, f.severity, f.category, f.raised_on, f.escalation_action FROM flag f
+  const openFlags = rows.length === 0 ? [] : await db.all<OpenFlagRow>(`SELECT f.id, f.resident_id AS "residentId", f.severity, f.category, f.raised_on AS "raisedOn", f.escalation_action AS "escalationAction" FROM flag f
       WHERE ${OPEN_FLAG} AND f.resident_id IN (${db.dialect.intsFromJson('?')}) ORDER BY ${SEVERITY_RANK}, f.raised_on DESC, f.id DESC`, [ids]);
   return { total, residents: rows.map(toResident), openFlags };
 }

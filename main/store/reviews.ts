@@ -41,16 +41,17 @@ export async function insertRecordedReview(db: SqlDb, r: NewRecordedReview): Pro
 }
 
 export interface RecordedReviewRow {
-  id: number; resident_id: number; nhs_number: string; given_name: string; family_name: string; home_name: string; rule: string;
-  status: 'done' | 'deferred'; done_on: string | null; done_by: string | null; outcome: string | null; medicines_changed: string | null;
-  deferred_until: string | null; deferred_reason: string | null;
+  id: number; residentId: number; nhsNumber: string; givenName: string; familyName: string; homeName: string; rule: string;
+  status: 'done' | 'deferred'; doneOn: string | null; doneBy: string | null; outcome: string | null; medicinesChanged: string | null;
+  deferredUntil: string | null; deferredReason: string | null;
 }
 
 /** Reviews done or deferred since a date (newest first), for one home or resident or all. */
 export async function listRecordedReviews(db: SqlDb, q: { homeId?: number | undefined; residentId?: number | undefined; since: string; limit?: number }):
   Promise<RecordedReviewRow[]> {
-  return db.all<RecordedReviewRow>(`SELECT m.id, m.resident_id, r.nhs_number, r.given_name, r.family_name, h.name AS home_name, m.rule, m.status, m.done_on, m.done_by,
-        m.outcome, m.medicines_changed, m.deferred_until, m.deferred_reason
+  return db.all<RecordedReviewRow>(`SELECT m.id, m.resident_id AS "residentId", r.nhs_number AS "nhsNumber", r.given_name AS "givenName",
+        r.family_name AS "familyName", h.name AS "homeName", m.rule, m.status, m.done_on AS "doneOn", m.done_by AS "doneBy",
+        m.outcome, m.medicines_changed AS "medicinesChanged", m.deferred_until AS "deferredUntil", m.deferred_reason AS "deferredReason"
       FROM medication_review m JOIN resident r ON r.id = m.resident_id JOIN care_home h ON h.id = r.home_id
       WHERE m.status IN ('done', 'deferred') AND coalesce(m.done_on, substr(m.created_at, 1, 10)) >= @since
         AND (CAST(@homeId AS INTEGER) IS NULL OR r.home_id = @homeId) AND (CAST(@residentId AS INTEGER) IS NULL OR m.resident_id = @residentId)
@@ -58,12 +59,12 @@ export async function listRecordedReviews(db: SqlDb, q: { homeId?: number | unde
   { homeId: q.homeId ?? null, residentId: q.residentId ?? null, since: q.since, limit: q.limit ?? 500 });
 }
 
-export interface PlannedRoundRow { id: number; home_id: number; date: string; capacity_minutes: number; used_minutes: number }
+export interface PlannedRoundRow { id: number; homeId: number; date: string; capacityMinutes: number; usedMinutes: number }
 
 /** Rounds still being planned from a date onwards, with the minutes their agenda already takes. */
 export async function listPlannedRounds(db: SqlDb, from: string, to: string): Promise<PlannedRoundRow[]> {
-  return db.all<PlannedRoundRow>(`SELECT r.id, r.home_id, r.date, r.capacity_minutes,
-        coalesce((SELECT sum(a.minutes) FROM agenda_item a WHERE a.round_id = r.id AND a.removed_at IS NULL), 0) AS used_minutes
+  return db.all<PlannedRoundRow>(`SELECT r.id, r.home_id AS "homeId", r.date, r.capacity_minutes AS "capacityMinutes",
+        coalesce((SELECT sum(a.minutes) FROM agenda_item a WHERE a.round_id = r.id AND a.removed_at IS NULL), 0) AS "usedMinutes"
       FROM round r WHERE r.status = 'planning' AND r.date >= ? AND r.date <= ? ORDER BY r.date, r.id`, [from, to]);
 }
 
@@ -75,8 +76,9 @@ export async function insertScheduleRun(db: SqlDb, run: { today: string; homeId:
   return id!;
 }
 
-export interface ScheduleRunRow { id: number; computed_at: string; today: string; home_id: number | null; rules_version: string; settings: string; items: number; placed: number; unplaced: number }
+export interface ScheduleRunRow { id: number; computedAt: string; today: string; homeId: number | null; rulesVersion: string; settings: string; items: number; placed: number; unplaced: number }
 
 export async function listScheduleRuns(db: SqlDb, limit = 20): Promise<ScheduleRunRow[]> {
-  return db.all<ScheduleRunRow>('SELECT * FROM review_schedule_run ORDER BY id DESC LIMIT ?', [limit]);
+  return db.all<ScheduleRunRow>(`SELECT id, computed_at AS "computedAt", today, home_id AS "homeId", rules_version AS "rulesVersion", settings, items, placed,
+      unplaced FROM review_schedule_run ORDER BY id DESC LIMIT ?`, [limit]);
 }

@@ -60,7 +60,7 @@ describe('reviews overview', () => {
       { date: '2026-12-01', usedMinutes: 0, reviewMinutes: 0 }]);
     expect(o.items.map((i) => i.scheduledFor)).toEqual(['2026-11-24', '2026-11-24', '2026-11-24']);
     const runs = await t.store.reviews.runs();
-    expect(runs[0]).toMatchObject({ today: '2026-11-23', rules_version: REVIEW_RULES_VERSION, items: 3, placed: 3, unplaced: 0 });
+    expect(runs[0]).toMatchObject({ today: '2026-11-23', rulesVersion: REVIEW_RULES_VERSION, items: 3, placed: 3, unplaced: 0 });
     expect(JSON.parse(runs[0]?.settings ?? '{}')).toEqual(DEFAULT_REVIEW_SETTINGS);
     expect(edith.id).not.toBe(fred.id);
   });
