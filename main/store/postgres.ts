@@ -49,7 +49,7 @@ export interface PostgresConnection extends Connection {
 }
 
 /** Connects, checks and migrates; the pool is closed again if anything is refused. */
-export async function openPostgres(url: string, options: OpenOptions = {}): Promise<PostgresConnection> {
+export async function openPostgres(url: string, options: OpenOptions = {}, created = false): Promise<PostgresConnection> {
   const migrations = options.migrations ?? MIGRATIONS;
   const target = options.targetVersion ?? (migrations.at(-1)?.version ?? 0);
   const pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 20_000,
@@ -61,9 +61,29 @@ export async function openPostgres(url: string, options: OpenOptions = {}): Prom
   } catch (error) {
     await pool.end().catch(() => undefined);
     if (error instanceof AppError) throw error;
+    // a command that writes a practice's data in (demo, import) creates a missing database, as it creates a missing file
+    if ((error as { code?: string }).code === '3D000' && !options.mustExist && !created && await createDatabase(url)) return openPostgres(url, options, true);
     throw new DatabaseOpenError('unwritable', connectionMessage(url, error));
   }
   return postgresConnection(pool, url, version);
+}
+
+/** Creates the URL's database on its server (through the server's own `postgres` database); false when not allowed. */
+async function createDatabase(url: string): Promise<boolean> {
+  const u = new URL(url);
+  const name = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if (!name) return false;
+  u.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: u.toString(), connectionTimeoutMillis: 20_000 });
+  try {
+    await client.connect();
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === '42P04'; // created meanwhile by another desktop
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 async function migrate(pool: pg.Pool, url: string, options: OpenOptions, migrations: OpenOptions['migrations'] & object, target: number): Promise<number> {

@@ -53,3 +53,18 @@ describe.skipIf(!onPostgres)('a shared PostgreSQL database', () => {
     expect(await probeDatabase(empty)).toMatchObject({ engine: 'postgres', schemaVersion: null });
   });
 });
+
+describe.skipIf(!onPostgres)('a shared database that does not exist yet', () => {
+  it('is created by a command that writes a practice in (as a missing file is), and refused by one that only reads', async () => {
+    const base = await fresh();
+    const missing = base.replace(/\/[^/]+$/, `/${`rt_new_${Date.now()}`}`);
+    await expect(openStore(missing, { mustExist: true })).rejects.toMatchObject({ message: expect.stringMatching(/no database of that name/) });
+    const store = await openStore(missing);
+    try {
+      expect(store.schemaVersion()).toBe(LATEST_VERSION);
+    } finally {
+      await store.close();
+      await withRaw(base, (db) => db.exec(`DROP DATABASE IF EXISTS ${missing.split('/').at(-1) ?? ''} WITH (FORCE)`)).catch(() => undefined);
+    }
+  });
+});
