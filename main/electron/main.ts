@@ -222,11 +222,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     if (backupTimer) clearInterval(backupTimer);
-    try {
-      ctx?.store.close(); // after a restore this is the restored database
-      store?.close();
-    } catch (error) {
-      logError('database.close-failed', { code: startupErrorCode(error) });
+    // after a restore ctx.store is the restored database; a shared database's pool ends asynchronously
+    for (const open of new Set([ctx?.store, store])) {
+      open?.close().catch((error: unknown) => logError('database.close-failed', { code: startupErrorCode(error) }));
     }
     store = null;
   });

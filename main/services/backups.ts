@@ -159,7 +159,7 @@ export async function restoreBackup(ctx: AppContext, backupFile: string): Promis
   const unmark = markRestoring(databaseFile);
   try {
     refuseWhileHeld(await ctx.store.otherHolders());
-    ctx.store.close();
+    await ctx.store.close();
     try {
       replaceDatabaseFile(databaseFile, backupFile);
       ctx.store = await openStore(databaseFile);
