@@ -9,9 +9,9 @@ import path from 'node:path';
 import { dispatch } from '../main/handlers';
 import { createContext } from '../main/services/context';
 import { openStore } from '../main/store';
-import { addDays } from '../shared/dates';
-import { careHomeInput, residentInput } from '../shared/domain/register';
-import { carePlanDueItems } from '../shared/rules/carePlan';
+import { addDays } from '#shared/dates';
+import { careHomeInput, residentInput } from '#shared/domain/register';
+import { carePlanDueItems } from '#shared/rules/carePlan';
 
 const HOMES = 50;
 const PER_HOME = 40;

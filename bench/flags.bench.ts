@@ -11,8 +11,8 @@ import { createContext } from '../main/services/context';
 import { importFlags } from '../main/services/flags';
 import { testNhsNumber } from '../main/services/demoData';
 import { openStore } from '../main/store';
-import { addDays, formatUkDate } from '../shared/dates';
-import { careHomeInput, residentInput } from '../shared/domain/register';
+import { addDays, formatUkDate } from '#shared/dates';
+import { careHomeInput, residentInput } from '#shared/domain/register';
 
 export async function run(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'roundtable-bench-flags-'));

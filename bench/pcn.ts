@@ -3,10 +3,10 @@
  * NHS numbers, representatives, a few medicines each and open flags, written through the store as the
  * app would write them. Deterministic for a seed, so every run measures the same data.
  */
-import { addDays } from '../shared/dates';
-import type { FlagCategory, FlagSeverity } from '../shared/domain/enums';
-import { careHomeInput, representativeInput, residentInput } from '../shared/domain/register';
-import { modulus11CheckDigit } from '../shared/rules/nhsNumber';
+import { addDays } from '#shared/dates';
+import type { FlagCategory, FlagSeverity } from '#shared/domain/enums';
+import { careHomeInput, representativeInput, residentInput } from '#shared/domain/register';
+import { modulus11CheckDigit } from '#shared/rules/nhsNumber';
 import type { Store } from '../main/store';
 
 /** A deterministic pseudo-random sequence. */

@@ -9,9 +9,9 @@ import { createBackup, restoreBackup } from '../main/services/backups';
 import { createContext } from '../main/services/context';
 import { createDemoDatabase } from '../main/services/demo';
 import { outcomeReport } from '../main/services/reports';
-import { addDays } from '../shared/dates';
-import type { OutcomeData } from '../shared/domain/reports';
-import { computeCharts, computeFigures, homeSections } from '../shared/rules/outcomes';
+import { addDays } from '#shared/dates';
+import type { OutcomeData } from '#shared/domain/reports';
+import { computeCharts, computeFigures, homeSections } from '#shared/rules/outcomes';
 
 function pcn(): OutcomeData {
   const data: OutcomeData = { homes: [], residents: [], rounds: [], agendaItems: [], reviews: [], carePlans: [], flags: [], events: [], overdueAtEnd: [] };

@@ -3,11 +3,11 @@
  * 50 homes, every rule worked out and the due reviews fitted into each home's next four rounds.
  */
 import { performance } from 'node:perf_hooks';
-import { addDays } from '../shared/dates';
-import type { ResidentSnapshot } from '../shared/domain/snapshot';
-import { DEFAULT_REVIEW_SETTINGS } from '../shared/rules/reviewSettings';
-import { medicationDueItems } from '../shared/rules/reviews';
-import { scheduleReviews } from '../shared/rules/schedule';
+import { addDays } from '#shared/dates';
+import type { ResidentSnapshot } from '#shared/domain/snapshot';
+import { DEFAULT_REVIEW_SETTINGS } from '#shared/rules/reviewSettings';
+import { medicationDueItems } from '#shared/rules/reviews';
+import { scheduleReviews } from '#shared/rules/schedule';
 
 const TODAY = '2026-11-23';
 const PRODUCTS = ['Amitriptyline 10mg tablets', 'Co-codamol 30mg/500mg tablets', 'QUETIAPINE 25MG TABS', 'Apixaban 2.5mg tablets', 'Omeprazole 20mg capsules',
@@ -99,7 +99,7 @@ export async function runThroughStore(): Promise<void> {
   const { openStore } = await import('../main/store');
   const { createContext } = await import('../main/services/context');
   const { reviewsOverview } = await import('../main/services/reviews');
-  const { residentInput } = await import('../shared/domain/register');
+  const { residentInput } = await import('#shared/domain/register');
   const { testNhsNumber } = await import('../main/services/demoData');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'roundtable-bench-'));
   const store = await openStore(path.join(dir, 'bench.sqlite'));

@@ -6,12 +6,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { careHomeInput } from '../shared/domain/register';
-import { planRound } from '../shared/rules/planning';
+import { careHomeInput } from '#shared/domain/register';
+import { planRound } from '#shared/rules/planning';
 import { createContext } from '../main/services/context';
 import { writeRoundFiles } from '../main/services/print';
 import { addResident, createRound, planWeek, reasonsFor } from '../main/services/rounds';
-import { DEFAULT_ROUND_TIME } from '../shared/rules/roundTime';
+import { DEFAULT_ROUND_TIME } from '#shared/rules/roundTime';
 import { openStore, type Store } from '../main/store';
 import { generatePcn } from './pcn';
 
