@@ -3,6 +3,7 @@
  * next, last), sortable column headings (aria-sort), and client-side paging for lists that arrive whole.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { SelectField, type SelectFieldProps } from './SelectField';
 
 export const PAGE_SIZE = 50;
 /** How long a list waits after the last keystroke before it searches. */
@@ -83,4 +84,13 @@ export function sortRows<T, K extends string>(rows: readonly T[], sort: SortStat
     const y = value(b, sort.key);
     return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y)));
   });
+}
+
+/** One filter of a list's filter bar: a labelled select, sized to its column of the bar. */
+export function FilterSelect<V extends string>(p: Omit<SelectFieldProps<V>, 'selectClassName' | 'groupClassName'>) {
+  return (
+    <div className="app-filter-bar__item">
+      <SelectField {...p} selectClassName="nhsuk-u-width-full" />
+    </div>
+  );
 }

@@ -7,7 +7,7 @@ export interface Option<V extends string = string> {
   label: string;
 }
 
-interface Props<V extends string> {
+export interface SelectFieldProps<V extends string> {
   id: string;
   label: string;
   value: V;
@@ -20,7 +20,7 @@ interface Props<V extends string> {
   selectClassName?: string;
 }
 
-export function SelectField<V extends string>(p: Props<V>) {
+export function SelectField<V extends string>(p: SelectFieldProps<V>) {
   const hintId = p.hint ? `${p.id}-hint` : null;
   const errorId = p.error ? `${p.id}-error` : null;
   return (

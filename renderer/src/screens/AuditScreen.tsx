@@ -12,7 +12,7 @@ import { TextField } from '../components/TextField';
 import { downloadText, formatTimestamp } from '../download';
 import { readDate } from '../forms/dates';
 import { useLoad, usePageTitle } from '../hooks';
-import { ListBar, PAGE_SIZE, useSettledText } from '../components/ListControls';
+import { ListBar, PAGE_SIZE, useSettledText, FilterSelect } from '../components/ListControls';
 
 const ACTIONS: Record<string, string> = {
   create: 'Added', update: 'Changed', retire: 'Removed', view: 'Viewed', backup: 'Backed up', restore: 'Restored', export: 'Exported',
@@ -102,13 +102,9 @@ export function AuditScreen({ residentId }: { residentId: number | null }) {
         <div className="app-filter-bar__search">
           <SelectField id="audit-resident" label="Resident" value={form.resident} options={residentOptions} onChange={(v) => setForm({ ...form, resident: v })} selectClassName="nhsuk-u-width-full" />
         </div>
-        <div className="app-filter-bar__item">
-          <SelectField id="audit-person" label="Person" value={form.person} options={[{ value: '', label: 'Anyone' }, ...c.people.map((p) => ({ value: p, label: p }))]}
-            onChange={(v) => setForm({ ...form, person: v })} selectClassName="nhsuk-u-width-full" />
-        </div>
-        <div className="app-filter-bar__item">
-          <SelectField id="audit-kind" label="Kind" value={form.kind} options={kindOptions} onChange={(v) => setForm({ ...form, kind: v })} selectClassName="nhsuk-u-width-full" />
-        </div>
+        <FilterSelect id="audit-person" label="Person" value={form.person} options={[{ value: '', label: 'Anyone' }, ...c.people.map((p) => ({ value: p, label: p }))]}
+            onChange={(v) => setForm({ ...form, person: v })} />
+        <FilterSelect id="audit-kind" label="Kind" value={form.kind} options={kindOptions} onChange={(v) => setForm({ ...form, kind: v })} />
         <div className="app-filter-bar__date">
           <TextField id="audit-from" label="From (dd/mm/yyyy)" value={form.from} error={errorFor('audit-from')} onChange={(v) => setForm({ ...form, from: v })} width={10} />
         </div>

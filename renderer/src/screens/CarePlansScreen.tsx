@@ -4,10 +4,9 @@ import { call } from '../api';
 import { CprStatusTag } from '../components/CprStatusTag';
 import { DueTag } from '../components/DueTag';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { ListBar, PAGE_SIZE, SortHeader, type SortState, useSettledText } from '../components/ListControls';
+import { ListBar, PAGE_SIZE, SortHeader, type SortState, useSettledText, FilterSelect } from '../components/ListControls';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { formatUkDate } from '../../../shared/dates';
 import type { DueStatus } from '../../../shared/domain/due';
@@ -47,17 +46,11 @@ export function CarePlansScreen() {
         <TextField id="plans-search" label="Resident’s name or NHS number" type="search" maxLength={100} value={text} onChange={setText} />
       </div>
       {homeList.length > 1 ? (
-        <div className="app-filter-bar__item">
-          <SelectField id="home" label="Care home" value={homeId} onChange={setHomeId} selectClassName="nhsuk-u-width-full"
+        <FilterSelect id="home" label="Care home" value={homeId} onChange={setHomeId}
             options={[{ value: '', label: 'All care homes' }, ...homeList.map((h) => ({ value: String(h.id), label: h.name }))]} />
-        </div>
       ) : null}
-      <div className="app-filter-bar__item">
-        <SelectField id="plans-status" label="Status" options={STATUS_OPTIONS} value={status} onChange={setStatus} selectClassName="nhsuk-u-width-full" />
-      </div>
-      <div className="app-filter-bar__item">
-        <SelectField id="plans-reason" label="Reason" options={ruleOptions} value={rule} onChange={setRule} selectClassName="nhsuk-u-width-full" />
-      </div>
+      <FilterSelect id="plans-status" label="Status" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
+      <FilterSelect id="plans-reason" label="Reason" options={ruleOptions} value={rule} onChange={setRule} />
     </form>
   );
   return (

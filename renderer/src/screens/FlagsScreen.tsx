@@ -3,12 +3,11 @@ import { call } from '../api';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { SelectField } from '../components/SelectField';
 import { FlagStatusTag, SeverityTag } from '../components/SeverityTag';
 import { SuccessBanner } from '../components/SuccessBanner';
 import { formatUkDate } from '../../../shared/dates';
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, type FlagCategory, type FlagSeverity } from '../../../shared/domain/enums';
-import { ListBar, SortHeader, sortRows, usePage, type SortState } from '../components/ListControls';
+import { ListBar, SortHeader, sortRows, usePage, type SortState, FilterSelect } from '../components/ListControls';
 import type { CareHome } from '../../../shared/domain/register';
 import type { FlagView } from '../../../shared/domain/flags';
 import { UNMATCHED_LABELS } from '../../../shared/rules/flagMatching';
@@ -93,18 +92,10 @@ function FlagList({ homes }: { homes: CareHome[] }) {
   return (
     <>
       <form className="app-filter-bar" aria-label="Filter flags" onSubmit={(e) => e.preventDefault()}>
-        <div className="app-filter-bar__item">
-          <SelectField id="flag-home" label="Care home" value={homeId} options={homeOptions} onChange={setHomeId} selectClassName="nhsuk-u-width-full" />
-        </div>
-        <div className="app-filter-bar__item">
-          <SelectField id="flag-status" label="Status" value={status} options={STATUS_OPTIONS} onChange={setStatus} selectClassName="nhsuk-u-width-full" />
-        </div>
-        <div className="app-filter-bar__item">
-          <SelectField id="flag-severity" label="Severity" value={severity} options={SEVERITY_OPTIONS} onChange={setSeverity} selectClassName="nhsuk-u-width-full" />
-        </div>
-        <div className="app-filter-bar__item">
-          <SelectField id="flag-category" label="Concern" value={category} options={categoryOptions} onChange={setCategory} selectClassName="nhsuk-u-width-full" />
-        </div>
+        <FilterSelect id="flag-home" label="Care home" value={homeId} options={homeOptions} onChange={setHomeId} />
+        <FilterSelect id="flag-status" label="Status" value={status} options={STATUS_OPTIONS} onChange={setStatus} />
+        <FilterSelect id="flag-severity" label="Severity" value={severity} options={SEVERITY_OPTIONS} onChange={setSeverity} />
+        <FilterSelect id="flag-category" label="Concern" value={category} options={categoryOptions} onChange={setCategory} />
         <a className="nhsuk-button" href={href(newPath)} draggable={false}>Record a flag by hand</a>
       </form>
       {flags.status === 'error' ? <ErrorPanel error={flags.error} onRetry={retry} /> : null}

@@ -3,13 +3,12 @@ import { call } from '../api';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { SelectField } from '../components/SelectField';
 import { SuccessBanner } from '../components/SuccessBanner';
 import { TextField } from '../components/TextField';
 import type { CareHome } from '../../../shared/domain/register';
 import { LABELS, RESIDENT_STATUSES, type ResidentStatus } from '../../../shared/domain/enums';
 import type { ResidentSort } from '../../../shared/domain/lists';
-import { ListBar, PAGE_SIZE, type SortState, useSettledText } from '../components/ListControls';
+import { ListBar, PAGE_SIZE, type SortState, useSettledText, FilterSelect } from '../components/ListControls';
 import { useLoad, usePageTitle } from '../hooks';
 import { href } from '../router';
 import { ResidentsTable } from './ResidentsTable';
@@ -106,15 +105,9 @@ function Register({ homes, initialHomeId }: { homes: CareHome[]; initialHomeId: 
             afterInput={<button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit">Search</button>}
           />
         </div>
-        <div className="app-filter-bar__item">
-          <SelectField id="filter-home" label="Care home" selectClassName="nhsuk-u-width-full" options={homeOptions} value={homeId} onChange={setHomeId} />
-        </div>
-        <div className="app-filter-bar__item">
-          <SelectField id="filter-status" label="Status" selectClassName="nhsuk-u-width-full" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
-        </div>
-        <div className="app-filter-bar__item">
-          <SelectField id="filter-reason" label="Needs attention" selectClassName="nhsuk-u-width-full" options={REASON_OPTIONS} value={reason} onChange={setReason} />
-        </div>
+        <FilterSelect id="filter-home" label="Care home" options={homeOptions} value={homeId} onChange={setHomeId} />
+        <FilterSelect id="filter-status" label="Status" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
+        <FilterSelect id="filter-reason" label="Needs attention" options={REASON_OPTIONS} value={reason} onChange={setReason} />
         <a className="nhsuk-button" href={href(addPath)} draggable={false}>Add a resident</a>
       </form>
 

@@ -2,10 +2,9 @@ import { useEffect, useState } from 'react';
 import { call } from '../api';
 import { DueTag } from '../components/DueTag';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { ListBar, PAGE_SIZE, SortHeader, formatCount, usePage, type SortState, useSettledText } from '../components/ListControls';
+import { ListBar, PAGE_SIZE, SortHeader, formatCount, usePage, type SortState, useSettledText, FilterSelect } from '../components/ListControls';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { SelectField } from '../components/SelectField';
 import { SuccessBanner } from '../components/SuccessBanner';
 import { TextField } from '../components/TextField';
 import { SEVERITY_TAGS } from '../components/tagColours';
@@ -77,16 +76,10 @@ function Overview({ homes, homeId }: { homes: CareHome[]; homeId: number | null 
         <div className="app-filter-bar__search">
           <TextField id="reviews-search" label="Resident’s name or NHS number" type="search" maxLength={100} value={text} onChange={setText} />
         </div>
-        <div className="app-filter-bar__item">
-          <SelectField id="home" label="Care home" options={homeOptions} value={homeId === null ? '' : String(homeId)} selectClassName="nhsuk-u-width-full"
+        <FilterSelect id="home" label="Care home" options={homeOptions} value={homeId === null ? '' : String(homeId)}
             onChange={(v) => navigate(v === '' ? '/reviews' : `/reviews?home=${v}`)} />
-        </div>
-        <div className="app-filter-bar__item">
-          <SelectField id="reviews-status" label="Status" options={STATUS_OPTIONS} value={status} onChange={setStatus} selectClassName="nhsuk-u-width-full" />
-        </div>
-        <div className="app-filter-bar__item">
-          <SelectField id="reviews-reason" label="Reason" options={ruleOptions} value={rule} onChange={setRule} selectClassName="nhsuk-u-width-full" />
-        </div>
+        <FilterSelect id="reviews-status" label="Status" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
+        <FilterSelect id="reviews-reason" label="Reason" options={ruleOptions} value={rule} onChange={setRule} />
       </form>
 
       {data.status === 'error' ? <ErrorPanel error={data.error} onRetry={retry} /> : null}
