@@ -5,7 +5,6 @@
  *   (goal ≥ 0.3); best of 3, interleaved, each into a fresh copy of the same database;
  * - planning a PCN's week (50 homes, 2,000 residents) against PostgreSQL, end to end through the service.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,40 +16,18 @@ import { createContext } from '../main/services/context';
 import { planWeek } from '../main/services/rounds';
 import { openStore } from '../main/store';
 import { testNhsNumber } from '../main/services/demoData';
-import { startThrowawayPostgres } from '../tests/setup/postgres';
+import { adminQuery, databaseUrl, startThrowawayPostgres } from '../tests/setup/postgres';
 import { generatePcn } from './pcn';
-import { writeRecordFiles } from './records-data';
+import { writeRecordFiles, importInChild } from './records-data';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const TODAY = '2026-11-23';
-
-function urlFor(base: string, database: string): string {
-  const u = new URL(base);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function admin(base: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A fresh database of that name (dropped first when a given server kept one from an earlier run). */
 async function recreate(base: string, name: string, template?: string): Promise<string> {
-  await admin(base, `DROP DATABASE IF EXISTS ${name}`);
-  await admin(base, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
-  return urlFor(base, name);
+  await adminQuery(base, `DROP DATABASE IF EXISTS ${name}`, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  return databaseUrl(base, name);
 }
 
-function child(file: string, db: string): { ms: number; maxRssMb: number; read: number; accepted: number; rejected: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/records-import-child.ts'), file, db], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
-  return JSON.parse(out) as ReturnType<typeof child>;
-}
 
 /** The same rows as the medications file, streamed with COPY into the same table: the ceiling. */
 async function rawCopy(url: string, patients: number, rows: number): Promise<number> {
@@ -92,11 +69,11 @@ async function importBench(base: string): Promise<string[]> {
     const files = writeRecordFiles(dir, patients, rows);
     const baseUrl = await recreate(base, 'bench_base');
     await (await openStore(baseUrl)).close();
-    child(files.patients, baseUrl);
+    importInChild(files.patients, baseUrl);
     let best = { ms: Infinity, read: 0, accepted: 0, maxRssMb: 0, rejected: 0 };
     let copyMs = Infinity;
     for (let i = 0; i < 3; i++) {
-      const run = child(files.medications, await recreate(base, `bench_import_${i}`, 'bench_base'));
+      const run = importInChild(files.medications, await recreate(base, `bench_import_${i}`, 'bench_base'));
       if (run.ms < best.ms) best = run;
       copyMs = Math.min(copyMs, await rawCopy(await recreate(base, `bench_copy_${i}`, 'bench_base'), patients, rows));
     }

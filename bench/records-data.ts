@@ -1,4 +1,5 @@
 /** Synthetic practice exports of any size (test-range NHS numbers), written in chunks so memory stays flat. */
+import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { testNhsNumber } from '../main/services/demoData';
@@ -71,4 +72,11 @@ export function writeNdjson(dir: string, patients: number, statements: number): 
   }
   out.close();
   return file;
+}
+
+/** One timed records import in its own process (bench/records-import-child.ts), so its peak RSS is its own. */
+export function importInChild(file: string, db: string): { ms: number; maxRssMb: number; read: number; accepted: number; rejected: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'records-import-child.ts'), file, db],
+    { cwd: path.resolve(import.meta.dirname, '..'), encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(out) as ReturnType<typeof importInChild>;
 }

@@ -4,21 +4,15 @@
  * and the import's peak memory (RSS, measured in a child process). For 5,000 patients / 100,000
  * medication rows, and for a file ten times larger (50,000 patients / 1,000,000 rows).
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../main/store';
 import { testNhsNumber } from '../main/services/demoData';
-import { writeNdjson, writeRecordFiles } from './records-data';
+import { writeNdjson, writeRecordFiles, importInChild } from './records-data';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 
-function child(file: string, db: string): { ms: number; maxRssMb: number; read: number; accepted: number; rejected: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/records-import-child.ts'), file, db], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
-  return JSON.parse(out) as ReturnType<typeof child>;
-}
 
 /** The same rows inserted with one prepared statement in one transaction: the ceiling. */
 function rawInsert(dbFile: string, patients: number, rows: number): number {
@@ -56,7 +50,7 @@ async function one(patients: number, rows: number, repeats: number): Promise<str
     const files = writeRecordFiles(dir, patients, rows);
     const base = path.join(dir, 'base.sqlite');
     (await openStore(base)).close();
-    const p1 = child(files.patients, base);
+    const p1 = importInChild(files.patients, base);
     const checkpoint = new Database(base);
     checkpoint.pragma('wal_checkpoint(TRUNCATE)');
     checkpoint.close();
@@ -64,7 +58,7 @@ async function one(patients: number, rows: number, repeats: number): Promise<str
     let meds = { ms: Infinity, maxRssMb: 0, read: 0, accepted: 0, rejected: 0 };
     let rawMs = Infinity;
     for (let i = 0; i < repeats; i++) {
-      const run = child(files.medications, fresh(base, dir, 'import.sqlite'));
+      const run = importInChild(files.medications, fresh(base, dir, 'import.sqlite'));
       if (run.ms < meds.ms) meds = { ...run, maxRssMb: Math.max(run.maxRssMb, meds.maxRssMb) };
       else meds.maxRssMb = Math.max(run.maxRssMb, meds.maxRssMb);
       rawMs = Math.min(rawMs, rawInsert(fresh(base, dir, 'raw.sqlite'), patients, rows));
@@ -92,8 +86,8 @@ async function ndjson(patients: number, statements: number): Promise<string[]> {
     const file = writeNdjson(dir, patients, statements);
     const db = path.join(dir, 'fhir.sqlite');
     (await openStore(db)).close();
-    child(files.patients, db);
-    const run = child(file, db);
+    importInChild(files.patients, db);
+    const run = importInChild(file, db);
     const mb = (statSync(file).size / 1048576).toFixed(1);
     return [
       `FHIR NDJSON import: ${patients.toLocaleString('en-GB')} patients, ${statements.toLocaleString('en-GB')} MedicationStatements (${mb} MB)`,

@@ -4,7 +4,7 @@
  * both sides; any difference and nothing is kept. The target must be empty: a copy never merges.
  */
 import { AppError } from '../../shared/errors';
-import type { Actor } from './audit';
+import { writeAudit, type Actor } from './audit';
 import type { Store } from './contract';
 import type { Connection } from './sql/connection';
 import type { SqlDb } from './sql/types';
@@ -73,9 +73,8 @@ export async function copyInto(target: Connection, source: Store, actor: Actor):
           'Nothing was kept; the target is as it was.');
       }
     }
-    await db.run(`INSERT INTO audit_event (at, os_user, staff_id, action, entity, entity_id, summary, machine) VALUES (?, ?, ?, 'copy', 'database', NULL, ?, ?)`,
-      [new Date().toISOString(), actor.osUser, null, `Copied the whole database from ${source.location}: ` +
-        `${counts.resident ?? 0} residents, ${counts.care_home ?? 0} care homes, ${Object.values(counts).reduce((a, b) => a + b, 0)} rows in all`, actor.machine ?? null]);
+    await writeAudit(db, actor, 'copy', 'database', null, `Copied the whole database from ${source.location}: ` +
+      `${counts.resident ?? 0} residents, ${counts.care_home ?? 0} care homes, ${Object.values(counts).reduce((a, b) => a + b, 0)} rows in all`);
     return counts;
   }, { exclusive: true });
 }

@@ -256,7 +256,7 @@ export function sqliteConnection(db: Db, file: string, holder?: HolderHandle): S
     }),
     dataVersion: async () => {
       await lock.idle();
-      return `${instance}:${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+      return `${instance}:${String(db.pragma('data_version', { simple: true }))}:${String(statements.pluck('SELECT total_changes()').get())}`;
     },
     schemaVersion: () => schemaVersion(db),
     queueAudit: (event) => appendFileSync(queueFile, `${JSON.stringify(event)}\n`),

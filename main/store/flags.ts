@@ -137,19 +137,6 @@ export async function storeFlag(db: SqlDb, flag: FlagToStore, source: 'import' |
     });
 }
 
-interface RawFlag { resident_id: number | null; home_id: number; dismissed_at: string | null; status: FlagStatus; severity: FlagSeverity;
-  escalation_action: string | null; severity_reason: string | null }
-
-async function rawFlag(db: SqlDb, id: number): Promise<RawFlag> {
-  const row = await db.get<RawFlag>('SELECT resident_id, home_id, dismissed_at, status, severity, escalation_action, severity_reason FROM flag WHERE id = ?', [id]);
-  if (!row) throw new AppError('NOT_FOUND', `No flag has the id ${id}`);
-  return row;
-}
-
-export async function flagState(db: SqlDb, id: number): Promise<RawFlag> {
-  return rawFlag(db, id);
-}
-
 /** What a person may change on a flag: its resident (matching), lifecycle, severity, same-day action, dismissal. */
 export interface FlagChange {
   residentId?: number;

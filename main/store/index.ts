@@ -54,7 +54,7 @@ export type { BatchCounts, BatchMeta } from './imports';
 export type { RecordsWriter } from './recordsImport';
 export type { OpenFlagRow, ResidentPageQuery } from './residents';
 export { checkBackup, deleteBackupFile, listBackupFiles, replaceDatabaseFile, type BackupCheck, type BackupFile } from './backups';
-export { backupFolderFor, auditQueueFile } from './db';
+export { auditQueueFile } from './db';
 export type { SnapshotQuery } from './snapshots';
 export type { FlagQuery, FlagToStore } from './flags';
 export type { TimelineExtras, TimelineOutcome } from './timeline';

@@ -5,8 +5,10 @@
  * tests/setup/demoFixture.ts).
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
+import { adminQuery, databaseUrl } from '../setup/postgres';
+
+export { adminQuery, databaseUrl };
 
 /** True in the store-pg project: tests that are inherently about SQLite files use `describe.skipIf(onPostgres)`. */
 export const onPostgres = process.env.ROUNDTABLE_TEST_ENGINE === 'postgres';
@@ -21,27 +23,9 @@ export function postgresBaseUrl(): string {
   return url;
 }
 
-/** The same server, another database. */
-export function databaseUrl(base: string, database: string): string {
-  const url = new URL(base);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
 /** A name no other test uses: rt_ and 16 hex digits (safe unquoted). */
 export function freshDatabaseName(prefix = 'rt'): string {
   return `${prefix}_${randomBytes(8).toString('hex')}`;
-}
-
-/** Runs statements on the cluster's maintenance database (CREATE/DROP DATABASE), one short connection. */
-export async function adminQuery(base: string, ...statements: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    for (const sql of statements) await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 export interface TestDatabase {

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { isPostgresUrl } from '../../main/paths';
 import { postgresDb } from '../../main/store/sql/postgres';
 import { SqliteStatements, sqliteDb } from '../../main/store/sql/sqlite';
 import type { SqlDb } from '../../main/store/sql/types';
@@ -18,9 +19,7 @@ export interface RawDb extends SqlDb {
   close(): Promise<void>;
 }
 
-export function isPostgresUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target);
-}
+export { isPostgresUrl };
 
 /** A connection of its own to a SQLite file or a PostgreSQL URL. */
 export async function openRaw(target: string, options: { readonly?: boolean } = {}): Promise<RawDb> {

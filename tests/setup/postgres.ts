@@ -13,6 +13,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSyn
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export interface ThrowawayPostgres {
   /** postgres://postgres@127.0.0.1:PORT/postgres */
@@ -171,5 +172,23 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   } catch (e) {
     stop();
     throw e;
+  }
+}
+
+/** The same server, another database. */
+export function databaseUrl(base: string, database: string): string {
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Runs statements on the cluster's maintenance database (CREATE/DROP DATABASE), one short connection. */
+export async function adminQuery(base: string, ...statements: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  try {
+    for (const sql of statements) await client.query(sql);
+  } finally {
+    await client.end();
   }
 }

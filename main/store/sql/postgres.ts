@@ -100,7 +100,6 @@ export function postgresDb(client: Queryable): SqlDb {
       throw error;
     }
   };
-  let savepoints = 0;
   return {
     engine: 'postgres',
     dialect: postgresDialect,
@@ -124,18 +123,6 @@ export function postgresDb(client: Queryable): SqlDb {
       return row ? Number(row.id) : null;
     },
     exec: async (sql: string) => { await client.query(postgresDdl(sql)); },
-    savepoint: async <T>(fn: () => Promise<T>) => {
-      const name = `roundtable_step_${++savepoints}`;
-      await client.query(`SAVEPOINT ${name}`);
-      try {
-        const value = await fn();
-        await client.query(`RELEASE SAVEPOINT ${name}`);
-        return value;
-      } catch (error) {
-        await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
-        throw error;
-      }
-    },
   };
 }
 

@@ -4,7 +4,6 @@
  * open one ends, so no call ever sees another's half-done work.
  */
 import type Database from 'better-sqlite3';
-import { Mutex } from './mutex';
 import type { Dialect, SqlDb, SqlParams } from './types';
 
 type Statement = Database.Statement;
@@ -67,20 +66,6 @@ export function sqliteDb(statements: SqliteStatements, before: () => Promise<voi
       return result.changes === 0 ? null : Number(result.lastInsertRowid);
     },
     exec: async (sql: string) => { await before(); db.exec(sql); },
-    savepoint: async <T>(fn: () => Promise<T>) => {
-      await before();
-      db.exec('SAVEPOINT roundtable_step');
-      try {
-        const value = await fn();
-        db.exec('RELEASE roundtable_step');
-        return value;
-      } catch (error) {
-        db.exec('ROLLBACK TO roundtable_step');
-        db.exec('RELEASE roundtable_step');
-        throw error;
-      }
-    },
   };
 }
 
-export { Mutex };

@@ -36,8 +36,6 @@ export interface SqlDb {
    * (ON CONFLICT DO NOTHING).
    */
   insert(sql: string, params?: SqlParams): Promise<number | null>;
-  /** Statements without results (schema changes), several separated by semicolons. */
+  /** Statements without results (schema changes, savepoints), several separated by semicolons. */
   exec(sql: string): Promise<void>;
-  /** Runs fn inside a savepoint: kept when fn resolves, undone when it throws. */
-  savepoint<T>(fn: () => Promise<T>): Promise<T>;
 }
