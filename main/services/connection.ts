@@ -44,14 +44,14 @@ export function describeLocation(target: string): string {
 
 /** The database this context has open (a shared one has no file here: its location names it, without a password). */
 function describeOpenStore(store: AppContext['store']): DatabaseDescription {
-  if (store.file !== null) return describeDatabase(store.file);
-  const location = store.location.replace(/^PostgreSQL /, '');
-  return { engine: 'postgres', location, label: `Database: shared, PostgreSQL on ${location}` };
+  return store.server === null ? describeDatabase(store.file ?? store.location) : described('postgres', store.server);
 }
 
 export function describeDatabase(target: string): DatabaseDescription {
-  const engine: DatabaseEngine = isPostgresUrl(target) ? 'postgres' : 'sqlite';
-  const location = describeLocation(target);
+  return described(isPostgresUrl(target) ? 'postgres' : 'sqlite', describeLocation(target));
+}
+
+function described(engine: DatabaseEngine, location: string): DatabaseDescription {
   return { engine, location, label: engine === 'postgres' ? `Database: shared, PostgreSQL on ${location}` : 'Database: this computer (SQLite)' };
 }
 

@@ -63,6 +63,8 @@ export interface Store {
   readonly location: string;
   /** The SQLite file; null on PostgreSQL, where there is no file on this computer. */
   readonly file: string | null;
+  /** A shared database's host[:port]/database (never a password); null for the SQLite file. */
+  readonly server: string | null;
   schemaVersion(): number;
   /**
    * Changes whenever the database's data may have changed: any write through this store, or a commit by

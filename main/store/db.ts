@@ -232,6 +232,7 @@ export function sqliteConnection(db: Db, file: string, holder?: HolderHandle): S
     engine: 'sqlite',
     dialect: sqliteDialect,
     location: file,
+    server: null,
     file,
     db,
     read,

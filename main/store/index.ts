@@ -109,6 +109,7 @@ export function createStore(conn: Connection, holder?: HolderHandle): Store {
   return {
     engine: conn.engine,
     location: conn.location,
+    server: conn.server,
     file: sqliteFile,
     schemaVersion: () => conn.schemaVersion(),
     dataVersion: () => conn.dataVersion(),

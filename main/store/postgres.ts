@@ -174,6 +174,7 @@ function postgresConnection(pool: pg.Pool, url: string, version: number): Postgr
     engine: 'postgres',
     dialect: postgresDialect,
     location: describePostgres(url),
+    server: postgresLocation(url),
     url,
     pool,
     read,

@@ -17,6 +17,8 @@ export interface Connection {
   readonly dialect: Dialect;
   /** Where the data is, for people: a file path, or the PostgreSQL database with its password hidden. */
   readonly location: string;
+  /** A shared database's host[:port]/database; null for a file on this computer. */
+  readonly server: string | null;
   /** Reads outside any transaction. */
   readonly read: SqlDb;
   /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
