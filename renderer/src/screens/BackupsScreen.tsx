@@ -92,7 +92,7 @@ export function BackupsScreen({ flash }: { flash: string | null }) {
       {list.status === 'error' ? <ErrorPanel error={list.error} onRetry={reload} /> : null}
       {list.status === 'ready' ? (
         <>
-          <p className="nhsuk-body-s app-secondary-text">Backups are kept in <code className="app-code">{list.value.folder}</code></p>
+          <p className="nhsuk-body-s app-secondary-text">{shared ? 'Copies saved with pg_dump go to' : 'Backups are kept in'} <code className="app-code">{list.value.folder}</code></p>
           {shared ? null : list.value.backups.length === 0 ? (
             <p className="app-no-results">There are no backups yet. Choose “Back up now” to take the first one; after that Roundtable takes one every day.</p>
           ) : (
