@@ -2,6 +2,7 @@
 import type { CareHome, CareHomeFields } from '../../shared/domain/register';
 import type { WeekdayName, HomeType } from '../../shared/domain/enums';
 import { AppError } from '../../shared/errors';
+import { MAX_ROW_ID } from '../../shared/domain/register';
 import type { SqlDb } from './sql/types';
 
 interface HomeRow {
@@ -37,7 +38,8 @@ export async function getHome(db: SqlDb, id: number): Promise<CareHome> {
 /** Finds a home by id, exact name (any case) or CQC location id. */
 export async function findHome(db: SqlDb, nameOrId: string): Promise<CareHome | null> {
   const trimmed = nameOrId.trim();
-  const row = (/^\d+$/.test(trimmed) ? await db.get<HomeRow>(`${SELECT} WHERE h.id = ?`, [Number(trimmed)]) : undefined)
+  const asId = /^\d{1,10}$/.test(trimmed) ? Number(trimmed) : null;
+  const row = (asId !== null && asId <= MAX_ROW_ID ? await db.get<HomeRow>(`${SELECT} WHERE h.id = ?`, [asId]) : undefined)
     ?? await db.get<HomeRow>(`${SELECT} WHERE h.name = ? COLLATE NOCASE OR h.cqc_location_id = ?`, [trimmed, trimmed]);
   return row ? toHome(row) : null;
 }

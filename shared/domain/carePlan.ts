@@ -4,6 +4,7 @@
  * one supersedes the current entry of the same element (main/store/carePlans.ts).
  */
 import { z } from 'zod';
+import { rowId } from './register';
 import { formatUkDate, isIsoDate } from '../dates';
 import type { AcpElement } from './enums';
 
@@ -27,7 +28,7 @@ export const participantsSchema = z.object({
     /** Whether the resident had capacity for this decision; null when not assessed. */
     hadCapacity: z.boolean().nullable().optional().transform((v) => v ?? null),
   }).optional(),
-  representativeIds: z.array(z.number().int().positive()).max(10).optional(),
+  representativeIds: z.array(rowId).max(10).optional(),
   representativeNames: z.array(z.string().trim().min(1).max(200)).max(10).optional(),
   clinician: optionalText(200),
 }).strict();
@@ -47,7 +48,7 @@ export const carePlanEntryInput = z.discriminatedUnion('element', [
   z.object({ element: z.literal('preferred-place-of-care'), value: text('the preferred place of care'), details: z.object({}).strict().default({}), ...base }).strict(),
   z.object({ element: z.literal('preferred-place-of-death'), value: text('the preferred place of death'), details: z.object({}).strict().default({}), ...base }).strict(),
   z.object({ element: z.literal('lpa-health-welfare'), value: z.enum(['registered', 'none']),
-    details: z.object({ representativeId: z.number().int().positive().nullable().default(null), attorney: optionalText(200), registeredOn: optionalDate })
+    details: z.object({ representativeId: rowId.nullable().default(null), attorney: optionalText(200), registeredOn: optionalDate })
       .strict().default({ representativeId: null, attorney: null, registeredOn: null }), ...base }).strict(),
   z.object({ element: z.literal('adrt'), value: z.enum(['yes', 'no']),
     details: z.object({ whereKept: optionalText() }).strict().default({ whereKept: null }), ...base }).strict(),

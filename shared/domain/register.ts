@@ -9,6 +9,12 @@ const required = (label: string, max = 200) => z.string().trim().min(1, `Enter $
 const optionalText = (max = 2000) => trimmed(max).optional().transform((v) => (v === '' || v === undefined ? null : v)).nullable()
   .transform((v) => v ?? null);
 
+/** Row ids (and versions) are 32-bit integers in both engines' schemas: anything larger names no row. */
+export const MAX_ROW_ID = 2_147_483_647;
+
+/** A row's id as input: a positive whole number a row can have. */
+export const rowId = z.number().int().positive().max(MAX_ROW_ID);
+
 export const isoDate = z.string().refine(isIsoDate, 'Enter a real date');
 const optionalIsoDate = z.union([isoDate, z.literal(''), z.null()]).optional().transform((v) => (v ? v : null));
 
@@ -78,7 +84,7 @@ export const residentInput = z.object({
   preferredName: optionalText(100),
   dateOfBirth: isoDate,
   sex: z.enum(SEXES),
-  homeId: z.number().int().positive('Choose a care home'),
+  homeId: z.number().int().positive('Choose a care home').max(MAX_ROW_ID, 'Choose a care home'),
   room: optionalText(40),
   admissionDate: optionalIsoDate,
   status: z.enum(RESIDENT_STATUSES).default('active'),

@@ -1,6 +1,6 @@
 /** Rounds, agenda items, attendees and outcomes (docs/clinical-rules.md, who is proposed for a joint review). */
 import { z } from 'zod';
-import { isoDate } from './register';
+import { isoDate, MAX_ROW_ID, rowId } from './register';
 import type { ROUND_STATUSES } from './enums';
 import { ACP_ELEMENTS, ACTION_OWNERS } from './enums';
 import type { NotThisWeek, RoundReason, Escalation, SessionItem } from '../rules/planning';
@@ -132,7 +132,7 @@ const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as hh:m
 const text = (max: number) => z.string().trim().max(max);
 
 export const createRoundInput = z.object({
-  homeId: z.number().int().positive('Choose a care home'),
+  homeId: z.number().int().positive('Choose a care home').max(MAX_ROW_ID, 'Choose a care home'),
   date: isoDate,
   startTime: time.optional(),
   capacityMinutes: z.number().int().min(10, 'A round needs at least 10 minutes').max(600, 'A round cannot be longer than 10 hours').optional(),
@@ -142,7 +142,7 @@ export const createRoundInput = z.object({
 export const attendeesInput = z.object({
   resident: z.object({ attending: z.boolean(), note: text(500).nullable().transform((v) => v || null) }),
   representatives: z.array(z.object({
-    representativeId: z.number().int().positive(),
+    representativeId: rowId,
     how: z.enum(INVITE_METHODS),
     status: z.enum(INVITE_STATUSES),
   })).max(20),
@@ -158,13 +158,13 @@ export const actionInput = z.object({
 });
 
 export const itemOutcomeInput = z.object({
-  itemId: z.number().int().positive(),
+  itemId: rowId,
   decisions: text(4000).default(''),
   actions: z.array(actionInput).max(20).default([]),
   /** Flags dealt with on the round. */
-  flagsAddressed: z.array(z.number().int().positive()).max(50).default([]),
+  flagsAddressed: z.array(rowId).max(50).default([]),
   /** Earlier open actions now done. */
-  actionsDone: z.array(z.number().int().positive()).max(50).default([]),
+  actionsDone: z.array(rowId).max(50).default([]),
   /** Medication-review rules done on the round (e.g. smr-annual). */
   reviewsDone: z.array(text(60).min(1)).max(20).default([]),
   reviewOutcome: text(2000).default(''),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FlagView } from '../domain/flags';
 import type { ResidentView } from '../domain/residentView';
-import { isoDate, residentInput } from '../domain/register';
+import { isoDate, MAX_ROW_ID, residentInput } from '../domain/register';
 import { FLAG_CATEGORIES, FLAG_SEVERITIES, FLAG_STATUSES } from '../domain/enums';
 import { channel } from './channel';
 import { id } from './register';
@@ -13,7 +13,7 @@ const optionalScore = (max: number, label: string) => z.number().int(`${label} i
 
 export const flagEntryInput = z.object({
   homeId: id,
-  residentId: z.number().int().positive('Choose the resident'),
+  residentId: z.number().int().positive('Choose the resident').max(MAX_ROW_ID, 'Choose the resident'),
   category: z.enum(FLAG_CATEGORIES, 'Choose what the concern is about'),
   /** Leave out to work it out from the category and scores; a person can raise it, never lower it. */
   severity: z.enum(FLAG_SEVERITIES).nullable().optional().transform((v) => v ?? null),
@@ -26,7 +26,7 @@ export const flagEntryInput = z.object({
 }).strict();
 
 /** The flag's version as the screen showed it: a save from an older copy is refused (someone else saved first). Optional: the CLI edits what it just read. */
-const flagVersion = z.number().int().min(1).max(2_147_483_647).optional();
+const flagVersion = id.optional();
 
 export const flagChannels = {
   'flags:list': channel<FlagView[]>()(z.object({

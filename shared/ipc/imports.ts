@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { IMPORT_FORMATS, RECORD_KINDS, type ImportBatchInfo, type ImportOutcome, type ImportProblemInfo } from '../domain/imports';
 import { channel } from './channel';
+import { id } from './register';
 import { fileToken, type ChosenFile } from './files';
 
 /** How to read and store a file: the same checks for the app's channels and the CLI's `import records`. */
@@ -41,12 +42,12 @@ export const importChannels = {
   'imports:commit': channel<ImportView>()(z.object({ ...fileInput, strict: importSettings.shape.strict, force: importSettings.shape.force }).strict()),
   'imports:progress': channel<ImportProgress>()(z.object({}).strict()),
   'imports:history': channel<ImportBatchInfo[]>()(z.object({}).strict()),
-  'imports:problems': channel<ImportProblemInfo[]>()(z.object({ batchId: z.number().int().positive() }).strict()),
+  'imports:problems': channel<ImportProblemInfo[]>()(z.object({ batchId: id }).strict()),
   /**
    * Writes a batch's rejected and unmatched rows as CSV where the main process's save dialog says (or, with no
    * dialog, into the exports folder beside the database); says where, or null when the dialog was cancelled.
    */
-  'imports:export-problems': channel<{ path: string | null; rows: number }>()(z.object({ batchId: z.number().int().positive() }).strict()),
+  'imports:export-problems': channel<{ path: string | null; rows: number }>()(z.object({ batchId: id }).strict()),
   /** Asks the main process for a file to import (its file dialog); null when cancelled, unavailable when there is no dialog. */
   'imports:choose-file': channel<{ file: ChosenFile | null; available: boolean }>()(z.object({}).strict()),
 } as const;

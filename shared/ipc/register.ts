@@ -1,7 +1,7 @@
 /** Channels of the register: the app itself, care homes, residents and representatives. */
 import { z } from 'zod';
 import {
-  careHomeInput, representativeInput, residentInput,
+  careHomeInput, representativeInput, residentInput, rowId,
   type CareHome, type Practice, type Representative, type Resident, type ResidentDetail, type StaffMember,
 } from '../domain/register';
 import { RESIDENT_STATUSES } from '../domain/enums';
@@ -9,7 +9,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, RESIDENT_SORTS, type Page, type Resid
 import { channel } from './channel';
 
 const none = z.object({}).strict();
-export const id = z.number().int().positive();
+export const id = rowId;
 
 export interface AppInfo {
   appName: string;

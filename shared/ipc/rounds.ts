@@ -9,8 +9,8 @@ import { isoDate } from '../domain/register';
 import { roundTimeSchema, type RoundTime, type RoundTimeField } from '../rules/roundTime';
 import type { PrintDocument } from '../print';
 import { channel } from './channel';
+import { id } from './register';
 
-const id = z.number().int().positive();
 
 /** "Plan next week": one round per home on its usual round day; homes skipped say why. */
 export interface WeekPlan {
@@ -38,7 +38,7 @@ export interface RoundTimeView {
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as hh:mm, for example 10:00');
 
 /** The item's version as the screen showed it: a save from an older copy is refused (someone else saved first). Optional: the CLI edits what it just read. */
-const itemVersion = z.number().int().min(1).max(2_147_483_647).optional();
+const itemVersion = id.optional();
 
 export const roundChannels = {
   'rounds:list': channel<RoundSummary[]>()(z.object({ homeId: id.optional() }).strict()),
